@@ -1,0 +1,105 @@
+package com.wallet.apiaccess.client;
+
+import com.wallet.apiaccess.security.Caller;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.net.URI;
+
+@Path("/api/clients")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "API clients")
+public class ApiClientResource {
+
+    static final String READ = "api-access:read";
+    static final String CHANGE = "api-access:change";
+
+    private final ApiClientService service;
+    private final SecurityIdentity identity;
+
+    public ApiClientResource(ApiClientService service, SecurityIdentity identity) {
+        this.service = service;
+        this.identity = identity;
+    }
+
+    @GET
+    @Operation(summary = "A page of the wallet's API clients; needs api-access:read")
+    @APIResponse(responseCode = "200", description = "The page")
+    @APIResponse(responseCode = "400", description = "Bad paging, search or sort parameters")
+    public Uni<ClientPage> list(@QueryParam("q") String q,
+                                @QueryParam("page") @DefaultValue("0") String page,
+                                @QueryParam("size") @DefaultValue("20") String size,
+                                @QueryParam("sort") String sort) {
+        Caller caller = caller(READ);
+        return service.list(caller, q, sort, page, size);
+    }
+
+    @GET
+    @Path("{clientId}")
+    @Operation(summary = "One API client; needs api-access:read")
+    @APIResponse(responseCode = "200", description = "The client")
+    @APIResponse(responseCode = "404", description = "No such client in this wallet")
+    public Uni<ClientView> get(@PathParam("clientId") String clientId) {
+        return service.get(caller(READ), clientId);
+    }
+
+    @POST
+    @Operation(summary = "Create an API client; the answer carries its secret, this once only; needs api-access:change")
+    @APIResponse(responseCode = "201", description = "Created; the secret is in clientSecret")
+    @APIResponse(responseCode = "400", description = "Invalid fields, named in errors")
+    @APIResponse(responseCode = "409", description = "The clientId exists in this wallet")
+    public Uni<RestResponse<CreatedClientView>> create(CreateClientRequest request, @Context UriInfo uriInfo) {
+        return service.create(caller(CHANGE), request)
+                .map(created -> {
+                    URI location = uriInfo.getAbsolutePathBuilder().path(created.clientId()).build();
+                    return RestResponse.ResponseBuilder.<CreatedClientView>created(location).entity(created)
+                            .header("Cache-Control", "no-store")
+                            .build();
+                });
+    }
+
+    @PUT
+    @Path("{clientId}")
+    @Operation(summary = "Change an API client's roles and notes; needs api-access:change")
+    @APIResponse(responseCode = "200", description = "The client as it is now")
+    @APIResponse(responseCode = "400", description = "Invalid fields, or a clientId or expiryDate that differs")
+    @APIResponse(responseCode = "404", description = "No such client in this wallet")
+    public Uni<ClientView> update(@PathParam("clientId") String clientId, UpdateClientRequest request) {
+        return service.update(caller(CHANGE), clientId, request);
+    }
+
+    @DELETE
+    @Path("{clientId}")
+    @Operation(summary = "Delete an API client: no new tokens, live tokens refused at once; needs api-access:change")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such client in this wallet")
+    public Uni<RestResponse<Void>> delete(@PathParam("clientId") String clientId) {
+        return service.delete(caller(CHANGE), clientId).map(nothing -> RestResponse.noContent());
+    }
+
+    private Caller caller(String role) {
+        Caller caller = Caller.of(identity);
+        caller.require(role);
+        return caller;
+    }
+}

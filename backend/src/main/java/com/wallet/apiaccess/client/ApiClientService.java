@@ -1,0 +1,202 @@
+package com.wallet.apiaccess.client;
+
+import com.wallet.apiaccess.problem.DatabaseFailures;
+import com.wallet.apiaccess.problem.FieldError;
+import com.wallet.apiaccess.problem.ProblemException;
+import com.wallet.apiaccess.problem.ProblemTypes;
+import com.wallet.apiaccess.role.RoleCatalogue;
+import com.wallet.apiaccess.role.RoleSet;
+import com.wallet.apiaccess.security.Caller;
+import com.wallet.apiaccess.security.SecretDigester;
+import com.wallet.apiaccess.security.SecretGenerator;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/** The rules of a wallet's API clients: validation, who may grant what, and the secret shown once. */
+@ApplicationScoped
+public class ApiClientService {
+
+    private static final Logger LOG = Logger.getLogger(ApiClientService.class);
+    static final int MAX_PAGE_SIZE = 100;
+    static final int MAX_QUERY_LENGTH = 200;
+
+    private final ApiClientRepository repository;
+    private final RoleCatalogue catalogue;
+    private final SecretGenerator secrets;
+    private final SecretDigester digester;
+
+    public ApiClientService(ApiClientRepository repository, RoleCatalogue catalogue,
+                            SecretGenerator secrets, SecretDigester digester) {
+        this.repository = repository;
+        this.catalogue = catalogue;
+        this.secrets = secrets;
+        this.digester = digester;
+    }
+
+    @WithSession
+    public Uni<ClientPage> list(Caller caller, String q, String sort, String pageParam, String sizeParam) {
+        List<FieldError> errors = new ArrayList<>();
+        int page = integer(pageParam, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, "page", errors);
+        int size = integer(sizeParam, 1, MAX_PAGE_SIZE, "size", errors);
+        String query = q == null || q.isBlank() ? null : q.strip();
+        if (query != null && query.length() > MAX_QUERY_LENGTH) {
+            errors.add(new FieldError("q", "must be at most " + MAX_QUERY_LENGTH + " characters"));
+        }
+        ClientSort order;
+        try {
+            order = ClientSort.parse(sort);
+        } catch (ProblemException e) {
+            errors.add(new FieldError("sort", "must be clientId, expiryDate, createdAt or lastUsedAt,"
+                    + " with a leading '-' for descending"));
+            order = ClientSort.DEFAULT;
+        }
+        ProblemException.throwIfInvalid(errors);
+        Instant now = Instant.now();
+        ClientSort chosen = order;
+        return repository.search(caller.walletId(), query, chosen, page, size)
+                .chain(found -> repository.countMatching(caller.walletId(), query)
+                        .map(total -> new ClientPage(
+                                found.stream().map(c -> ClientView.of(c, caller.walletKey(), now)).toList(),
+                                total, page, size)));
+    }
+
+    @WithSession
+    public Uni<ClientView> get(Caller caller, String clientId) {
+        return repository.findByClientId(caller.walletId(), clientId)
+                .map(client -> {
+                    if (client == null) {
+                        throw notFound(clientId);
+                    }
+                    return ClientView.of(client, caller.walletKey(), Instant.now());
+                });
+    }
+
+    @WithTransaction
+    public Uni<CreatedClientView> create(Caller caller, CreateClientRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("A JSON body is required", null);
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        List<FieldError> errors = new ArrayList<>();
+        if (request.clientId() == null || request.clientId().isEmpty()) {
+            errors.add(new FieldError("clientId", "is required"));
+        } else if (!ClientIdRule.isValid(request.clientId())) {
+            errors.add(new FieldError("clientId", ClientIdRule.MESSAGE));
+        }
+        LocalDate expiryDate = ClientRules.expiryDate(request.expiryDate(), today, errors);
+        String notes = ClientRules.notes(request.notes(), errors);
+        SortedSet<String> roles = RoleSet.normalise(request.roles(), catalogue, "roles", errors);
+        ProblemException.throwIfInvalid(errors);
+        caller.requireGrantable(roles);
+
+        String secret = secrets.newSecret();
+        ApiClient client = new ApiClient();
+        client.walletId = caller.walletId();
+        client.clientId = request.clientId();
+        client.secretDigest = digester.digest(secret);
+        client.roles = roles;
+        client.expiryDate = expiryDate;
+        client.notes = notes;
+        client.createdAt = now;
+        client.updatedAt = now;
+        return repository.findByClientId(caller.walletId(), client.clientId)
+                .chain(existing -> {
+                    if (existing != null) {
+                        throw exists(client.clientId);
+                    }
+                    return repository.persist(client);
+                })
+                .onFailure(DatabaseFailures::isUniqueViolation).transform(e -> exists(client.clientId))
+                .map(saved -> {
+                    LOG.infof("API client %s created in wallet %s by %s", saved.clientId, caller.walletKey(), caller.name());
+                    return CreatedClientView.of(ClientView.of(saved, caller.walletKey(), now), secret);
+                });
+    }
+
+    @WithTransaction
+    public Uni<ClientView> update(Caller caller, String clientId, UpdateClientRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("A JSON body is required", null);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String notes = ClientRules.notes(request.notes(), errors);
+        SortedSet<String> roles = RoleSet.normalise(request.roles(), catalogue, "roles", errors);
+        ProblemException.throwIfInvalid(errors);
+        return repository.find("walletId = ?1 and clientId = ?2", caller.walletId(), clientId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+                .map(client -> {
+                    if (client == null) {
+                        throw notFound(clientId);
+                    }
+                    List<FieldError> immutable = new ArrayList<>();
+                    if (request.clientId() != null && !request.clientId().equals(client.clientId)) {
+                        immutable.add(new FieldError("clientId", "cannot be changed"));
+                    }
+                    if (request.expiryDate() != null && !request.expiryDate().equals(client.expiryDate)) {
+                        immutable.add(new FieldError("expiryDate", "cannot be changed"));
+                    }
+                    ProblemException.throwIfInvalid(immutable);
+                    SortedSet<String> added = new TreeSet<>(roles);
+                    added.removeAll(client.roles);
+                    caller.requireGrantable(added);
+                    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+                    client.roles = roles;
+                    client.notes = notes;
+                    client.updatedAt = now;
+                    LOG.infof("API client %s updated in wallet %s by %s", client.clientId, caller.walletKey(), caller.name());
+                    return ClientView.of(client, caller.walletKey(), now);
+                });
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(Caller caller, String clientId) {
+        return repository.delete("walletId = ?1 and clientId = ?2", caller.walletId(), clientId)
+                .map(count -> {
+                    if (count == 0) {
+                        throw notFound(clientId);
+                    }
+                    LOG.infof("API client %s deleted from wallet %s by %s", clientId, caller.walletKey(), caller.name());
+                    return null;
+                });
+    }
+
+    private static int integer(String value, int min, int max, String field, List<FieldError> errors) {
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new FieldError(field, "must be a whole number from " + min + " to " + max));
+        return min;
+    }
+
+    private static ProblemException notFound(String clientId) {
+        return ProblemException.notFound("No API client '" + abbreviate(clientId) + "' in this wallet");
+    }
+
+    private static ProblemException exists(String clientId) {
+        return ProblemException.conflict(ProblemTypes.CLIENT_EXISTS, "Client exists",
+                "An API client '" + clientId + "' already exists in this wallet");
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 64 ? value : value.substring(0, 64) + "…";
+    }
+}

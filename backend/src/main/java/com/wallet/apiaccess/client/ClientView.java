@@ -1,0 +1,19 @@
+package com.wallet.apiaccess.client;
+
+import com.wallet.apiaccess.token.OAuthClientId;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** An API client as the admin API shows it. Never carries the secret or its digest. */
+public record ClientView(String clientId, String oauthClientId, List<String> roles, LocalDate expiryDate,
+                         boolean expired, String notes, Instant createdAt, Instant updatedAt,
+                         Instant lastUsedAt) {
+
+    static ClientView of(ApiClient client, String walletKey, Instant now) {
+        return new ClientView(client.clientId, OAuthClientId.prefix(walletKey) + client.clientId,
+                List.copyOf(client.roles), client.expiryDate, client.isExpiredAt(now), client.notes,
+                client.createdAt, client.updatedAt, client.lastUsedAt);
+    }
+}

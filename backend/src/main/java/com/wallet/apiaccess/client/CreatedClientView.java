@@ -1,0 +1,21 @@
+package com.wallet.apiaccess.client;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The answer to a create: the client and, this once only, its secret. */
+public record CreatedClientView(String clientId, String oauthClientId, List<String> roles, LocalDate expiryDate,
+                                boolean expired, String notes, Instant createdAt, Instant updatedAt,
+                                Instant lastUsedAt, String clientSecret) {
+
+    static CreatedClientView of(ClientView view, String clientSecret) {
+        return new CreatedClientView(view.clientId(), view.oauthClientId(), view.roles(), view.expiryDate(),
+                view.expired(), view.notes(), view.createdAt(), view.updatedAt(), view.lastUsedAt(), clientSecret);
+    }
+
+    @Override
+    public String toString() {
+        return "CreatedClientView[clientId=" + clientId + ", clientSecret=***]";
+    }
+}

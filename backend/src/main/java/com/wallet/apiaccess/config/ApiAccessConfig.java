@@ -1,0 +1,112 @@
+package com.wallet.apiaccess.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Every {@code api-access.*} setting; README.md documents each one. */
+@ConfigMapping(prefix = "api-access")
+public interface ApiAccessConfig {
+
+    /** Public base URL that tokens ({@code iss}) and the metadata name. */
+    String issuer();
+
+    Token token();
+
+    Session session();
+
+    Password password();
+
+    Jwt jwt();
+
+    Bootstrap bootstrap();
+
+    Platform platform();
+
+    Throttle throttle();
+
+    /** Key of the HMAC that digests client secrets; without it secrets are digested with plain SHA-256. */
+    @WithName("secret-pepper")
+    Optional<String> secretPepper();
+
+    /** The permissions grid. */
+    List<Resource> resources();
+
+    interface Token {
+        @WithDefault("wallet-api")
+        String audience();
+
+        @WithDefault("PT15M")
+        Duration lifetime();
+    }
+
+    interface Session {
+        @WithDefault("PT30M")
+        Duration lifetime();
+    }
+
+    interface Password {
+        @WithName("bcrypt-cost")
+        @WithDefault("12")
+        int bcryptCost();
+    }
+
+    interface Jwt {
+        /** PEM file holding the signing private key (PKCS#8) and its public key. */
+        @WithName("sign-key-location")
+        Optional<String> signKeyLocation();
+
+        /** The same PEM text given inline, for instance from an environment variable. */
+        @WithName("sign-key")
+        Optional<String> signKey();
+    }
+
+    interface Bootstrap {
+        @WithName("wallet-key")
+        Optional<String> walletKey();
+
+        @WithName("wallet-name")
+        Optional<String> walletName();
+
+        @WithName("admin-username")
+        Optional<String> adminUsername();
+
+        @WithName("admin-password")
+        Optional<String> adminPassword();
+    }
+
+    interface Platform {
+        /** Bearer token of the platform operator; without it the platform endpoints do not exist. */
+        @WithName("operator-token")
+        Optional<String> operatorToken();
+    }
+
+    /** Failed sign-ins and client authentications, counted in fixed windows. */
+    interface Throttle {
+        @WithDefault("PT1M")
+        Duration window();
+
+        /** Failures from one source address, whatever it tried, before it gets 429. */
+        @WithName("max-failures-per-source")
+        @WithDefault("100")
+        int maxFailuresPerSource();
+
+        /** Failures from one source for one client id or username before it gets 429. */
+        @WithName("max-failures-per-identifier")
+        @WithDefault("20")
+        int maxFailuresPerIdentifier();
+    }
+
+    interface Resource {
+        String id();
+
+        String name();
+
+        @WithDefault("")
+        String description();
+    }
+}

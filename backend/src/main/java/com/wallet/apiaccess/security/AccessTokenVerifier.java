@@ -1,0 +1,108 @@
+package com.wallet.apiaccess.security;
+
+import com.wallet.apiaccess.config.ApiAccessConfig;
+import com.wallet.apiaccess.keys.KeyRing;
+import com.wallet.apiaccess.keys.SigningKey;
+import com.wallet.apiaccess.role.RoleSet;
+import com.wallet.apiaccess.token.Endpoints;
+import com.wallet.apiaccess.token.OAuthClientId;
+import io.quarkus.security.AuthenticationFailedException;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.ErrorCodes;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.lang.UnresolvableKeyException;
+
+import java.util.Optional;
+
+/**
+ * Checks a bearer token the way any resource server should: a signature by one of our keys with the
+ * algorithm of that key (no {@code none}, no HMAC with a public key), {@code typ at+jwt}, our issuer,
+ * our audience, {@code exp}, {@code nbf} and {@code iat}. Whether its client or user still exists is
+ * {@link BearerIdentityProvider}'s business.
+ */
+@ApplicationScoped
+public class AccessTokenVerifier {
+
+    private static final int CLOCK_SKEW_SECONDS = 30;
+
+    private final JwtConsumer consumer;
+
+    public AccessTokenVerifier(ApiAccessConfig config, KeyRing keys, Endpoints endpoints) {
+        this.consumer = new JwtConsumerBuilder()
+                .setExpectedType(true, TokenClaims.ACCESS_TOKEN_TYPE)
+                .setJwsAlgorithmConstraints(new AlgorithmConstraints(
+                        AlgorithmConstraints.ConstraintType.PERMIT, "ES256", "ES384", "ES512", "RS256"))
+                .setVerificationKeyResolver((jws, nested) -> {
+                    SigningKey key = keys.verificationKey(jws.getKeyIdHeaderValue())
+                            .orElseThrow(() -> new UnresolvableKeyException("unknown kid"));
+                    if (!key.algorithm().equals(jws.getAlgorithmHeaderValue())) {
+                        throw new UnresolvableKeyException("algorithm does not match the key");
+                    }
+                    return key.publicKey();
+                })
+                .setExpectedIssuer(endpoints.issuer())
+                .setExpectedAudience(config.token().audience())
+                .setRequireExpirationTime()
+                .setRequireIssuedAt()
+                .setRequireSubject()
+                .setAllowedClockSkewInSeconds(CLOCK_SKEW_SECONDS)
+                .build();
+    }
+
+    public VerifiedToken verify(String token) {
+        try {
+            JwtClaims claims = consumer.processToClaims(token);
+            String walletKey = claims.getStringClaimValue(TokenClaims.WALLET);
+            String subject = claims.getSubject();
+            if (walletKey == null) {
+                throw invalid("The token names no wallet");
+            }
+            var roles = RoleSet.split(claims.getStringClaimValue(TokenClaims.SCOPE));
+            long issuedAt = claims.getIssuedAt().getValue();
+            if (TokenClaims.SESSION.equals(claims.getStringClaimValue(TokenClaims.TOKEN_USE))) {
+                return new VerifiedToken(Caller.Kind.USER, walletKey, subject, null, roles, issuedAt);
+            }
+            Optional<OAuthClientId> clientId = OAuthClientId.parse(claims.getStringClaimValue(TokenClaims.CLIENT_ID));
+            if (clientId.isEmpty() || !clientId.get().value().equals(subject)
+                    || !clientId.get().walletKey().equals(walletKey)) {
+                throw invalid("The token's client does not match its subject and wallet");
+            }
+            return new VerifiedToken(Caller.Kind.CLIENT, walletKey, subject, clientId.get().clientId(), roles, issuedAt);
+        } catch (InvalidJwtException e) {
+            throw invalid(describe(e));
+        } catch (MalformedClaimException e) {
+            throw invalid("The token has a malformed claim");
+        }
+    }
+
+    private static String describe(InvalidJwtException e) {
+        if (e.hasExpired()) {
+            return "The token has expired";
+        }
+        if (e.hasErrorCode(ErrorCodes.ISSUER_INVALID)) {
+            return "The token was not issued here";
+        }
+        if (e.hasErrorCode(ErrorCodes.AUDIENCE_INVALID) || e.hasErrorCode(ErrorCodes.AUDIENCE_MISSING)) {
+            return "The token is not meant for this API";
+        }
+        if (e.hasErrorCode(ErrorCodes.NOT_YET_VALID) || e.hasErrorCode(ErrorCodes.ISSUED_AT_INVALID_FUTURE)) {
+            return "The token is not valid yet";
+        }
+        if (e.hasErrorCode(ErrorCodes.SIGNATURE_INVALID)) {
+            return "The token's signature does not verify";
+        }
+        if (e.hasErrorCode(ErrorCodes.TYPE_INVALID) || e.hasErrorCode(ErrorCodes.TYPE_MISSING)) {
+            return "The token is not an access token (typ at+jwt)";
+        }
+        return "The token is malformed or not signed by this service";
+    }
+
+    static AuthenticationFailedException invalid(String reason) {
+        return new AuthenticationFailedException(reason);
+    }
+}

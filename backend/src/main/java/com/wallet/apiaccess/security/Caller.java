@@ -1,0 +1,48 @@
+package com.wallet.apiaccess.security;
+
+import com.wallet.apiaccess.problem.ProblemException;
+import com.wallet.apiaccess.role.RoleSet;
+import io.quarkus.security.identity.SecurityIdentity;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.SortedSet;
+
+/**
+ * Who is calling the admin API: a user's session or a client's access token, always within one
+ * wallet, with the roles that are in force now.
+ */
+public record Caller(long walletId, String walletKey, String walletName, Kind kind, String name,
+                     SortedSet<String> roles) {
+
+    public static final String ATTRIBUTE = "api-access.caller";
+
+    public enum Kind { USER, CLIENT }
+
+    public static Caller of(SecurityIdentity identity) {
+        Caller caller = identity.getAttribute(ATTRIBUTE);
+        if (caller == null) {
+            throw ProblemException.unauthorized("A valid bearer token is required", "Bearer realm=\"api-access\"");
+        }
+        return caller;
+    }
+
+    public void require(String role) {
+        if (!roles.contains(role)) {
+            throw ProblemException.insufficientRole("This needs the role " + role, role);
+        }
+    }
+
+    /** Nobody grants what they do not hold. */
+    public void requireGrantable(Collection<String> granted) {
+        List<String> missing = RoleSet.missing(granted, roles);
+        if (!missing.isEmpty()) {
+            throw ProblemException.insufficientRole("You cannot grant roles you do not hold: "
+                    + String.join(", ", missing), String.join(" ", missing));
+        }
+    }
+
+    public boolean isUser(String username) {
+        return kind == Kind.USER && name.equals(username);
+    }
+}

@@ -1,0 +1,10 @@
+package com.wallet.apiaccess.session;
+
+import com.wallet.apiaccess.wallet.WalletView;
+
+import java.util.List;
+
+/** Who the token belongs to, and what an integrator of this wallet needs to know. */
+public record MeView(String username, WalletView wallet, List<String> roles, String tokenEndpoint,
+                     String clientIdPrefix) {
+}

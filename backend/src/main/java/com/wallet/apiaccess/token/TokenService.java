@@ -1,0 +1,168 @@
+package com.wallet.apiaccess.token;
+
+import com.wallet.apiaccess.client.ApiClient;
+import com.wallet.apiaccess.client.ApiClientRepository;
+import com.wallet.apiaccess.config.ApiAccessConfig;
+import com.wallet.apiaccess.keys.TokenSigner;
+import com.wallet.apiaccess.role.RoleSet;
+import com.wallet.apiaccess.security.CryptoWorker;
+import com.wallet.apiaccess.security.FailureThrottle;
+import com.wallet.apiaccess.security.SecretDigester;
+import com.wallet.apiaccess.security.TokenClaims;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * The Client Credentials grant (RFC 6749 §4.4) as a pipeline of small checks, each of which either
+ * passes or answers with its own OAuth error: parse the form strictly, authenticate the client,
+ * check the grant type, settle the scope, mint an RFC 9068 access token.
+ */
+@ApplicationScoped
+public class TokenService {
+
+    private static final Logger LOG = Logger.getLogger(TokenService.class);
+    private static final String FORM = "application/x-www-form-urlencoded";
+    private static final String DECOY_DIGEST = "sha256$47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU";
+
+    private final ApiAccessConfig config;
+    private final ApiClientRepository clients;
+    private final SecretDigester digester;
+    private final FailureThrottle throttle;
+    private final TokenSigner signer;
+    private final CryptoWorker worker;
+    private final String issuer;
+
+    public TokenService(ApiAccessConfig config, ApiClientRepository clients, SecretDigester digester,
+                        FailureThrottle throttle, TokenSigner signer, CryptoWorker worker,
+                        Endpoints endpoints) {
+        this.config = config;
+        this.clients = clients;
+        this.digester = digester;
+        this.throttle = throttle;
+        this.signer = signer;
+        this.worker = worker;
+        this.issuer = endpoints.issuer();
+    }
+
+    public Uni<IssuedToken> issue(String contentType, String authorization, byte[] body, String source) {
+        TokenForm form = parseForm(contentType, body);
+        ClientCredentials credentials = ClientCredentials.from(authorization, form);
+        return authenticate(credentials, source)
+                .chain(client -> {
+                    requireClientCredentialsGrant(form);
+                    SortedSet<String> scope = grantedScope(form.get("scope"), client);
+                    recordUse(client);
+                    return mint(client, scope);
+                });
+    }
+
+    /** Any charset parameter is accepted: the grant's values are ASCII, and others must be UTF-8. */
+    static TokenForm parseForm(String contentType, byte[] body) {
+        if (contentType == null) {
+            throw OAuthError.invalidRequest("The body must be " + FORM);
+        }
+        int semicolon = contentType.indexOf(';');
+        String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
+        if (!mediaType.equalsIgnoreCase(FORM)) {
+            throw OAuthError.invalidRequest("The body must be " + FORM);
+        }
+        return TokenForm.parse(body);
+    }
+
+    private Uni<AuthenticatedClient> authenticate(ClientCredentials credentials, String source) {
+        String identifier = credentials.clientId();
+        OptionalLong wait = throttle.retryAfter(source, identifier);
+        if (wait.isPresent()) {
+            return Uni.createFrom().failure(OAuthError.throttled(wait.getAsLong()));
+        }
+        Optional<OAuthClientId> id = OAuthClientId.parse(credentials.clientId());
+        Uni<ApiClient> lookup = id.isEmpty() ? Uni.createFrom().nullItem()
+                : clients.findByWalletKey(id.get().walletKey(), id.get().clientId());
+        return lookup.map(client -> {
+            boolean secretMatches = digester.matches(credentials.secret(),
+                    client == null ? DECOY_DIGEST : client.secretDigest);
+            if (client == null || !secretMatches) {
+                throttle.recordFailure(source, identifier);
+                LOG.debugf("Client authentication failed from %s", source);
+                throw OAuthError.authenticationFailed();
+            }
+            if (client.isExpiredAt(Instant.now())) {
+                throw OAuthError.invalidClient("The client expired at the end of " + client.expiryDate
+                        + " (UTC); ask the wallet's admins for a new one");
+            }
+            return new AuthenticatedClient(client.id, id.get(), client.roles, client.expiryDate, client.lastUsedAt);
+        });
+    }
+
+    private static void requireClientCredentialsGrant(TokenForm form) {
+        String grantType = form.get("grant_type");
+        if (grantType == null) {
+            throw OAuthError.invalidRequest("grant_type is required");
+        }
+        if (!grantType.equals("client_credentials")) {
+            throw OAuthError.unsupportedGrantType("Only grant_type=client_credentials is supported");
+        }
+    }
+
+    /** Absent means every role of the client; present, it must be a subset of them. */
+    private static SortedSet<String> grantedScope(String requested, AuthenticatedClient client) {
+        if (requested == null) {
+            return client.roles();
+        }
+        SortedSet<String> scope = new TreeSet<>();
+        for (String role : requested.split(" ")) {
+            if (role.isEmpty()) {
+                continue;
+            }
+            if (!client.roles().contains(role)) {
+                throw OAuthError.invalidScope("The client does not hold the role '" + TokenForm.printable(role) + "'");
+            }
+            scope.add(role);
+        }
+        if (scope.isEmpty()) {
+            throw OAuthError.invalidScope("scope must name at least one role");
+        }
+        return RoleSet.withImpliedReads(scope);
+    }
+
+    /** At most one write a minute per client, and never on the token's critical path. */
+    private void recordUse(AuthenticatedClient client) {
+        Instant now = Instant.now();
+        if (client.lastUsedAt() != null && client.lastUsedAt().isAfter(now.minusSeconds(60))) {
+            return;
+        }
+        clients.touchLastUsed(client.id(), now).subscribe().with(
+                updated -> { },
+                failure -> LOG.debugf("Could not record the last use of a client: %s", failure.getClass().getSimpleName()));
+    }
+
+    private Uni<IssuedToken> mint(AuthenticatedClient client, SortedSet<String> scope) {
+        long issuedAt = Instant.now().getEpochSecond();
+        long expiresAt = Math.min(issuedAt + config.token().lifetime().toSeconds(),
+                ApiClient.endOfExpiry(client.expiryDate()).getEpochSecond());
+        String oauthClientId = client.oauthClientId().value();
+        String scopeValue = RoleSet.join(scope);
+        return worker.run(() -> signer.sign(Jwt.claims()
+                        .issuer(issuer)
+                        .subject(oauthClientId)
+                        .audience(config.token().audience())
+                        .issuedAt(issuedAt)
+                        .expiresAt(expiresAt)
+                        .claim("jti", UUID.randomUUID().toString())
+                        .claim(TokenClaims.CLIENT_ID, oauthClientId)
+                        .claim(TokenClaims.SCOPE, scopeValue)
+                        .groups(scope)
+                        .claim(TokenClaims.WALLET, client.oauthClientId().walletKey()),
+                        TokenClaims.ACCESS_TOKEN_TYPE))
+                .map(token -> new IssuedToken(token, expiresAt - issuedAt, scopeValue));
+    }
+}

@@ -1,0 +1,154 @@
+package com.wallet.apiaccess.user;
+
+import com.wallet.apiaccess.problem.DatabaseFailures;
+import com.wallet.apiaccess.problem.FieldError;
+import com.wallet.apiaccess.problem.ProblemException;
+import com.wallet.apiaccess.problem.ProblemTypes;
+import com.wallet.apiaccess.role.RoleCatalogue;
+import com.wallet.apiaccess.role.RoleSet;
+import com.wallet.apiaccess.security.Caller;
+import com.wallet.apiaccess.security.CryptoWorker;
+import com.wallet.apiaccess.security.PasswordHasher;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/** The wallet's console users. Passwords are bcrypt-hashed on a worker before any transaction opens. */
+@ApplicationScoped
+public class UserService {
+
+    private static final Logger LOG = Logger.getLogger(UserService.class);
+
+    private final WalletUserRepository repository;
+    private final RoleCatalogue catalogue;
+    private final PasswordHasher hasher;
+    private final CryptoWorker worker;
+
+    public UserService(WalletUserRepository repository, RoleCatalogue catalogue, PasswordHasher hasher,
+                       CryptoWorker worker) {
+        this.repository = repository;
+        this.catalogue = catalogue;
+        this.hasher = hasher;
+        this.worker = worker;
+    }
+
+    @WithSession
+    public Uni<List<UserView>> list(Caller caller) {
+        return repository.listByWallet(caller.walletId())
+                .map(users -> users.stream().map(UserView::of).toList());
+    }
+
+    public Uni<UserView> create(Caller caller, CreateUserRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("A JSON body is required", null);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        UserRules.username(request.username(), "username", errors);
+        UserRules.password(request.password(), "password", errors);
+        SortedSet<String> roles = RoleSet.normalise(request.roles(), catalogue, "roles", errors);
+        ProblemException.throwIfInvalid(errors);
+        caller.requireGrantable(roles);
+        return worker.run(() -> hasher.hash(request.password()))
+                .chain(hash -> insert(caller, request.username(), hash, roles));
+    }
+
+    @WithTransaction
+    Uni<UserView> insert(Caller caller, String username, String passwordHash, SortedSet<String> roles) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        WalletUser user = new WalletUser();
+        user.walletId = caller.walletId();
+        user.username = username;
+        user.passwordHash = passwordHash;
+        user.roles = roles;
+        user.createdAt = now;
+        user.updatedAt = now;
+        user.passwordChangedAt = now;
+        return repository.findByUsername(caller.walletId(), username)
+                .chain(existing -> {
+                    if (existing != null) {
+                        throw exists(username);
+                    }
+                    return repository.persist(user);
+                })
+                .onFailure(DatabaseFailures::isUniqueViolation).transform(e -> exists(username))
+                .map(saved -> {
+                    LOG.infof("User %s created in wallet %s by %s", username, caller.walletKey(), caller.name());
+                    return UserView.of(saved);
+                });
+    }
+
+    public Uni<UserView> update(Caller caller, String username, UpdateUserRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("A JSON body is required", null);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        SortedSet<String> roles = RoleSet.normalise(request.roles(), catalogue, "roles", errors);
+        if (request.password() != null) {
+            UserRules.password(request.password(), "password", errors);
+        }
+        ProblemException.throwIfInvalid(errors);
+        Uni<String> newHash = request.password() == null
+                ? Uni.createFrom().nullItem()
+                : worker.run(() -> hasher.hash(request.password()));
+        return newHash.chain(hash -> change(caller, username, roles, hash));
+    }
+
+    @WithTransaction
+    Uni<UserView> change(Caller caller, String username, SortedSet<String> roles, String passwordHash) {
+        return repository.find("walletId = ?1 and username = ?2", caller.walletId(), username)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+                .map(user -> {
+                    if (user == null) {
+                        throw notFound(username);
+                    }
+                    SortedSet<String> added = new TreeSet<>(roles);
+                    added.removeAll(user.roles);
+                    caller.requireGrantable(added);
+                    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+                    user.roles = roles;
+                    user.updatedAt = now;
+                    if (passwordHash != null) {
+                        user.passwordHash = passwordHash;
+                        user.passwordChangedAt = now;
+                    }
+                    LOG.infof("User %s updated in wallet %s by %s", username, caller.walletKey(), caller.name());
+                    return UserView.of(user);
+                });
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(Caller caller, String username) {
+        if (caller.isUser(username)) {
+            throw ProblemException.conflict(ProblemTypes.SELF_DELETE, "Cannot delete yourself",
+                    "You cannot delete the user you are signed in as");
+        }
+        return repository.delete("walletId = ?1 and username = ?2", caller.walletId(), username)
+                .map(count -> {
+                    if (count == 0) {
+                        throw notFound(username);
+                    }
+                    LOG.infof("User %s deleted from wallet %s by %s", username, caller.walletKey(), caller.name());
+                    return null;
+                });
+    }
+
+    private static ProblemException exists(String username) {
+        return ProblemException.conflict(ProblemTypes.USER_EXISTS, "User exists",
+                "A user '" + username + "' already exists in this wallet");
+    }
+
+    private static ProblemException notFound(String username) {
+        String shown = username.length() <= 64 ? username : username.substring(0, 64) + "…";
+        return ProblemException.notFound("No user '" + shown + "' in this wallet");
+    }
+}

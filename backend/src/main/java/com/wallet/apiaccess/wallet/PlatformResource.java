@@ -1,0 +1,97 @@
+package com.wallet.apiaccess.wallet;
+
+import com.wallet.apiaccess.config.ApiAccessConfig;
+import com.wallet.apiaccess.problem.FieldError;
+import com.wallet.apiaccess.problem.ProblemException;
+import com.wallet.apiaccess.security.CryptoWorker;
+import com.wallet.apiaccess.security.PasswordHasher;
+import com.wallet.apiaccess.user.UserRules;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The platform operator provisions wallets; without a configured operator token this does not exist. */
+@Path("/api/platform/wallets")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Platform")
+public class PlatformResource {
+
+    private static final String BEARER = "Bearer ";
+
+    private final byte[] operatorToken;
+    private final WalletProvisioning provisioning;
+    private final PasswordHasher hasher;
+    private final CryptoWorker worker;
+
+    public PlatformResource(ApiAccessConfig config, WalletProvisioning provisioning, PasswordHasher hasher,
+                            CryptoWorker worker) {
+        this.operatorToken = config.platform().operatorToken()
+                .filter(t -> !t.isBlank())
+                .map(t -> t.getBytes(StandardCharsets.UTF_8))
+                .orElse(null);
+        this.provisioning = provisioning;
+        this.hasher = hasher;
+        this.worker = worker;
+    }
+
+    @POST
+    @Operation(summary = "Provision a wallet and its first admin, who holds every role;"
+            + " needs the operator token as the bearer")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Malformed key or admin fields")
+    @APIResponse(responseCode = "401", description = "Not the operator token")
+    @APIResponse(responseCode = "404", description = "No operator token is configured")
+    @APIResponse(responseCode = "409", description = "The key exists")
+    public Uni<RestResponse<WalletView>> create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                               CreateWalletRequest request) {
+        if (operatorToken == null) {
+            throw ProblemException.notFound("No such resource");
+        }
+        if (!isOperator(authorization)) {
+            throw ProblemException.unauthorized("The platform operator token is required",
+                    "Bearer realm=\"api-access-platform\"");
+        }
+        if (request == null) {
+            throw ProblemException.badRequest("A JSON body is required", null);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (!WalletKeyRule.isValid(request.externalKey())) {
+            errors.add(new FieldError("externalKey", request.externalKey() == null ? "is required" : WalletKeyRule.MESSAGE));
+        }
+        if (request.name() == null || request.name().isBlank()) {
+            errors.add(new FieldError("name", "is required"));
+        } else if (request.name().length() > 200) {
+            errors.add(new FieldError("name", "must be at most 200 characters"));
+        }
+        UserRules.username(request.adminUsername(), "adminUsername", errors);
+        UserRules.password(request.adminPassword(), "adminPassword", errors);
+        ProblemException.throwIfInvalid(errors);
+        return worker.run(() -> hasher.hash(request.adminPassword()))
+                .chain(hash -> provisioning.create(request.externalKey(), request.name().strip(),
+                        request.adminUsername(), hash))
+                .map(wallet -> RestResponse.status(RestResponse.Status.CREATED, WalletView.of(wallet)));
+    }
+
+    private boolean isOperator(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return false;
+        }
+        byte[] presented = authorization.substring(BEARER.length()).trim().getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(presented, operatorToken);
+    }
+}

@@ -1,0 +1,84 @@
+package com.wallet.apiaccess.wallet;
+
+import com.wallet.apiaccess.problem.DatabaseFailures;
+import com.wallet.apiaccess.problem.ProblemException;
+import com.wallet.apiaccess.problem.ProblemTypes;
+import com.wallet.apiaccess.role.RoleCatalogue;
+import com.wallet.apiaccess.user.WalletUser;
+import com.wallet.apiaccess.user.WalletUserRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.TreeSet;
+
+/** Creates wallets and their first admin, who holds every role of the catalogue. */
+@ApplicationScoped
+public class WalletProvisioning {
+
+    private final WalletRepository wallets;
+    private final WalletUserRepository users;
+    private final RoleCatalogue catalogue;
+
+    public WalletProvisioning(WalletRepository wallets, WalletUserRepository users, RoleCatalogue catalogue) {
+        this.wallets = wallets;
+        this.users = users;
+        this.catalogue = catalogue;
+    }
+
+    /** A new wallet with its admin; 409 when the key is taken. */
+    @WithTransaction
+    public Uni<WalletRef> create(String externalKey, String name, String adminUsername, String adminPasswordHash) {
+        return wallets.findByExternalKey(externalKey)
+                .chain(existing -> {
+                    if (existing != null) {
+                        throw exists(externalKey);
+                    }
+                    return wallets.persist(wallet(externalKey, name));
+                })
+                .onFailure(DatabaseFailures::isUniqueViolation).transform(e -> exists(externalKey))
+                .call(wallet -> users.persist(admin(wallet.id, adminUsername, adminPasswordHash)))
+                .map(WalletRef::of);
+    }
+
+    /** The wallet and admin of the bootstrap settings: created when missing, left alone when present. */
+    @WithTransaction
+    public Uni<Boolean> ensure(String externalKey, String name, String adminUsername, String adminPasswordHash) {
+        return wallets.findByExternalKey(externalKey)
+                .chain(existing -> existing != null
+                        ? Uni.createFrom().item(existing)
+                        : wallets.persist(wallet(externalKey, name)))
+                .chain(wallet -> users.findByUsername(wallet.id, adminUsername)
+                        .chain(user -> user != null
+                                ? Uni.createFrom().item(false)
+                                : users.persist(admin(wallet.id, adminUsername, adminPasswordHash)).replaceWith(true)));
+    }
+
+    private static Wallet wallet(String externalKey, String name) {
+        Wallet wallet = new Wallet();
+        wallet.externalKey = externalKey;
+        wallet.name = name;
+        wallet.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return wallet;
+    }
+
+    private WalletUser admin(long walletId, String username, String passwordHash) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        WalletUser user = new WalletUser();
+        user.walletId = walletId;
+        user.username = username;
+        user.passwordHash = passwordHash;
+        user.roles = new TreeSet<>(catalogue.roles());
+        user.createdAt = now;
+        user.updatedAt = now;
+        user.passwordChangedAt = now;
+        return user;
+    }
+
+    private static ProblemException exists(String externalKey) {
+        return ProblemException.conflict(ProblemTypes.WALLET_EXISTS, "Wallet exists",
+                "A wallet with the key '" + externalKey + "' already exists");
+    }
+}
