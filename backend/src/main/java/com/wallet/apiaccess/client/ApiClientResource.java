@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -65,7 +67,8 @@ public class ApiClientResource {
 
     @POST
     @Operation(summary = "Create an API client; the answer carries its secret, this once only; needs api-access:change")
-    @APIResponse(responseCode = "201", description = "Created; the secret is in clientSecret")
+    @APIResponse(responseCode = "201", description = "Created; the secret is in clientSecret",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedClientView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, named in errors")
     @APIResponse(responseCode = "409", description = "The clientId exists in this wallet")
     public Uni<RestResponse<CreatedClientView>> create(CreateClientRequest request, @Context UriInfo uriInfo) {

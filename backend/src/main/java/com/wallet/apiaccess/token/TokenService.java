@@ -136,7 +136,7 @@ public class TokenService {
 
     /** At most one write a minute per client, and never on the token's critical path. */
     private void recordUse(AuthenticatedClient client) {
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         if (client.lastUsedAt() != null && client.lastUsedAt().isAfter(now.minusSeconds(60))) {
             return;
         }

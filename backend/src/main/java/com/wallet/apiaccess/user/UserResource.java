@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -48,7 +50,8 @@ public class UserResource {
 
     @POST
     @Operation(summary = "Add a console user with roles you hold; needs users:change")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, a password under 12 characters included")
     @APIResponse(responseCode = "409", description = "The username exists in this wallet")
     public Uni<RestResponse<UserView>> create(CreateUserRequest request, @Context UriInfo uriInfo) {

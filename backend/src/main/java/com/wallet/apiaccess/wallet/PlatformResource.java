@@ -15,6 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -52,7 +54,8 @@ public class PlatformResource {
     @POST
     @Operation(summary = "Provision a wallet and its first admin, who holds every role;"
             + " needs the operator token as the bearer")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WalletView.class)))
     @APIResponse(responseCode = "400", description = "Malformed key or admin fields")
     @APIResponse(responseCode = "401", description = "Not the operator token")
     @APIResponse(responseCode = "404", description = "No operator token is configured")
