@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.wallet.apiaccess.security.InvalidToken;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -66,8 +67,14 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response notAuthenticated(AuthenticationFailedException e) {
-        String reason = e.getMessage();
-        if (reason == null || reason.isBlank()) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            return unexpected(e);
+        }
+        String reason = InvalidToken.reasonOf(e);
+        if (reason == null) {
+            if (e.getCause() != null) {
+                LOG.error("Bearer check failed unexpectedly", e.getCause());
+            }
             return respond(ProblemException.unauthorized("A valid bearer token is required", BEARER_CHALLENGE));
         }
         return respond(ProblemException.unauthorized(reason, BEARER_CHALLENGE

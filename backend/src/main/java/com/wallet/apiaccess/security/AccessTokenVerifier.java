@@ -6,7 +6,6 @@ import com.wallet.apiaccess.keys.SigningKey;
 import com.wallet.apiaccess.role.RoleSet;
 import com.wallet.apiaccess.token.Endpoints;
 import com.wallet.apiaccess.token.OAuthClientId;
-import io.quarkus.security.AuthenticationFailedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwt.JwtClaims;
@@ -60,7 +59,7 @@ public class AccessTokenVerifier {
             String walletKey = claims.getStringClaimValue(TokenClaims.WALLET);
             String subject = claims.getSubject();
             if (walletKey == null) {
-                throw invalid("The token names no wallet");
+                throw InvalidToken.because("The token names no wallet");
             }
             var roles = RoleSet.split(claims.getStringClaimValue(TokenClaims.SCOPE));
             long issuedAt = claims.getIssuedAt().getValue();
@@ -70,13 +69,13 @@ public class AccessTokenVerifier {
             Optional<OAuthClientId> clientId = OAuthClientId.parse(claims.getStringClaimValue(TokenClaims.CLIENT_ID));
             if (clientId.isEmpty() || !clientId.get().value().equals(subject)
                     || !clientId.get().walletKey().equals(walletKey)) {
-                throw invalid("The token's client does not match its subject and wallet");
+                throw InvalidToken.because("The token's client does not match its subject and wallet");
             }
             return new VerifiedToken(Caller.Kind.CLIENT, walletKey, subject, clientId.get().clientId(), roles, issuedAt);
         } catch (InvalidJwtException e) {
-            throw invalid(describe(e));
+            throw InvalidToken.because(describe(e));
         } catch (MalformedClaimException e) {
-            throw invalid("The token has a malformed claim");
+            throw InvalidToken.because("The token has a malformed claim");
         }
     }
 
@@ -100,9 +99,5 @@ public class AccessTokenVerifier {
             return "The token is not an access token (typ at+jwt)";
         }
         return "The token is malformed or not signed by this service";
-    }
-
-    static AuthenticationFailedException invalid(String reason) {
-        return new AuthenticationFailedException(reason);
     }
 }

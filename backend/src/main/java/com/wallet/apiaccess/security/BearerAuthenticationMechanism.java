@@ -1,6 +1,5 @@
 package com.wallet.apiaccess.security;
 
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -30,11 +29,11 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             return Uni.createFrom().nullItem();
         }
         if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return Uni.createFrom().failure(new AuthenticationFailedException("The Authorization header must use the Bearer scheme"));
+            return Uni.createFrom().failure(InvalidToken.because("The Authorization header must use the Bearer scheme"));
         }
         String token = header.substring(BEARER.length()).trim();
         if (token.isEmpty()) {
-            return Uni.createFrom().failure(new AuthenticationFailedException("The bearer token is empty"));
+            return Uni.createFrom().failure(InvalidToken.because("The bearer token is empty"));
         }
         TokenAuthenticationRequest request = new TokenAuthenticationRequest(new TokenCredential(token, "bearer"));
         HttpSecurityUtils.setRoutingContextAttribute(request, context);

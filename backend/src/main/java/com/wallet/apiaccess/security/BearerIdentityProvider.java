@@ -53,7 +53,7 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
             return Uni.createFrom().failure(e);
         }
         return wallets.find(token.walletKey())
-                .onItem().ifNull().failWith(() -> AccessTokenVerifier.invalid("The token's wallet does not exist"))
+                .onItem().ifNull().failWith(() -> InvalidToken.because("The token's wallet does not exist"))
                 .chain(wallet -> token.kind() == Caller.Kind.CLIENT ? client(token, wallet) : user(token, wallet))
                 .map(BearerIdentityProvider::identity);
     }
@@ -61,10 +61,10 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
     private Uni<Caller> client(VerifiedToken token, WalletRef wallet) {
         return clients.findByClientId(wallet.id(), token.clientId()).map(client -> {
             if (client == null || token.issuedAt() < client.createdAt.getEpochSecond()) {
-                throw AccessTokenVerifier.invalid("The token's client no longer exists");
+                throw InvalidToken.because("The token's client no longer exists");
             }
             if (client.isExpiredAt(Instant.now())) {
-                throw AccessTokenVerifier.invalid("The token's client has expired");
+                throw InvalidToken.because("The token's client has expired");
             }
             return new Caller(wallet.id(), wallet.externalKey(), wallet.name(), Caller.Kind.CLIENT,
                     token.subject(), inForce(token.roles(), client.roles));
@@ -74,10 +74,10 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
     private Uni<Caller> user(VerifiedToken token, WalletRef wallet) {
         return users.findByUsername(wallet.id(), token.subject()).map(user -> {
             if (user == null || token.issuedAt() < user.createdAt.getEpochSecond()) {
-                throw AccessTokenVerifier.invalid("The session's user no longer exists");
+                throw InvalidToken.because("The session's user no longer exists");
             }
             if (token.issuedAt() < user.passwordChangedAt.getEpochSecond()) {
-                throw AccessTokenVerifier.invalid("The session ended when the password changed; sign in again");
+                throw InvalidToken.because("The session ended when the password changed; sign in again");
             }
             return new Caller(wallet.id(), wallet.externalKey(), wallet.name(), Caller.Kind.USER,
                     user.username, inForce(token.roles(), user.roles));
