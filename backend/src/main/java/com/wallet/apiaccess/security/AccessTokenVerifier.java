@@ -62,16 +62,19 @@ public class AccessTokenVerifier {
                 throw InvalidToken.because("The token names no wallet");
             }
             var roles = RoleSet.split(claims.getStringClaimValue(TokenClaims.SCOPE));
-            long issuedAt = claims.getIssuedAt().getValue();
+            String credentialRef = claims.getStringClaimValue(TokenClaims.CREDENTIAL_REF);
+            if (credentialRef == null) {
+                throw InvalidToken.because("The token names no credential");
+            }
             if (TokenClaims.SESSION.equals(claims.getStringClaimValue(TokenClaims.TOKEN_USE))) {
-                return new VerifiedToken(Caller.Kind.USER, walletKey, subject, null, roles, issuedAt);
+                return new VerifiedToken(Caller.Kind.USER, walletKey, subject, null, roles, credentialRef);
             }
             Optional<OAuthClientId> clientId = OAuthClientId.parse(claims.getStringClaimValue(TokenClaims.CLIENT_ID));
             if (clientId.isEmpty() || !clientId.get().value().equals(subject)
                     || !clientId.get().walletKey().equals(walletKey)) {
                 throw InvalidToken.because("The token's client does not match its subject and wallet");
             }
-            return new VerifiedToken(Caller.Kind.CLIENT, walletKey, subject, clientId.get().clientId(), roles, issuedAt);
+            return new VerifiedToken(Caller.Kind.CLIENT, walletKey, subject, clientId.get().clientId(), roles, credentialRef);
         } catch (InvalidJwtException e) {
             throw InvalidToken.because(describe(e));
         } catch (MalformedClaimException e) {

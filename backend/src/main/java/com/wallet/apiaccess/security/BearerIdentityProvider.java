@@ -20,7 +20,7 @@ import java.util.TreeSet;
 
 /**
  * Turns a verified bearer token into the caller, checking that its user or client still exists,
- * is not expired, and was not replaced since the token was issued. A token never carries more roles
+ * is not expired, and still has the credential the token was issued for ({@link CredentialRef}). A token never carries more roles
  * than its holder has now, so a removed role stops working at once.
  */
 @ApplicationScoped
@@ -60,7 +60,7 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
 
     private Uni<Caller> client(VerifiedToken token, WalletRef wallet) {
         return clients.findByClientId(wallet.id(), token.clientId()).map(client -> {
-            if (client == null || token.issuedAt() < client.createdAt.getEpochSecond()) {
+            if (client == null || !CredentialRef.of(client.secretDigest).equals(token.credentialRef())) {
                 throw InvalidToken.because("The token's client no longer exists");
             }
             if (client.isExpiredAt(Instant.now())) {
@@ -73,10 +73,10 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
 
     private Uni<Caller> user(VerifiedToken token, WalletRef wallet) {
         return users.findByUsername(wallet.id(), token.subject()).map(user -> {
-            if (user == null || token.issuedAt() < user.createdAt.getEpochSecond()) {
+            if (user == null) {
                 throw InvalidToken.because("The session's user no longer exists");
             }
-            if (token.issuedAt() < user.passwordChangedAt.getEpochSecond()) {
+            if (!CredentialRef.of(user.passwordHash).equals(token.credentialRef())) {
                 throw InvalidToken.because("The session ended when the password changed; sign in again");
             }
             return new Caller(wallet.id(), wallet.externalKey(), wallet.name(), Caller.Kind.USER,

@@ -8,6 +8,8 @@ public final class TokenClaims {
     public static final String SCOPE = "scope";
     public static final String CLIENT_ID = "client_id";
     public static final String GROUPS = "groups";
+    /** See {@link CredentialRef}. */
+    public static final String CREDENTIAL_REF = "credential_ref";
     /** Marks a console sign-in; client access tokens do not carry it. */
     public static final String TOKEN_USE = "token_use";
     public static final String SESSION = "session";

@@ -4,5 +4,5 @@ import java.util.SortedSet;
 
 /** What a bearer token says once its signature, issuer, audience, type and lifetime have been checked. */
 public record VerifiedToken(Caller.Kind kind, String walletKey, String subject, String clientId,
-                            SortedSet<String> roles, long issuedAt) {
+                            SortedSet<String> roles, String credentialRef) {
 }

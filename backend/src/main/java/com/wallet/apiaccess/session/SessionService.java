@@ -4,6 +4,7 @@ import com.wallet.apiaccess.config.ApiAccessConfig;
 import com.wallet.apiaccess.keys.TokenSigner;
 import com.wallet.apiaccess.problem.ProblemException;
 import com.wallet.apiaccess.role.RoleSet;
+import com.wallet.apiaccess.security.CredentialRef;
 import com.wallet.apiaccess.security.CryptoWorker;
 import com.wallet.apiaccess.security.FailureThrottle;
 import com.wallet.apiaccess.security.PasswordHasher;
@@ -99,6 +100,7 @@ public class SessionService {
                 .claim("jti", UUID.randomUUID().toString())
                 .claim(TokenClaims.CLIENT_ID, TokenClaims.CONSOLE_CLIENT_ID)
                 .claim(TokenClaims.TOKEN_USE, TokenClaims.SESSION)
+                .claim(TokenClaims.CREDENTIAL_REF, CredentialRef.of(user.passwordHash))
                 .claim(TokenClaims.WALLET, walletKey)
                 .claim(TokenClaims.SCOPE, RoleSet.join(user.roles))
                 .groups(user.roles), TokenClaims.ACCESS_TOKEN_TYPE);

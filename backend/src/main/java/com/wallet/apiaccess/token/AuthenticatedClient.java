@@ -6,5 +6,5 @@ import java.util.SortedSet;
 
 /** A client whose secret was just proven. */
 record AuthenticatedClient(long id, OAuthClientId oauthClientId, SortedSet<String> roles, LocalDate expiryDate,
-                           Instant lastUsedAt) {
+                           Instant lastUsedAt, String credentialRef) {
 }

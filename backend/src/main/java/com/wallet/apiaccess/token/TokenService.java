@@ -5,6 +5,7 @@ import com.wallet.apiaccess.client.ApiClientRepository;
 import com.wallet.apiaccess.config.ApiAccessConfig;
 import com.wallet.apiaccess.keys.TokenSigner;
 import com.wallet.apiaccess.role.RoleSet;
+import com.wallet.apiaccess.security.CredentialRef;
 import com.wallet.apiaccess.security.CryptoWorker;
 import com.wallet.apiaccess.security.FailureThrottle;
 import com.wallet.apiaccess.security.SecretDigester;
@@ -99,7 +100,8 @@ public class TokenService {
                 throw OAuthError.invalidClient("The client expired at the end of " + client.expiryDate
                         + " (UTC); ask the wallet's admins for a new one");
             }
-            return new AuthenticatedClient(client.id, id.get(), client.roles, client.expiryDate, client.lastUsedAt);
+            return new AuthenticatedClient(client.id, id.get(), client.roles, client.expiryDate, client.lastUsedAt,
+                    CredentialRef.of(client.secretDigest));
         });
     }
 
@@ -159,6 +161,7 @@ public class TokenService {
                         .expiresAt(expiresAt)
                         .claim("jti", UUID.randomUUID().toString())
                         .claim(TokenClaims.CLIENT_ID, oauthClientId)
+                        .claim(TokenClaims.CREDENTIAL_REF, client.credentialRef())
                         .claim(TokenClaims.SCOPE, scopeValue)
                         .groups(scope)
                         .claim(TokenClaims.WALLET, client.oauthClientId().walletKey()),

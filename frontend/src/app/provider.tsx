@@ -1,0 +1,30 @@
+import { MantineProvider, type CSSVariablesResolver } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { Notifications } from '@mantine/notifications';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type ReactNode } from 'react';
+import { subscribe, getSession } from '@/lib/auth/session-store';
+import { makeQueryClient } from '@/lib/react-query';
+import { theme } from './theme';
+
+// Mantine's dimmed grey (gray.6) is under 4.5:1 on white; gray.7 keeps secondary text readable (WCAG AA).
+const cssVariablesResolver: CSSVariablesResolver = (theme) => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': theme.colors.gray[7] },
+  dark: {},
+});
+
+/** Everything the app needs around it; tests pass their own query client. */
+export function AppProvider({ children, queryClient }: { children: ReactNode; queryClient?: QueryClient }) {
+  const [client] = useState(() => queryClient ?? makeQueryClient());
+  // When the session ends (sign-out, expiry, a 401) nothing fetched with it is kept.
+  useEffect(() => subscribe(() => getSession() || client.clear()), [client]);
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
+      <DatesProvider settings={{ locale: 'en', firstDayOfWeek: 1 }}>
+        <Notifications position="top-right" />
+        <QueryClientProvider client={client}>{children}</QueryClientProvider>
+      </DatesProvider>
+    </MantineProvider>
+  );
+}

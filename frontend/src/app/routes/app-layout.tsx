@@ -1,0 +1,104 @@
+import { AppShell, Burger, Button, Center, Group, Loader, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconKey, IconLogout, IconSettings, IconShieldLock, IconUsers } from '@tabler/icons-react';
+import { Navigate, NavLink as RouterNavLink, Outlet, useLocation, useOutletContext } from 'react-router';
+import { ErrorState } from '@/components/ui/error-state';
+import type { Me } from '@/lib/api/types';
+import { useMe } from '@/lib/auth/get-me';
+import { useSignOut } from '@/lib/auth/sign-out';
+import { useSession } from '@/lib/auth/use-session';
+
+export const useCurrentUser = () => useOutletContext<Me>();
+
+/** The signed-in shell: header with wallet and user, Settings → IAM navigation, and the page. */
+export function AppLayout() {
+  const session = useSession();
+  const location = useLocation();
+  if (!session) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/sign-in?next=${next}`} replace />;
+  }
+  return <SignedIn />;
+}
+
+function SignedIn() {
+  const me = useMe();
+  const signOut = useSignOut();
+  const [opened, { toggle }] = useDisclosure();
+
+  if (me.isPending) {
+    return (
+      <Center mih="100vh">
+        <Loader aria-label="Loading" />
+      </Center>
+    );
+  }
+  if (me.isError) {
+    return (
+      <Center mih="100vh" p="md">
+        <Stack w={520}>
+          <ErrorState title="Could not load your account" error={me.error} onRetry={() => me.refetch()} retrying={me.isFetching} />
+          <Button variant="subtle" onClick={signOut}>
+            Sign out
+          </Button>
+        </Stack>
+      </Center>
+    );
+  }
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <IconKey size={22} aria-hidden className="brand-icon" />
+            <Text fw={700}>Wallet console</Text>
+            <Text size="sm" className="muted" visibleFrom="sm">
+              {me.data.wallet.name} <span aria-hidden>·</span> <code>{me.data.wallet.externalKey}</code>
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Text size="sm" aria-label={`Signed in as ${me.data.username}`}>
+              {me.data.username}
+            </Text>
+            <Button variant="default" size="xs" leftSection={<IconLogout size={16} aria-hidden />} onClick={signOut}>
+              Sign out
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label="Main">
+        <ScrollArea>
+          <NavLink label="Settings" leftSection={<IconSettings size={18} aria-hidden />} defaultOpened childrenOffset={12} component="button">
+            <NavLink label="IAM" leftSection={<IconShieldLock size={18} aria-hidden />} defaultOpened childrenOffset={12} component="button">
+              <SideLink to="/settings/iam/api-access" label="API Access" icon={<IconKey size={18} aria-hidden />} />
+              <SideLink to="/settings/iam/users" label="Users" icon={<IconUsers size={18} aria-hidden />} />
+            </NavLink>
+          </NavLink>
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <div className="page">
+          <Outlet context={me.data} />
+        </div>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+function SideLink({ to, label, icon }: { to: string; label: string; icon: React.ReactNode }) {
+  const location = useLocation();
+  const active = location.pathname === to;
+  return (
+    <NavLink
+      component={RouterNavLink}
+      to={to}
+      label={label}
+      leftSection={icon}
+      active={active}
+      aria-current={active ? 'page' : undefined}
+      variant="filled"
+    />
+  );
+}

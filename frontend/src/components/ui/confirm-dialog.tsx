@@ -1,0 +1,39 @@
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { describeError } from '@/lib/api/errors';
+
+type Props = {
+  opened: boolean;
+  title: string;
+  children: ReactNode;
+  onConfirm: () => void;
+  onClose: () => void;
+  pending?: boolean;
+  error?: unknown;
+};
+
+/** A yes/no question before something that cannot be undone. "Yes" confirms. */
+export function ConfirmDialog({ opened, title, children, onConfirm, onClose, pending, error }: Props) {
+  return (
+    <Modal opened={opened} onClose={onClose} title={title} centered>
+      <Stack>
+        <Text size="sm" component="div">
+          {children}
+        </Text>
+        {error != null && (
+          <Text size="sm" c="red.8" role="alert">
+            {describeError(error)}
+          </Text>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose} disabled={pending} data-autofocus>
+            Cancel
+          </Button>
+          <Button color="red" onClick={onConfirm} loading={pending}>
+            Yes
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,28 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { api, unwrap } from '@/lib/api/client';
+import type { Client } from '@/lib/api/types';
+import { notesSchema } from './create-client';
+
+export const updateClientSchema = z.object({
+  clientId: z.string(),
+  expiryDate: z.string(),
+  notes: notesSchema,
+  roles: z.array(z.string()),
+});
+export type UpdateClientInput = z.infer<typeof updateClientSchema>;
+
+/** Only roles and notes change; clientId and expiryDate are fixed at creation. */
+export async function updateClient({ clientId, notes, roles }: UpdateClientInput): Promise<Client> {
+  return (await unwrap(
+    api.PUT('/api/clients/{clientId}', { params: { path: { clientId } }, body: { notes: notes.trim(), roles } }),
+  )) as Client;
+}
+
+export function useUpdateClient() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updateClient,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['clients'] }),
+  });
+}

@@ -1,0 +1,181 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Group, Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { PermissionsGrid } from '@/components/permissions-grid';
+import { ApiError, describeError, isNetworkError } from '@/lib/api/errors';
+import type { Client, CreatedClient, Resource } from '@/lib/api/types';
+import { formatDate, LAST_EXPIRY, oneYearFromTodayUtc, todayUtc } from '@/lib/dates';
+import { applyFieldErrors } from '@/lib/forms';
+import { CLIENT_ID_HINT, createClientSchema, NOTES_MAX, useCreateClient, type CreateClientInput } from '../api/create-client';
+import { updateClientSchema, useUpdateClient } from '../api/update-client';
+
+type Props = {
+  opened: boolean;
+  onClose: () => void;
+  /** The client to edit; absent: add a new one. */
+  client?: Client;
+  resources: Resource[];
+  grantable: (role: string) => boolean;
+  /** Called once with the created client and its secret; the dialog keeps no copy. */
+  onCreated?: (created: CreatedClient) => void;
+  onUpdated?: (client: Client) => void;
+};
+
+/** Add API client / Edit {clientId}: the same form; on edit the client ID and expiry date are read-only. */
+export function ClientFormDialog({ opened, onClose, client, ...rest }: Props) {
+  const title = client ? `Edit ${client.clientId}` : 'Add API client';
+  return (
+    <Modal opened={opened} onClose={onClose} title={title} size={720} centered={false} closeOnClickOutside={false}>
+      {opened && <ClientForm key={client?.clientId ?? 'new'} client={client} onClose={onClose} {...rest} />}
+    </Modal>
+  );
+}
+
+const FIELDS = ['clientId', 'expiryDate', 'notes', 'roles'] as const;
+
+function ClientForm({ client, onClose, resources, grantable, onCreated, onUpdated }: Omit<Props, 'opened'>) {
+  const editing = client != null;
+  const create = useCreateClient();
+  const update = useUpdateClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<CreateClientInput>({
+    resolver: zodResolver(editing ? updateClientSchema : createClientSchema),
+    mode: 'onTouched',
+    defaultValues: {
+      clientId: client?.clientId ?? '',
+      expiryDate: client?.expiryDate ?? oneYearFromTodayUtc(),
+      notes: client?.notes ?? '',
+      roles: client?.roles ?? [],
+    },
+  });
+  const { register, control, handleSubmit, setError, formState } = form;
+  const { errors, isSubmitting } = formState;
+
+  const submit = handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      if (editing) {
+        const updated = await update.mutateAsync(values);
+        onUpdated?.(updated);
+      } else {
+        const created = await create.mutateAsync(values);
+        // Hand the secret over and drop the mutation, so no cache keeps it.
+        create.reset();
+        onCreated?.(created);
+      }
+      onClose();
+    } catch (error) {
+      create.reset();
+      // Every value typed stays in the form: only messages are added.
+      if (error instanceof ApiError && error.status === 409) {
+        setError('clientId', { type: 'server', message: 'An API client with this ID already exists in this wallet. Choose another.' }, { shouldFocus: true });
+        return;
+      }
+      const rest = applyFieldErrors(error, FIELDS, setError);
+      if (error instanceof ApiError && error.fieldErrors.length > 0 && rest.length === 0) return;
+      if (isNetworkError(error)) {
+        setFormError('The server could not be reached. Nothing you entered is lost: press Save again once the connection is back.');
+      } else if (error instanceof ApiError && error.status === 404) {
+        setFormError('This API client no longer exists; it may have been deleted by someone else.');
+      } else {
+        setFormError([describeError(error), ...rest].join(' '));
+      }
+    }
+  });
+
+  const notesLength = form.watch('notes').length;
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={editing ? `Edit ${client.clientId}` : 'Add API client'}>
+      <Stack gap="md">
+        <SimpleGrid cols={2} spacing="md">
+          <TextInput
+            label="Client ID"
+            withAsterisk={!editing}
+            aria-required={!editing}
+            readOnly={editing}
+            description={editing ? 'Cannot be changed.' : CLIENT_ID_HINT}
+            placeholder="e.g. acme-backend"
+            autoComplete="off"
+            spellCheck={false}
+            data-autofocus={!editing || undefined}
+            error={errors.clientId?.message}
+            variant={editing ? 'filled' : 'default'}
+            {...register('clientId')}
+          />
+          {editing ? (
+            <TextInput
+              label="Expiry date"
+              readOnly
+              variant="filled"
+              description={`Cannot be changed. The client works through ${formatDate(client.expiryDate)} (UTC).`}
+              value={client.expiryDate}
+            />
+          ) : (
+            <Controller
+              control={control}
+              name="expiryDate"
+              render={({ field }) => (
+                <DateInput
+                  label="Expiry date"
+                  withAsterisk
+                  aria-required
+                  description="After this date (UTC) the client can no longer obtain tokens. Defaults to one year from today."
+                  valueFormat="YYYY-MM-DD"
+                  placeholder="YYYY-MM-DD"
+                  minDate={todayUtc()}
+                  maxDate={LAST_EXPIRY}
+                  value={field.value || null}
+                  onChange={(value) => field.onChange(value ?? '')}
+                  onBlur={field.onBlur}
+                  ref={field.ref}
+                  name={field.name}
+                  error={errors.expiryDate?.message}
+                  popoverProps={{ withinPortal: true }}
+                />
+              )}
+            />
+          )}
+        </SimpleGrid>
+        <Textarea
+          label="Notes"
+          description={`Optional: who integrates, a contact person, the purpose. ${notesLength}/${NOTES_MAX}`}
+          autosize
+          minRows={2}
+          maxRows={6}
+          error={errors.notes?.message}
+          {...register('notes')}
+        />
+        <Controller
+          control={control}
+          name="roles"
+          render={({ field }) => (
+            <PermissionsGrid
+              resources={resources}
+              value={field.value}
+              onChange={field.onChange}
+              grantable={grantable}
+              error={errors.roles?.message}
+            />
+          )}
+        />
+        {formError && (
+          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title="Not saved" role="alert">
+            {formError}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose} disabled={isSubmitting}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={isSubmitting}>
+            Save
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,27 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { api, unwrap } from '@/lib/api/client';
+import type { User } from '@/lib/api/types';
+import { passwordSchema } from './create-user';
+
+export const updateUserSchema = z.object({
+  username: z.string(),
+  /** Empty: the password stays as it is. */
+  password: z.union([z.literal(''), passwordSchema]),
+  roles: z.array(z.string()),
+});
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+export async function updateUser({ username, password, roles }: UpdateUserInput): Promise<User> {
+  const body = password ? { roles, password } : { roles };
+  return (await unwrap(api.PUT('/api/users/{username}', { params: { path: { username } }, body }))) as User;
+}
+
+export function useUpdateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updateUser,
+    gcTime: 0,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
+  });
+}

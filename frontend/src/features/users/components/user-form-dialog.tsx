@@ -1,0 +1,125 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Group, Modal, PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { PermissionsGrid } from '@/components/permissions-grid';
+import { ApiError, describeError, isNetworkError } from '@/lib/api/errors';
+import type { Resource, User } from '@/lib/api/types';
+import { applyFieldErrors } from '@/lib/forms';
+import { createUserSchema, PASSWORD_MIN, useCreateUser } from '../api/create-user';
+import { updateUserSchema, useUpdateUser, type UpdateUserInput } from '../api/update-user';
+
+type Props = {
+  opened: boolean;
+  onClose: () => void;
+  user?: User;
+  resources: Resource[];
+  grantable: (role: string) => boolean;
+  onSaved?: (user: User, created: boolean) => void;
+};
+
+export function UserFormDialog({ opened, onClose, user, ...rest }: Props) {
+  return (
+    <Modal opened={opened} onClose={onClose} title={user ? `Edit ${user.username}` : 'Add user'} size={720} closeOnClickOutside={false}>
+      {opened && <UserForm key={user?.username ?? 'new'} user={user} onClose={onClose} {...rest} />}
+    </Modal>
+  );
+}
+
+const FIELDS = ['username', 'password', 'roles'] as const;
+
+function UserForm({ user, onClose, resources, grantable, onSaved }: Omit<Props, 'opened'>) {
+  const editing = user != null;
+  const create = useCreateUser();
+  const update = useUpdateUser();
+  const [formError, setFormError] = useState<string | null>(null);
+  const { register, control, handleSubmit, setError, formState } = useForm<UpdateUserInput>({
+    resolver: zodResolver(editing ? updateUserSchema : createUserSchema),
+    mode: 'onTouched',
+    defaultValues: { username: user?.username ?? '', password: '', roles: user?.roles ?? [] },
+  });
+  const { errors, isSubmitting } = formState;
+
+  const submit = handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      const saved = editing ? await update.mutateAsync(values) : await create.mutateAsync(values);
+      create.reset();
+      update.reset();
+      onSaved?.(saved, !editing);
+      onClose();
+    } catch (error) {
+      create.reset();
+      update.reset();
+      if (error instanceof ApiError && error.status === 409) {
+        setError('username', { type: 'server', message: 'A user with this username already exists in this wallet.' }, { shouldFocus: true });
+        return;
+      }
+      const rest = applyFieldErrors(error, FIELDS, setError);
+      if (error instanceof ApiError && error.fieldErrors.length > 0 && rest.length === 0) return;
+      setFormError(
+        isNetworkError(error)
+          ? 'The server could not be reached. Nothing you entered is lost: press Save again once the connection is back.'
+          : [describeError(error), ...rest].join(' '),
+      );
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={editing ? `Edit ${user.username}` : 'Add user'}>
+      <Stack gap="md">
+        <SimpleGrid cols={2} spacing="md">
+          <TextInput
+            label="Username"
+            withAsterisk={!editing}
+            aria-required={!editing}
+            readOnly={editing}
+            variant={editing ? 'filled' : 'default'}
+            description={editing ? 'Cannot be changed.' : "Lower-case letters, digits, '.', '_', '@' and '-'."}
+            autoComplete="off"
+            spellCheck={false}
+            data-autofocus={!editing || undefined}
+            error={errors.username?.message}
+            {...register('username')}
+          />
+          <PasswordInput
+            label={editing ? 'New password' : 'Password'}
+            withAsterisk={!editing}
+            aria-required={!editing}
+            description={editing ? 'Leave empty to keep the current password.' : `At least ${PASSWORD_MIN} characters.`}
+            autoComplete="new-password"
+            error={errors.password?.message}
+            {...register('password')}
+          />
+        </SimpleGrid>
+        <Controller
+          control={control}
+          name="roles"
+          render={({ field }) => (
+            <PermissionsGrid
+              resources={resources}
+              value={field.value}
+              onChange={field.onChange}
+              grantable={grantable}
+              error={errors.roles?.message}
+            />
+          )}
+        />
+        {formError && (
+          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title="Not saved" role="alert">
+            {formError}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose} disabled={isSubmitting}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={isSubmitting}>
+            Save
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

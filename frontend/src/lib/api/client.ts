@@ -1,0 +1,47 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import { end, getToken } from '@/lib/auth/session-store';
+import { ApiError, NetworkError } from './errors';
+import type { paths } from './schema';
+
+/** Adds the session's bearer token; a 401 on a call that carried one ends the session (back to sign-in). */
+const auth: Middleware = {
+  onRequest({ request }) {
+    const token = getToken();
+    if (token) request.headers.set('Authorization', `Bearer ${token}`);
+    return request;
+  },
+  onResponse({ request, response }) {
+    if (response.status === 401 && request.headers.has('Authorization')) end('expired');
+    return response;
+  },
+};
+
+function origin(): string {
+  return globalThis.location?.origin ?? 'http://localhost';
+}
+
+/** The one API client of the app; types come from the backend's OpenAPI document (npm run gen:api). */
+export const api = createClient<paths>({
+  baseUrl: origin(),
+  // Looked up on each call so tests can replace fetch.
+  fetch: (request: Request) => globalThis.fetch(request),
+});
+api.use(auth);
+
+type Result<T> = { data?: T; error?: unknown; response: Response };
+
+/** Turns openapi-fetch's `{ data, error }` into a value or a thrown ApiError / NetworkError. */
+export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
+  let result: Result<T>;
+  try {
+    result = await call;
+  } catch (cause) {
+    throw new NetworkError(cause);
+  }
+  const { data, error, response } = result;
+  if (!response.ok) {
+    const problem = error && typeof error === 'object' ? (error as ApiError['problem']) : undefined;
+    throw new ApiError(response.status, problem);
+  }
+  return data as T;
+}

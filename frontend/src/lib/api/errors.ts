@@ -1,0 +1,46 @@
+import type { FieldError, Problem } from './types';
+
+/** A problem+json answer (RFC 9457) of the API, or any other non-2xx answer. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+
+  constructor(status: number, problem: Problem | undefined) {
+    super(problem?.detail ?? problem?.title ?? `The server answered ${status}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem ?? { status };
+  }
+
+  get fieldErrors(): FieldError[] {
+    return (this.problem.errors ?? []).filter(
+      (e): e is FieldError => typeof e.field === 'string' && typeof e.message === 'string',
+    );
+  }
+}
+
+/** The request never got an answer: the server or the network is down. */
+export class NetworkError extends Error {
+  constructor(cause?: unknown) {
+    super('The server could not be reached. Check your connection and try again.', { cause });
+    this.name = 'NetworkError';
+  }
+}
+
+export const isNetworkError = (error: unknown): error is NetworkError => error instanceof NetworkError;
+
+/** A sentence for a person: what went wrong, without codes they cannot act on. */
+export function describeError(error: unknown): string {
+  if (error instanceof NetworkError) return error.message;
+  if (error instanceof ApiError) {
+    if (error.status === 403) {
+      return error.problem.detail ?? 'You do not have the permission this needs.';
+    }
+    if (error.status === 429) return 'Too many attempts. Wait a minute and try again.';
+    if (error.status >= 500) {
+      return error.problem.detail ?? 'The server had a problem. Try again in a moment.';
+    }
+    return error.message;
+  }
+  return 'Something went wrong. Try again.';
+}

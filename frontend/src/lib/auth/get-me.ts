@@ -1,0 +1,13 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '@/lib/api/client';
+import type { Me } from '@/lib/api/types';
+
+export async function getMe(): Promise<Me> {
+  return (await unwrap(api.GET('/api/me'))) as Me;
+}
+
+export const meQueryOptions = () => queryOptions({ queryKey: ['me'], queryFn: getMe, staleTime: 60_000 });
+
+export function useMe() {
+  return useQuery(meQueryOptions());
+}
