@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -28,7 +29,7 @@ export async function signIn(page: Page, username: string, password: string) {
   await expect(page).toHaveURL(/\/sign-in/);
   await page.getByLabel('Wallet').fill(WALLET);
   await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/settings\/iam\/api-access$/);
 }
@@ -46,4 +47,11 @@ export function psql(sql: string) {
     ['-h', process.env.PGHOST ?? '127.0.0.1', '-p', process.env.PGPORT ?? '5432', '-U', process.env.PGUSER ?? 'postgres', '-d', process.env.E2E_DB!, '-v', 'ON_ERROR_STOP=1', '-c', sql],
     { stdio: 'pipe' },
   );
+}
+
+/** No serious or critical axe violation on the page as it is now (open dialogs included). */
+export async function expectAccessible(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }

@@ -1,5 +1,4 @@
 import { MantineProvider, type CSSVariablesResolver } from '@mantine/core';
-import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
@@ -21,10 +20,8 @@ export function AppProvider({ children, queryClient }: { children: ReactNode; qu
   useEffect(() => subscribe(() => getSession() || client.clear()), [client]);
   return (
     <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
-      <DatesProvider settings={{ locale: 'en', firstDayOfWeek: 1 }}>
-        <Notifications position="top-right" />
-        <QueryClientProvider client={client}>{children}</QueryClientProvider>
-      </DatesProvider>
+      <Notifications position="bottom-right" />
+      <QueryClientProvider client={client}>{children}</QueryClientProvider>
     </MantineProvider>
   );
 }

@@ -26,7 +26,7 @@ export function SignInRoute() {
         <Stack gap="lg">
           <Stack gap={4} align="center">
             <IconKey size={32} aria-hidden className="brand-icon" />
-            <Title order={1} size="h3">
+            <Title order={1} size="h3" ta="center">
               Sign in to the wallet console
             </Title>
             <Text size="sm" className="muted" ta="center">

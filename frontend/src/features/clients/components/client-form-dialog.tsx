@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Group, Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
@@ -115,28 +114,16 @@ function ClientForm({ client, onClose, resources, grantable, onCreated, onUpdate
               value={client.expiryDate}
             />
           ) : (
-            <Controller
-              control={control}
-              name="expiryDate"
-              render={({ field }) => (
-                <DateInput
-                  label="Expiry date"
-                  withAsterisk
-                  aria-required
-                  description="After this date (UTC) the client can no longer obtain tokens. Defaults to one year from today."
-                  valueFormat="YYYY-MM-DD"
-                  placeholder="YYYY-MM-DD"
-                  minDate={todayUtc()}
-                  maxDate={LAST_EXPIRY}
-                  value={field.value || null}
-                  onChange={(value) => field.onChange(value ?? '')}
-                  onBlur={field.onBlur}
-                  ref={field.ref}
-                  name={field.name}
-                  error={errors.expiryDate?.message}
-                  popoverProps={{ withinPortal: true }}
-                />
-              )}
+            <TextInput
+              type="date"
+              label="Expiry date"
+              withAsterisk
+              aria-required
+              description="The last day (UTC) this client can obtain tokens. Defaults to one year from today."
+              min={todayUtc()}
+              max={LAST_EXPIRY}
+              error={errors.expiryDate?.message}
+              {...register('expiryDate')}
             />
           )}
         </SimpleGrid>

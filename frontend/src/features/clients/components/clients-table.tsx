@@ -42,7 +42,7 @@ function SortHeader({ label, column, sort, onSort }: { label: string; column: Cl
 export function ClientsTable({ items, resources, loading, canChange, sort, onSort, onEdit, onDelete }: Props) {
   const columns = canChange ? 5 : 4;
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <Table.ScrollContainer minWidth={600}>
       <Table verticalSpacing="sm" highlightOnHover aria-busy={loading} className="clients-table">
         <Table.Thead>
           <Table.Tr>
@@ -96,7 +96,7 @@ function ClientRow({ client, resources, canChange, onEdit, onDelete }: Pick<Prop
               <IconAlertTriangle size={18} role="img" aria-label="Expired" className="expired-icon" />
             </Tooltip>
           )}
-          <Text size="sm" fw={500} ff="monospace" className="client-id">
+          <Text size="sm" fw={500} ff="monospace" className="client-id" style={{ whiteSpace: 'nowrap' }}>
             {client.clientId}
           </Text>
         </Group>

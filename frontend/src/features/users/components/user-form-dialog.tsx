@@ -36,7 +36,10 @@ function UserForm({ user, onClose, resources, grantable, onSaved }: Omit<Props, 
   const [formError, setFormError] = useState<string | null>(null);
   const { register, control, handleSubmit, setError, formState } = useForm<UpdateUserInput>({
     resolver: zodResolver(editing ? updateUserSchema : createUserSchema),
-    mode: 'onTouched',
+    // Errors appear on Save, then follow each keystroke; a message appearing on blur would shift the grid
+    // under the pointer between press and release.
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
     defaultValues: { username: user?.username ?? '', password: '', roles: user?.roles ?? [] },
   });
   const { errors, isSubmitting } = formState;

@@ -29,6 +29,8 @@ public interface ApiAccessConfig {
 
     Throttle throttle();
 
+    Database database();
+
     /** Key of the HMAC that digests client secrets; without it secrets are digested with plain SHA-256. */
     @WithName("secret-pepper")
     Optional<String> secretPepper();
@@ -99,6 +101,12 @@ public interface ApiAccessConfig {
         @WithName("max-failures-per-identifier")
         @WithDefault("20")
         int maxFailuresPerIdentifier();
+    }
+
+    interface Database {
+        /** How long to wait to connect, or for a free connection, before answering 503. */
+        @WithDefault("PT1S")
+        Duration timeout();
     }
 
     interface Resource {

@@ -1,6 +1,7 @@
 package com.wallet.apiaccess.keys;
 
 import com.wallet.apiaccess.config.ApiAccessConfig;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -21,6 +22,7 @@ import java.util.Optional;
  * The key that signs tokens now and every key whose tokens may still be live. Loaded from the
  * configured PEM; without one, a P-256 key is generated at start and its tokens die with the process.
  */
+@Startup
 @ApplicationScoped
 public class KeyRing {
 

@@ -16,7 +16,7 @@ public final class DatabaseFailures {
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof TimeoutException
-                    || t instanceof io.vertx.core.VertxException && isConnectionMessage(t.getMessage())
+                    || isDriverLevel(t) && isConnectionMessage(t.getMessage())
                     || t instanceof io.netty.channel.ConnectTimeoutException
                     || t instanceof io.vertx.sqlclient.ClosedConnectionException
                     || t instanceof java.nio.channels.ClosedChannelException) {
@@ -61,12 +61,19 @@ public final class DatabaseFailures {
         return null;
     }
 
+    /** Vert.x and Netty report connection trouble with plain exceptions; their messages tell. */
+    private static boolean isDriverLevel(Throwable t) {
+        String type = t.getClass().getName();
+        return type.startsWith("io.vertx.") || type.startsWith("io.netty.");
+    }
+
     private static boolean isConnectionMessage(String message) {
         if (message == null) {
             return false;
         }
         String m = message.toLowerCase(Locale.ROOT);
         return m.contains("connection refused") || m.contains("connection reset") || m.contains("timeout")
-                || m.contains("closed") || m.contains("failed to connect");
+                || m.contains("closed") || m.contains("failed to connect") || m.contains("not active")
+                || m.contains("shutting down");
     }
 }

@@ -122,7 +122,7 @@ public class ProblemMapper {
             return respond(problem);
         }
         if (DatabaseFailures.isUnavailable(e)) {
-            LOG.warnf("Database unavailable: %s", e.getClass().getSimpleName());
+            OutageLog.refused("/api", e);
             return respond(ProblemException.unavailable("The database is unavailable; try again shortly"));
         }
         String incident = UUID.randomUUID().toString();

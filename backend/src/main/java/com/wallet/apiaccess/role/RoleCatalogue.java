@@ -1,6 +1,7 @@
 package com.wallet.apiaccess.role;
 
 import com.wallet.apiaccess.config.ApiAccessConfig;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /** The configured resources of the permissions grid and the roles they yield. */
+@Startup
 @ApplicationScoped
 public class RoleCatalogue {
 

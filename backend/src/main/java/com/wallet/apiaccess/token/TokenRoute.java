@@ -1,6 +1,7 @@
 package com.wallet.apiaccess.token;
 
 import com.wallet.apiaccess.problem.DatabaseFailures;
+import com.wallet.apiaccess.problem.OutageLog;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -98,7 +99,7 @@ public class TokenRoute {
         if (failure instanceof OAuthError oauth) {
             error = oauth;
         } else if (DatabaseFailures.isUnavailable(failure)) {
-            LOG.warnf("Token endpoint: database unavailable (%s)", failure.getClass().getSimpleName());
+            OutageLog.refused(PATH, failure);
             error = OAuthError.unavailable();
         } else {
             LOG.error("Token endpoint failed unexpectedly", failure);

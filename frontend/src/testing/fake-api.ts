@@ -1,0 +1,129 @@
+import { vi } from 'vitest';
+import type { Client, Me, Resource, User } from '@/lib/api/types';
+
+/** A small in-memory stand-in for the backend, answering through a replaced fetch. */
+export type FakeApi = {
+  me: Me;
+  resources: Resource[];
+  clients: Client[];
+  users: User[];
+  requests: { method: string; path: string; body: unknown }[];
+  /** The next matching call fails as a lost connection would. */
+  failNext: (method: string, pathPrefix: string) => void;
+  /** The next matching call answers this status and body. */
+  answerNext: (method: string, pathPrefix: string, status: number, body: unknown) => void;
+  lastSecret?: string;
+};
+
+export const RESOURCES: Resource[] = [
+  { id: 'accounts', name: 'Accounts', description: "The wallet's accounts" },
+  { id: 'payments', name: 'Payments', description: 'Payment orders' },
+  { id: 'users', name: 'Users', description: 'Console users' },
+  { id: 'api-access', name: 'API Access', description: 'OAuth clients' },
+];
+
+export const ALL_ROLES = RESOURCES.flatMap((r) => [`${r.id}:change`, `${r.id}:read`]).sort();
+
+export function client(overrides: Partial<Client> & { clientId: string }): Client {
+  return {
+    oauthClientId: `wallet-demo-${overrides.clientId}`,
+    roles: ['accounts:read'],
+    expiryDate: '2099-01-01',
+    expired: false,
+    notes: null,
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+    lastUsedAt: null,
+    ...overrides,
+  };
+}
+
+const json = (status: number, body: unknown, type = 'application/json') =>
+  new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': type } });
+const problem = (status: number, detail: string, errors?: { field: string; message: string }[]) =>
+  json(status, { type: 'about:blank', title: 'Problem', status, detail, ...(errors ? { errors } : {}) }, 'application/problem+json');
+
+export function installFakeApi(options: { roles?: string[]; clients?: Client[] } = {}): FakeApi {
+  const failures: { method: string; prefix: string }[] = [];
+  const answers: { method: string; prefix: string; status: number; body: unknown }[] = [];
+  const api: FakeApi = {
+    me: {
+      username: 'admin',
+      wallet: { externalKey: 'demo', name: 'Demo wallet' },
+      roles: options.roles ?? ALL_ROLES,
+      tokenEndpoint: 'http://localhost:8080/oauth2/token',
+      clientIdPrefix: 'wallet-demo-',
+    },
+    resources: RESOURCES,
+    clients: options.clients ?? [],
+    users: [{ username: 'admin', roles: options.roles ?? ALL_ROLES, createdAt: '2026-01-01T00:00:00Z' }],
+    requests: [],
+    failNext: (method, prefix) => failures.push({ method, prefix }),
+    answerNext: (method, prefix, status, body) => answers.push({ method, prefix, status, body }),
+  };
+
+  const handle = async (request: Request): Promise<Response> => {
+    const url = new URL(request.url);
+    const path = decodeURIComponent(url.pathname);
+    const method = request.method;
+    const text = method === 'GET' || method === 'DELETE' ? '' : await request.text();
+    const body = text ? JSON.parse(text) : undefined;
+    api.requests.push({ method, path, body });
+
+    const failure = failures.findIndex((f) => f.method === method && path.startsWith(f.prefix));
+    if (failure >= 0) {
+      failures.splice(failure, 1);
+      throw new TypeError('Failed to fetch');
+    }
+    const answer = answers.findIndex((a) => a.method === method && path.startsWith(a.prefix));
+    if (answer >= 0) {
+      const { status, body: answerBody } = answers.splice(answer, 1)[0]!;
+      return status >= 400 ? json(status, answerBody, 'application/problem+json') : json(status, answerBody);
+    }
+
+    if (path === '/api/session' && method === 'POST') {
+      if (body.password !== 'admin') return problem(401, 'Wrong wallet, username or password');
+      return json(200, { token: 'session-token', expiresAt: '2099-01-01T00:00:00Z', user: { username: body.username, roles: api.me.roles } });
+    }
+    if (path === '/api/me') return json(200, api.me);
+    if (path === '/api/resources') return json(200, api.resources);
+    if (path === '/api/clients' && method === 'GET') {
+      if (!api.me.roles.includes('api-access:read')) return problem(403, 'Needs api-access:read');
+      const q = (url.searchParams.get('q') ?? '').toLowerCase();
+      const page = Number(url.searchParams.get('page') ?? 0);
+      const size = Number(url.searchParams.get('size') ?? 20);
+      const all = api.clients.filter((c) => c.clientId.includes(q) || (c.notes ?? '').toLowerCase().includes(q));
+      return json(200, { items: all.slice(page * size, page * size + size), total: all.length, page, size });
+    }
+    if (path === '/api/clients' && method === 'POST') {
+      if (api.clients.some((c) => c.clientId === body.clientId)) return problem(409, 'exists');
+      const created = client({ clientId: body.clientId, roles: body.roles, expiryDate: body.expiryDate, notes: body.notes ?? null });
+      api.clients.push(created);
+      api.lastSecret = `s3cr3t-${body.clientId}-Zx9Qw7Lm2Nb5Vc8Xa1Sd4Fg6Hj3Kl0PoIuYtReWq`;
+      return json(201, { ...created, clientSecret: api.lastSecret });
+    }
+    const clientMatch = path.match(/^\/api\/clients\/(.+)$/);
+    if (clientMatch) {
+      const existing = api.clients.find((c) => c.clientId === clientMatch[1]);
+      if (!existing) return problem(404, 'No such client');
+      if (method === 'PUT') {
+        Object.assign(existing, { roles: body.roles, notes: body.notes || null });
+        return json(200, existing);
+      }
+      if (method === 'DELETE') {
+        api.clients = api.clients.filter((c) => c !== existing);
+        return json(204, undefined);
+      }
+    }
+    if (path === '/api/users' && method === 'GET') return json(200, api.users);
+    if (path === '/api/users' && method === 'POST') {
+      const user = { username: body.username, roles: body.roles, createdAt: '2026-02-01T00:00:00Z' };
+      api.users.push(user);
+      return json(201, user);
+    }
+    return problem(404, `no fake for ${method} ${path}`);
+  };
+
+  vi.stubGlobal('fetch', vi.fn((input: Request) => handle(input)));
+  return api;
+}
