@@ -44,7 +44,14 @@ export function SecretDialog({ secret, tokenEndpoint, onClose }: Props) {
             The API client <strong>{secret.clientId}</strong> was created. Give the integrating party its OAuth client ID and
             secret.
           </Text>
-          <Alert color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden />} title="Copy the secret now">
+          <Alert
+            color="yellow"
+            variant="light"
+            icon={<IconAlertTriangle aria-hidden />}
+            title="Copy the secret now"
+            // Yellow text on yellow fails contrast: the title stays dark.
+            styles={{ title: { color: 'var(--mantine-color-dark-8)' }, icon: { color: 'var(--mantine-color-orange-9)' } }}
+          >
             This secret is shown only once. Store it securely: it cannot be retrieved later. If it is lost, delete this
             client and add a new one.
           </Alert>
