@@ -3,6 +3,8 @@ import { adminToken, ADMIN, expect, expectAccessible, psql, shot, signIn, test }
 test.describe.configure({ mode: 'serial' });
 
 const READER = { username: 'reader', password: 'read-only-colleague-1' };
+/** The secret read from the secret dialog, to show that deleting the client revokes it. */
+let acmeSecret = '';
 
 test.beforeAll(async ({ request, baseURL }) => {
   // Runs against a fresh database, or clears what an earlier run against E2E_BASE_URL left behind.
@@ -31,7 +33,8 @@ test('sign-in says plainly when something is wrong', async ({ page }) => {
   expect(stored).toBe('{}');
 });
 
-test('the admin adds a client, reads its secret once and gets a token with it', async ({ page, request }) => {
+test('the admin adds a client, reads its secret once and gets a token with it', async ({ page, request, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await signIn(page, ADMIN.username, ADMIN.password);
   await expect(page.getByRole('heading', { name: 'API Access', level: 1 })).toBeVisible();
   await expect(page.getByText('No API clients yet')).toBeVisible();
@@ -77,11 +80,13 @@ test('the admin adds a client, reads its secret once and gets a token with it', 
   await expect(secretDialog).toContainText('cannot be retrieved later');
   await expect(secretDialog.getByTestId('oauth-client-id')).toHaveText('wallet-demo-acme-backend');
   const secret = (await secretDialog.getByTestId('client-secret').textContent())!.trim();
+  acmeSecret = secret;
   expect(secret.length).toBeGreaterThanOrEqual(43);
   const curl = await secretDialog.getByTestId('curl-command').textContent();
   expect(curl).toContain(tokenEndpoint);
   expect(curl).toContain(`client_secret=${secret}`);
-  await expect(secretDialog.getByRole('button', { name: 'Copy client secret' })).toBeVisible();
+  await secretDialog.getByRole('button', { name: 'Copy client secret' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
   await shot(page, '04-secret-dialog');
   await expectAccessible(page);
 
@@ -180,6 +185,10 @@ test('the admin deletes a client after confirming, and its secret stops working'
   const token = await adminToken(request);
   const gone = await request.get('/api/clients/acme-backend', { headers: { Authorization: `Bearer ${token}` } });
   expect(gone.status()).toBe(404);
+  const refused = await request.post('/oauth2/token', {
+    form: { grant_type: 'client_credentials', client_id: 'wallet-demo-acme-backend', client_secret: acmeSecret },
+  });
+  expect(refused.status()).toBe(401);
 });
 
 test('the admin adds a read-only colleague on the Users screen, who sees no change controls', async ({ page }) => {

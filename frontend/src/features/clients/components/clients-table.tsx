@@ -27,7 +27,7 @@ function SortHeader({ label, column, sort, onSort }: { label: string; column: Cl
         className="sort-button"
       >
         <Group gap={4} wrap="nowrap">
-          <Text fw={700} size="sm" component="span">
+          <Text fw={700} size="sm" component="span" style={{ whiteSpace: 'nowrap' }}>
             {label}
           </Text>
           <Icon size={14} aria-hidden />

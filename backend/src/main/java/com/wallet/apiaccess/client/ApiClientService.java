@@ -54,6 +54,8 @@ public class ApiClientService {
         String query = q == null || q.isBlank() ? null : q.strip();
         if (query != null && query.length() > MAX_QUERY_LENGTH) {
             errors.add(new FieldError("q", "must be at most " + MAX_QUERY_LENGTH + " characters"));
+        } else if (query != null && query.chars().anyMatch(Character::isISOControl)) {
+            errors.add(new FieldError("q", "must not contain control characters"));
         }
         ClientSort order;
         try {
@@ -75,6 +77,9 @@ public class ApiClientService {
 
     @WithSession
     public Uni<ClientView> get(Caller caller, String clientId) {
+        if (!ClientIdRule.isValid(clientId)) {
+            return Uni.createFrom().failure(notFound(clientId));
+        }
         return repository.findByClientId(caller.walletId(), clientId)
                 .map(client -> {
                     if (client == null) {
@@ -136,6 +141,9 @@ public class ApiClientService {
         String notes = ClientRules.notes(request.notes(), errors);
         SortedSet<String> roles = RoleSet.normalise(request.roles(), catalogue, "roles", errors);
         ProblemException.throwIfInvalid(errors);
+        if (!ClientIdRule.isValid(clientId)) {
+            throw notFound(clientId);
+        }
         return repository.find("walletId = ?1 and clientId = ?2", caller.walletId(), clientId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
                 .map(client -> {
@@ -164,6 +172,9 @@ public class ApiClientService {
 
     @WithTransaction
     public Uni<Void> delete(Caller caller, String clientId) {
+        if (!ClientIdRule.isValid(clientId)) {
+            throw notFound(clientId);
+        }
         return repository.delete("walletId = ?1 and clientId = ?2", caller.walletId(), clientId)
                 .map(count -> {
                     if (count == 0) {
@@ -188,7 +199,7 @@ public class ApiClientService {
     }
 
     private static ProblemException notFound(String clientId) {
-        return ProblemException.notFound("No API client '" + abbreviate(clientId) + "' in this wallet");
+        return ProblemException.notFound("No API client '" + printable(clientId) + "' in this wallet");
     }
 
     private static ProblemException exists(String clientId) {
@@ -196,7 +207,10 @@ public class ApiClientService {
                 "An API client '" + clientId + "' already exists in this wallet");
     }
 
-    private static String abbreviate(String value) {
-        return value.length() <= 64 ? value : value.substring(0, 64) + "…";
+    /** An id as it may be shown back: at most 64 characters, control characters as '?'. */
+    private static String printable(String value) {
+        String shown = value.length() <= 64 ? value : value.substring(0, 64) + "…";
+        return shown.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 }

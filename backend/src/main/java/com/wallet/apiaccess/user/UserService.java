@@ -105,6 +105,9 @@ public class UserService {
 
     @WithTransaction
     Uni<UserView> change(Caller caller, String username, SortedSet<String> roles, String passwordHash) {
+        if (!UserRules.isValidUsername(username)) {
+            throw notFound(username);
+        }
         return repository.find("walletId = ?1 and username = ?2", caller.walletId(), username)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
                 .map(user -> {
@@ -132,6 +135,9 @@ public class UserService {
             throw ProblemException.conflict(ProblemTypes.SELF_DELETE, "Cannot delete yourself",
                     "You cannot delete the user you are signed in as");
         }
+        if (!UserRules.isValidUsername(username)) {
+            throw notFound(username);
+        }
         return repository.delete("walletId = ?1 and username = ?2", caller.walletId(), username)
                 .map(count -> {
                     if (count == 0) {
@@ -148,7 +154,9 @@ public class UserService {
     }
 
     private static ProblemException notFound(String username) {
-        String shown = username.length() <= 64 ? username : username.substring(0, 64) + "…";
+        String shown = (username.length() <= 64 ? username : username.substring(0, 64) + "…").codePoints()
+                .map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         return ProblemException.notFound("No user '" + shown + "' in this wallet");
     }
 }
