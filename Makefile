@@ -4,6 +4,8 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 MVNW      := cd backend && ./mvnw -B
+NPM       := cd frontend && npm
+NODE_DEPS := frontend/node_modules/.package-lock.json
 # Java 25 runs the service when it is installed (ES256 signs 3.6x faster there); builds target Java 17.
 JAVA25    := /usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 JAVA_RUN  ?= $(shell test -x $(JAVA25) && echo $(JAVA25) || echo java)
@@ -17,7 +19,7 @@ export PGHOST PGPORT PGUSER
 
 # List the targets with their one-line comments.
 help:
-	@awk '/^# /{c=substr($$0,3)} /^[a-z-]+:/{sub(":.*","",$$1); if(c) printf "  make %-8s %s\n",$$1,c; c=""}' $(MAKEFILE_LIST)
+	@awk '/^# /{c=substr($$0,3)} /^[a-z-]+:/{sub(":.*","",$$1); if(c) printf "  make %-8s %s\n",$$1,c; c=""} /^\$$/{c=""}' $(MAKEFILE_LIST)
 
 # Build and start the service on :8080 against the local PostgreSQL, with the demo wallet (admin/admin).
 run: db build
@@ -27,13 +29,23 @@ run: db build
 dev: db
 	$(MVNW) quarkus:dev
 
-# Run every test: backend unit, REST and integration tests on throwaway PostgreSQL databases.
-test:
+# Run every test: backend unit, REST and integration tests, SPA unit tests, Playwright end to end.
+test: spa
 	$(MVNW) verify
+	$(NPM) test
+	$(NPM) run e2e
 
-# Build backend/target/quarkus-app/quarkus-run.jar.
-build:
+# Build backend/target/quarkus-app/quarkus-run.jar, which serves the SPA at /.
+build: spa
 	$(MVNW) package -DskipTests
+
+# Build the SPA into the backend's static resources.
+spa: $(NODE_DEPS)
+	$(NPM) run build
+
+# Install the SPA's npm packages exactly as package-lock.json says.
+$(NODE_DEPS): frontend/package-lock.json
+	$(NPM) ci
 
 # Create the database $(DB_NAME) on the local PostgreSQL if it is missing.
 db:
@@ -44,4 +56,4 @@ db:
 clean:
 	$(MVNW) clean
 
-.PHONY: help run dev test build db clean
+.PHONY: help run dev test build spa db clean

@@ -18,8 +18,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -48,10 +50,16 @@ public class ApiClientResource {
     @Operation(summary = "A page of the wallet's API clients; needs api-access:read")
     @APIResponse(responseCode = "200", description = "The page")
     @APIResponse(responseCode = "400", description = "Bad paging, search or sort parameters")
-    public Uni<ClientPage> list(@QueryParam("q") String q,
-                                @QueryParam("page") @DefaultValue("0") String page,
-                                @QueryParam("size") @DefaultValue("20") String size,
-                                @QueryParam("sort") String sort) {
+    public Uni<ClientPage> list(
+            @Parameter(description = "Case-insensitive substring of clientId or notes")
+            @QueryParam("q") String q,
+            @Parameter(description = "Page number from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
+            @QueryParam("page") @DefaultValue("0") String page,
+            @Parameter(description = "Page size, 1 to 100",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+            @QueryParam("size") @DefaultValue("20") String size,
+            @Parameter(description = "clientId (default), expiryDate, createdAt or lastUsedAt; a leading '-' sorts descending")
+            @QueryParam("sort") String sort) {
         Caller caller = caller(READ);
         return service.list(caller, q, sort, page, size);
     }

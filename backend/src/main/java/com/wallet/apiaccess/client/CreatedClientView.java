@@ -1,13 +1,16 @@
 package com.wallet.apiaccess.client;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 /** The answer to a create: the client and, this once only, its secret. */
+@Schema(requiredProperties = {"clientId", "oauthClientId", "roles", "expiryDate", "expired", "notes", "createdAt", "updatedAt", "lastUsedAt", "clientSecret"})
 public record CreatedClientView(String clientId, String oauthClientId, List<String> roles, LocalDate expiryDate,
-                                boolean expired, String notes, Instant createdAt, Instant updatedAt,
-                                Instant lastUsedAt, String clientSecret) {
+                                boolean expired, @Schema(nullable = true) String notes, Instant createdAt, Instant updatedAt,
+                                @Schema(nullable = true) Instant lastUsedAt, String clientSecret) {
 
     static CreatedClientView of(ClientView view, String clientSecret) {
         return new CreatedClientView(view.clientId(), view.oauthClientId(), view.roles(), view.expiryDate(),

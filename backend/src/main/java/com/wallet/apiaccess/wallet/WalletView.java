@@ -1,6 +1,9 @@
 package com.wallet.apiaccess.wallet;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** A wallet as its admins and the platform operator see it. */
+@Schema(requiredProperties = {"externalKey", "name"})
 public record WalletView(String externalKey, String name) {
 
     public static WalletView of(WalletRef wallet) {
