@@ -3,14 +3,12 @@ package com.wallet.apiaccess.client;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -37,13 +35,6 @@ public class ApiClientRepository implements PanacheRepositoryBase<ApiClient, Lon
             return count("walletId", walletId);
         }
         return count(SEARCH, searchParameters(walletId, q));
-    }
-
-    /** Records a token grant; at most one write a minute per client, however many tokens it takes. */
-    @WithTransaction
-    public Uni<Integer> touchLastUsed(long id, Instant now) {
-        return update("lastUsedAt = ?1 where id = ?2 and (lastUsedAt is null or lastUsedAt < ?3)",
-                now, id, now.minusSeconds(60));
     }
 
     private static final String SEARCH = "walletId = :wallet and (lower(clientId) like :q escape '\\'"

@@ -9,10 +9,12 @@ import com.wallet.apiaccess.role.RoleSet;
 import com.wallet.apiaccess.security.Caller;
 import com.wallet.apiaccess.security.SecretDigester;
 import com.wallet.apiaccess.security.SecretGenerator;
+import com.wallet.apiaccess.token.ClientChanged;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
@@ -37,13 +39,15 @@ public class ApiClientService {
     private final RoleCatalogue catalogue;
     private final SecretGenerator secrets;
     private final SecretDigester digester;
+    private final Event<ClientChanged> clientChanged;
 
     public ApiClientService(ApiClientRepository repository, RoleCatalogue catalogue,
-                            SecretGenerator secrets, SecretDigester digester) {
+                            SecretGenerator secrets, SecretDigester digester, Event<ClientChanged> clientChanged) {
         this.repository = repository;
         this.catalogue = catalogue;
         this.secrets = secrets;
         this.digester = digester;
+        this.clientChanged = clientChanged;
     }
 
     @WithSession
@@ -89,8 +93,25 @@ public class ApiClientService {
                 });
     }
 
-    @WithTransaction
+    /** Creates the client; once committed, the token endpoint forgets what it cached of that id. */
     public Uni<CreatedClientView> create(Caller caller, CreateClientRequest request) {
+        return insert(caller, request).invoke(created -> changed(caller, created.clientId()));
+    }
+
+    public Uni<ClientView> update(Caller caller, String clientId, UpdateClientRequest request) {
+        return change(caller, clientId, request).invoke(updated -> changed(caller, clientId));
+    }
+
+    public Uni<Void> delete(Caller caller, String clientId) {
+        return remove(caller, clientId).invoke(() -> changed(caller, clientId));
+    }
+
+    private void changed(Caller caller, String clientId) {
+        clientChanged.fire(new ClientChanged(caller.walletKey(), clientId));
+    }
+
+    @WithTransaction
+    Uni<CreatedClientView> insert(Caller caller, CreateClientRequest request) {
         if (request == null) {
             throw ProblemException.badRequest("A JSON body is required", null);
         }
@@ -133,7 +154,7 @@ public class ApiClientService {
     }
 
     @WithTransaction
-    public Uni<ClientView> update(Caller caller, String clientId, UpdateClientRequest request) {
+    Uni<ClientView> change(Caller caller, String clientId, UpdateClientRequest request) {
         if (request == null) {
             throw ProblemException.badRequest("A JSON body is required", null);
         }
@@ -171,7 +192,7 @@ public class ApiClientService {
     }
 
     @WithTransaction
-    public Uni<Void> delete(Caller caller, String clientId) {
+    Uni<Void> remove(Caller caller, String clientId) {
         if (!ClientIdRule.isValid(clientId)) {
             throw notFound(clientId);
         }

@@ -31,6 +31,8 @@ public interface ApiAccessConfig {
 
     Database database();
 
+    Crypto crypto();
+
     /** Key of the HMAC that digests client secrets; without it secrets are digested with plain SHA-256. */
     @WithName("secret-pepper")
     Optional<String> secretPepper();
@@ -44,6 +46,14 @@ public interface ApiAccessConfig {
 
         @WithDefault("PT15M")
         Duration lifetime();
+
+        /**
+         * How long the token endpoint may reuse a client it looked up. Changes made through this
+         * instance take effect at once; this bounds how long another replica may lag.
+         */
+        @WithName("client-cache-ttl")
+        @WithDefault("PT30S")
+        Duration clientCacheTtl();
     }
 
     interface Session {
@@ -101,6 +111,12 @@ public interface ApiAccessConfig {
         @WithName("max-failures-per-identifier")
         @WithDefault("20")
         int maxFailuresPerIdentifier();
+    }
+
+    interface Crypto {
+        /** {@code auto}: AWS-LC (Amazon Corretto Crypto Provider) where it loads, else the JDK's; {@code jdk}: the JDK's. */
+        @WithDefault("auto")
+        String provider();
     }
 
     interface Database {

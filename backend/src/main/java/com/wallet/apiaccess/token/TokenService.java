@@ -1,8 +1,8 @@
 package com.wallet.apiaccess.token;
 
 import com.wallet.apiaccess.client.ApiClient;
-import com.wallet.apiaccess.client.ApiClientRepository;
 import com.wallet.apiaccess.config.ApiAccessConfig;
+import com.wallet.apiaccess.keys.CryptoProvider;
 import com.wallet.apiaccess.keys.TokenSigner;
 import com.wallet.apiaccess.role.RoleSet;
 import com.wallet.apiaccess.security.CredentialRef;
@@ -21,6 +21,7 @@ import java.util.OptionalLong;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The Client Credentials grant (RFC 6749 §4.4) as a pipeline of small checks, each of which either
@@ -35,18 +36,23 @@ public class TokenService {
     private static final String DECOY_DIGEST = "sha256$47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU";
 
     private final ApiAccessConfig config;
-    private final ApiClientRepository clients;
+    private final ClientCache cache;
+    private final UsageRecorder usage;
+    private final CryptoProvider crypto;
     private final SecretDigester digester;
     private final FailureThrottle throttle;
     private final TokenSigner signer;
     private final CryptoWorker worker;
     private final String issuer;
 
-    public TokenService(ApiAccessConfig config, ApiClientRepository clients, SecretDigester digester,
+    public TokenService(ApiAccessConfig config, ClientCache cache, UsageRecorder usage, CryptoProvider crypto,
+                        SecretDigester digester,
                         FailureThrottle throttle, TokenSigner signer, CryptoWorker worker,
                         Endpoints endpoints) {
         this.config = config;
-        this.clients = clients;
+        this.cache = cache;
+        this.usage = usage;
+        this.crypto = crypto;
         this.digester = digester;
         this.throttle = throttle;
         this.signer = signer;
@@ -61,7 +67,7 @@ public class TokenService {
                 .chain(client -> {
                     requireClientCredentialsGrant(form);
                     SortedSet<String> scope = grantedScope(form.get("scope"), client);
-                    recordUse(client);
+                    usage.used(client.id());
                     return mint(client, scope);
                 });
     }
@@ -79,29 +85,29 @@ public class TokenService {
         return TokenForm.parse(body);
     }
 
-    private Uni<AuthenticatedClient> authenticate(ClientCredentials credentials, String source) {
+    private Uni<ClientCache.CachedClient> authenticate(ClientCredentials credentials, String source) {
         String identifier = credentials.clientId();
         OptionalLong wait = throttle.retryAfter(source, identifier);
         if (wait.isPresent()) {
             return Uni.createFrom().failure(OAuthError.throttled(wait.getAsLong()));
         }
         Optional<OAuthClientId> id = OAuthClientId.parse(credentials.clientId());
-        Uni<ApiClient> lookup = id.isEmpty() ? Uni.createFrom().nullItem()
-                : clients.findByWalletKey(id.get().walletKey(), id.get().clientId());
-        return lookup.map(client -> {
+        Uni<Optional<ClientCache.CachedClient>> lookup = id.isEmpty()
+                ? Uni.createFrom().item(Optional.empty()) : cache.find(id.get());
+        return lookup.map(found -> {
+            ClientCache.CachedClient client = found.orElse(null);
             boolean secretMatches = digester.matches(credentials.secret(),
-                    client == null ? DECOY_DIGEST : client.secretDigest);
+                    client == null ? DECOY_DIGEST : client.secretDigest());
             if (client == null || !secretMatches) {
                 throttle.recordFailure(source, identifier);
                 LOG.debugf("Client authentication failed from %s", source);
                 throw OAuthError.authenticationFailed();
             }
-            if (client.isExpiredAt(Instant.now())) {
-                throw OAuthError.invalidClient("The client expired at the end of " + client.expiryDate
+            if (!Instant.now().isBefore(ApiClient.endOfExpiry(client.expiryDate()))) {
+                throw OAuthError.invalidClient("The client expired at the end of " + client.expiryDate()
                         + " (UTC); ask the wallet's admins for a new one");
             }
-            return new AuthenticatedClient(client.id, id.get(), client.roles, client.expiryDate, client.lastUsedAt,
-                    CredentialRef.of(client.secretDigest));
+            return client;
         });
     }
 
@@ -116,7 +122,7 @@ public class TokenService {
     }
 
     /** Absent means every role of the client; present, it must be a subset of them. */
-    private static SortedSet<String> grantedScope(String requested, AuthenticatedClient client) {
+    private static SortedSet<String> grantedScope(String requested, ClientCache.CachedClient client) {
         if (requested == null) {
             return client.roles();
         }
@@ -136,24 +142,13 @@ public class TokenService {
         return RoleSet.withImpliedReads(scope);
     }
 
-    /** At most one write a minute per client, and never on the token's critical path. */
-    private void recordUse(AuthenticatedClient client) {
-        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        if (client.lastUsedAt() != null && client.lastUsedAt().isAfter(now.minusSeconds(60))) {
-            return;
-        }
-        clients.touchLastUsed(client.id(), now).subscribe().with(
-                updated -> { },
-                failure -> LOG.debugf("Could not record the last use of a client: %s", failure.getClass().getSimpleName()));
-    }
-
-    private Uni<IssuedToken> mint(AuthenticatedClient client, SortedSet<String> scope) {
+    private Uni<IssuedToken> mint(ClientCache.CachedClient client, SortedSet<String> scope) {
         long issuedAt = Instant.now().getEpochSecond();
         long expiresAt = Math.min(issuedAt + config.token().lifetime().toSeconds(),
                 ApiClient.endOfExpiry(client.expiryDate()).getEpochSecond());
         String oauthClientId = client.oauthClientId().value();
         String scopeValue = RoleSet.join(scope);
-        return worker.run(() -> signer.sign(Jwt.claims()
+        Supplier<String> signed = () -> signer.sign(Jwt.claims()
                         .issuer(issuer)
                         .subject(oauthClientId)
                         .audience(config.token().audience())
@@ -165,7 +160,8 @@ public class TokenService {
                         .claim(TokenClaims.SCOPE, scopeValue)
                         .groups(scope)
                         .claim(TokenClaims.WALLET, client.oauthClientId().walletKey()),
-                        TokenClaims.ACCESS_TOKEN_TYPE))
-                .map(token -> new IssuedToken(token, expiresAt - issuedAt, scopeValue));
+                TokenClaims.ACCESS_TOKEN_TYPE);
+        Uni<String> token = crypto.signsInline() ? Uni.createFrom().item(signed) : worker.run(signed);
+        return token.map(jwt -> new IssuedToken(jwt, expiresAt - issuedAt, scopeValue));
     }
 }

@@ -23,7 +23,7 @@ class TenantIsolationTest {
     @BeforeEach
     void twoWallets() {
         adminOfA = Api.adminToken();
-        walletB = ("b" + Long.toString(System.nanoTime(), 36)).substring(0, 12);
+        walletB = "b" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 11);
         given().auth().oauth2(Api.OPERATOR_TOKEN).contentType("application/json")
                 .body(Map.of("externalKey", walletB, "name", "Wallet B", "adminUsername", "boss",
                         "adminPassword", "boss-password-1"))

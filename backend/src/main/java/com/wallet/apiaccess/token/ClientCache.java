@@ -1,0 +1,78 @@
+package com.wallet.apiaccess.token;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.wallet.apiaccess.client.ApiClient;
+import com.wallet.apiaccess.client.ApiClientRepository;
+import com.wallet.apiaccess.config.ApiAccessConfig;
+import com.wallet.apiaccess.security.CredentialRef;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The clients the token endpoint looked up, so that a token costs no database round trip. A change
+ * made through this instance ({@link ClientChanged}) drops the entry at once, and a lookup that raced
+ * with a change is not kept, so revocation stays immediate here; other replicas may lag by the TTL.
+ * Unknown ids are remembered briefly too, so that guessing costs no query either.
+ */
+@ApplicationScoped
+public class ClientCache {
+
+    private static final Duration ABSENT_TTL = Duration.ofSeconds(5);
+
+    /** What a token needs of a client; never its secret, only its digest. */
+    record CachedClient(long id, OAuthClientId oauthClientId, String secretDigest, SortedSet<String> roles,
+                        LocalDate expiryDate, String credentialRef) {
+    }
+
+    private final ApiClientRepository clients;
+    private final Cache<OAuthClientId, CachedClient> found;
+    private final Cache<OAuthClientId, Boolean> absent;
+    private final AtomicLong changes = new AtomicLong();
+
+    public ClientCache(ApiClientRepository clients, ApiAccessConfig config) {
+        this.clients = clients;
+        this.found = Caffeine.newBuilder().maximumSize(200_000)
+                .expireAfterWrite(config.token().clientCacheTtl()).build();
+        this.absent = Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(ABSENT_TTL).build();
+    }
+
+    /** The client, or empty when none has this id. */
+    Uni<Optional<CachedClient>> find(OAuthClientId id) {
+        CachedClient cached = found.getIfPresent(id);
+        if (cached != null) {
+            return Uni.createFrom().item(Optional.of(cached));
+        }
+        if (absent.getIfPresent(id) != null) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        long before = changes.get();
+        return clients.findByWalletKey(id.walletKey(), id.clientId()).map(client -> {
+            Optional<CachedClient> result = Optional.ofNullable(client).map(c -> cached(id, c));
+            if (changes.get() == before) {
+                result.ifPresentOrElse(c -> found.put(id, c), () -> absent.put(id, Boolean.TRUE));
+            }
+            return result;
+        });
+    }
+
+    void onChange(@Observes ClientChanged change) {
+        changes.incrementAndGet();
+        OAuthClientId id = new OAuthClientId(change.walletKey(), change.clientId());
+        found.invalidate(id);
+        absent.invalidate(id);
+    }
+
+    private static CachedClient cached(OAuthClientId id, ApiClient client) {
+        return new CachedClient(client.id, id, client.secretDigest,
+                java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(client.roles)), client.expiryDate,
+                CredentialRef.of(client.secretDigest));
+    }
+}
