@@ -75,6 +75,13 @@ public interface ApiAccessConfig {
         /** The same PEM text given inline, for instance from an environment variable. */
         @WithName("sign-key")
         Optional<String> signKey();
+
+        /**
+         * PEM files with the public keys of earlier signing keys, published in the JWKS and accepted
+         * on {@code /api} until their tokens have expired: the rotation runbook in README.md.
+         */
+        @WithName("previous-public-key-locations")
+        Optional<List<String>> previousPublicKeyLocations();
     }
 
     interface Bootstrap {

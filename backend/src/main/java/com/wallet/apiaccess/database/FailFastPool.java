@@ -22,9 +22,15 @@ import java.util.List;
 public class FailFastPool implements PgPoolCreator {
 
     private final Duration timeout;
+    private volatile PgConnectOptions server;
 
     public FailFastPool(ApiAccessConfig config) {
         this.timeout = config.database().timeout();
+    }
+
+    /** How the pool reaches PostgreSQL, for connections of another kind (LISTEN). Null before the pool exists. */
+    public PgConnectOptions server() {
+        return server == null ? null : new PgConnectOptions(server);
     }
 
     @Override
@@ -34,6 +40,7 @@ public class FailFastPool implements PgPoolCreator {
         for (PgConnectOptions options : input.pgConnectOptionsList()) {
             servers.add(options.setConnectTimeout(millis));
         }
+        server = input.pgConnectOptionsList().get(0);
         return PgBuilder.pool()
                 .with(input.poolOptions())
                 .connectingTo(servers)

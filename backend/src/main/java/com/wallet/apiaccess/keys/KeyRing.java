@@ -36,6 +36,11 @@ public class KeyRing {
         this.current = load(config.jwt());
         Map<String, SigningKey> keys = new LinkedHashMap<>();
         keys.put(current.kid(), current);
+        for (String location : config.jwt().previousPublicKeyLocations().orElse(List.of())) {
+            SigningKey previous = PemKeys.readPublic(read(Path.of(location), "previous-public-key-locations"));
+            keys.putIfAbsent(previous.kid(), previous);
+            LOG.infof("Accepting tokens of the previous %s key %s", previous.algorithm(), previous.kid());
+        }
         this.byKid = Map.copyOf(keys);
         this.jwks = Map.of("keys", keys.values().stream().map(SigningKey::jwk).toList());
         LOG.infof("Signing tokens with %s key %s", current.algorithm(), current.kid());
@@ -63,16 +68,19 @@ public class KeyRing {
             return PemKeys.read(config.signKey().get());
         }
         if (config.signKeyLocation().isPresent()) {
-            Path path = Path.of(config.signKeyLocation().get());
-            try {
-                return PemKeys.read(Files.readString(path, StandardCharsets.US_ASCII));
-            } catch (IOException e) {
-                throw new IllegalStateException("Cannot read api-access.jwt.sign-key-location " + path, e);
-            }
+            return PemKeys.read(read(Path.of(config.signKeyLocation().get()), "sign-key-location"));
         }
         LOG.warn("No signing key configured (api-access.jwt.sign-key-location): generated a P-256 key for this"
                 + " process only. Tokens it signs die with the process and are refused by other replicas.");
         return generate();
+    }
+
+    private static String read(Path path, String setting) {
+        try {
+            return Files.readString(path, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read api-access.jwt." + setting + " " + path, e);
+        }
     }
 
     private static SigningKey generate() {

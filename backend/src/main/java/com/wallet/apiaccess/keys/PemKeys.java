@@ -54,6 +54,25 @@ final class PemKeys {
         }
     }
 
+    /** A verification-only key from a PEM {@code PUBLIC KEY} block (EC or RSA). */
+    static SigningKey readPublic(String pem) {
+        Matcher m = BLOCK.matcher(pem);
+        while (m.find()) {
+            if (m.group(1).equals("PUBLIC KEY")) {
+                byte[] der = Base64.getMimeDecoder().decode(m.group(2));
+                for (String algorithm : new String[] {"EC", "RSA"}) {
+                    try {
+                        return SigningKey.of(null, publicKey(der, algorithm));
+                    } catch (GeneralSecurityException e) {
+                        // try the next algorithm
+                    }
+                }
+                throw new IllegalStateException("The public key PEM is neither EC nor RSA");
+            }
+        }
+        throw new IllegalStateException("No '-----BEGIN PUBLIC KEY-----' block in a previous public key PEM");
+    }
+
     private static PrivateKey privateKey(byte[] der) throws GeneralSecurityException {
         GeneralSecurityException last = null;
         for (String algorithm : new String[] {"EC", "RSA"}) {

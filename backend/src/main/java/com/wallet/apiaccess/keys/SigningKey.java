@@ -8,7 +8,10 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A key pair that signs tokens, or a public key that only verifies them. {@code kid} is the key's
@@ -25,8 +28,13 @@ public record SigningKey(String kid, String algorithm, PrivateKey privateKey, Pu
             webKey.setKeyId(kid);
             webKey.setAlgorithm(algorithm);
             webKey.setUse("sig");
-            return new SigningKey(kid, algorithm, privateKey, publicKey,
-                    Map.copyOf(webKey.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)));
+            Map<String, Object> jwk = new LinkedHashMap<>();
+            jwk.put("kty", webKey.getKeyType());
+            jwk.put("kid", kid);
+            jwk.put("use", "sig");
+            jwk.put("alg", algorithm);
+            new TreeMap<>(webKey.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)).forEach(jwk::putIfAbsent);
+            return new SigningKey(kid, algorithm, privateKey, publicKey, Collections.unmodifiableMap(jwk));
         } catch (JoseException e) {
             throw new IllegalStateException("Cannot describe the signing key as a JWK", e);
         }

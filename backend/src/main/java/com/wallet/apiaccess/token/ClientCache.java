@@ -64,10 +64,21 @@ public class ClientCache {
     }
 
     void onChange(@Observes ClientChanged change) {
+        forget(new OAuthClientId(change.walletKey(), change.clientId()));
+    }
+
+    /** Drops one client, after a change here or on another replica. */
+    void forget(OAuthClientId id) {
         changes.incrementAndGet();
-        OAuthClientId id = new OAuthClientId(change.walletKey(), change.clientId());
         found.invalidate(id);
         absent.invalidate(id);
+    }
+
+    /** Drops everything: changes may have been missed while the change feed was down. */
+    void forgetAll() {
+        changes.incrementAndGet();
+        found.invalidateAll();
+        absent.invalidateAll();
     }
 
     private static CachedClient cached(OAuthClientId id, ApiClient client) {

@@ -30,7 +30,7 @@ public class MetadataResource {
         m.put("grant_types_supported", List.of("client_credentials"));
         m.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
         m.put("scopes_supported", List.copyOf(catalogue.roles()));
-        this.metadata = Map.copyOf(m);
+        this.metadata = java.util.Collections.unmodifiableMap(m);
     }
 
     @GET

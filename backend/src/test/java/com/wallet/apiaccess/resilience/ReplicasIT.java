@@ -1,0 +1,170 @@
+package com.wallet.apiaccess.resilience;
+
+import com.wallet.apiaccess.support.PostgresTestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two replicas behind a load balancer share one database and one signing key. A client deleted or
+ * changed through one is refused by the other's token endpoint at once (LISTEN/NOTIFY drops its
+ * cache), and tokens of one are good on the other.
+ */
+class ReplicasIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Duration AT_ONCE = Duration.ofSeconds(2);
+
+    private static PostgresTestDatabase database;
+    private static PackagedService first;
+    private static PackagedService second;
+
+    @BeforeAll
+    static void twoReplicas() throws Exception {
+        database = new PostgresTestDatabase();
+        Map<String, String> settings = new HashMap<>(database.start());
+        settings.remove("test.database.name");
+        settings.put("api-access.jwt.sign-key-location", Path.of("src/test/resources/keys/signing-key.pem").toAbsolutePath().toString());
+        settings.put("api-access.secret-pepper", "replicas-pepper");
+        settings.put("api-access.bootstrap.wallet-key", "replicas");
+        settings.put("api-access.bootstrap.admin-username", "admin");
+        settings.put("api-access.bootstrap.admin-password", "replicas-password-1");
+        settings.put("api-access.password.bcrypt-cost", "4");
+        settings.put("api-access.issuer", "https://api-access.example");
+        first = PackagedService.start("replica-1", settings);
+        second = PackagedService.start("replica-2", settings);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (second != null) {
+            second.close();
+        }
+        if (first != null) {
+            first.close();
+        }
+        if (database != null) {
+            database.stop();
+        }
+    }
+
+    @Test
+    void shouldRefuseADeletedClientOnTheOtherReplicaAtOnce() throws Exception {
+        String admin = signIn(first);
+        String secret = createClient(first, admin, "deleted-elsewhere", "accounts:read");
+        assertThat(token(second, "deleted-elsewhere", secret, null).statusCode()).isEqualTo(200);
+        String live = field(token(second, "deleted-elsewhere", secret, null).body(), "access_token");
+
+        assertThat(send(HttpRequest.newBuilder(URI.create(first.baseUrl() + "/api/clients/deleted-elsewhere"))
+                .header("Authorization", "Bearer " + admin).DELETE().build()).statusCode()).isEqualTo(204);
+
+        awaitWithin(AT_ONCE, () -> token(second, "deleted-elsewhere", secret, null),
+                response -> response.statusCode() == 401 && response.body().contains("invalid_client"));
+        assertThat(send(get(first, "/api/me", live)).statusCode()).isEqualTo(401);
+        assertThat(send(get(second, "/api/me", live)).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void shouldApplyARoleRemovedOnOneReplicaToTheOtherAtOnce() throws Exception {
+        String admin = signIn(first);
+        String secret = createClient(first, admin, "narrowed-elsewhere", "payments:change");
+        assertThat(token(second, "narrowed-elsewhere", secret, "payments:change").statusCode()).isEqualTo(200);
+
+        assertThat(send(HttpRequest.newBuilder(URI.create(first.baseUrl() + "/api/clients/narrowed-elsewhere"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"roles\":[\"payments:read\"]}")).build()).statusCode())
+                .isEqualTo(200);
+
+        awaitWithin(AT_ONCE, () -> token(second, "narrowed-elsewhere", secret, "payments:change"),
+                response -> response.statusCode() == 400 && response.body().contains("invalid_scope"));
+    }
+
+    @Test
+    void shouldAcceptOneReplicasTokensOnTheOther() throws Exception {
+        String admin = signIn(first);
+        createClient(second, admin, "any-replica", "api-access:read");
+        assertThat(send(get(second, "/api/clients/any-replica", admin)).statusCode()).isEqualTo(200);
+        assertThat(send(get(first, "/oauth2/jwks", null)).body()).isEqualTo(send(get(second, "/oauth2/jwks", null)).body());
+    }
+
+    private static void awaitWithin(Duration limit, ThrowingSupplier<HttpResponse<String>> call,
+                                    Predicate<HttpResponse<String>> done) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        HttpResponse<String> last;
+        do {
+            last = call.get();
+            if (done.test(last)) {
+                return;
+            }
+            Thread.sleep(50);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("Not within " + limit + ": " + last.statusCode() + " " + last.body());
+    }
+
+    private interface ThrowingSupplier<T> {
+        T get() throws Exception;
+    }
+
+    private static String signIn(PackagedService replica) throws Exception {
+        return field(send(HttpRequest.newBuilder(URI.create(replica.baseUrl() + "/api/session"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"wallet\":\"replicas\",\"username\":\"admin\",\"password\":\"replicas-password-1\"}"))
+                .build()).body(), "token");
+    }
+
+    private static String createClient(PackagedService replica, String admin, String clientId, String role) throws Exception {
+        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(replica.baseUrl() + "/api/clients"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"clientId\":\"" + clientId + "\",\"roles\":[\"" + role + "\"]}")).build());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return field(created.body(), "clientSecret");
+    }
+
+    private static HttpResponse<String> token(PackagedService replica, String clientId, String secret, String scope)
+            throws Exception {
+        String body = "grant_type=client_credentials&client_id=wallet-replicas-" + clientId
+                + "&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8)
+                + (scope == null ? "" : "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(replica.baseUrl() + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private static HttpRequest get(PackagedService replica, String path, String bearer) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(replica.baseUrl() + path));
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer);
+        }
+        return builder.build();
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) throws Exception {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        if (!m.find()) {
+            throw new AssertionError("No " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+}
