@@ -56,4 +56,21 @@ db:
 clean:
 	$(MVNW) clean
 
+# Build the images api-access:native, api-access:jvm and api-access-frontend:latest (needs Docker).
+docker:
+	docker build -f docker/Dockerfile.native -t api-access:native .
+	docker build -f docker/Dockerfile.jvm -t api-access:jvm .
+	docker build -f docker/Dockerfile.frontend -t api-access-frontend:latest .
+
+# Start PostgreSQL, the service and the console with Docker Compose (settings in .env, see .env.example).
+up:
+	docker compose up -d
+
+.PHONY: docker up
+
+# Load-test the built service on a throwaway database (wrk + JMH) and print one table (bench/results/latest.md).
+bench:
+	bash bench/run.sh
+
+.PHONY: bench
 .PHONY: help run dev test build spa db clean
