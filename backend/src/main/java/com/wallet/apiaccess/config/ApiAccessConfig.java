@@ -37,6 +37,14 @@ public interface ApiAccessConfig {
     @WithName("secret-pepper")
     Optional<String> secretPepper();
 
+    /**
+     * Lets the prod profile start with what is only fit for development: a generated signing key,
+     * no secret pepper, a weak bootstrap password. Off by default.
+     */
+    @WithName("allow-insecure-defaults")
+    @WithDefault("false")
+    boolean allowInsecureDefaults();
+
     /** The permissions grid. */
     List<Resource> resources();
 

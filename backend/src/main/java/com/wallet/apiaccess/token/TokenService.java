@@ -2,6 +2,7 @@ package com.wallet.apiaccess.token;
 
 import com.wallet.apiaccess.client.ApiClient;
 import com.wallet.apiaccess.config.ApiAccessConfig;
+import com.wallet.apiaccess.database.DatabaseHeartbeat;
 import com.wallet.apiaccess.keys.CryptoProvider;
 import com.wallet.apiaccess.keys.TokenSigner;
 import com.wallet.apiaccess.role.RoleSet;
@@ -37,6 +38,7 @@ public class TokenService {
 
     private final ApiAccessConfig config;
     private final ClientCache cache;
+    private final DatabaseHeartbeat database;
     private final UsageRecorder usage;
     private final CryptoProvider crypto;
     private final SecretDigester digester;
@@ -45,12 +47,14 @@ public class TokenService {
     private final CryptoWorker worker;
     private final String issuer;
 
-    public TokenService(ApiAccessConfig config, ClientCache cache, UsageRecorder usage, CryptoProvider crypto,
+    public TokenService(ApiAccessConfig config, ClientCache cache, DatabaseHeartbeat database,
+                        UsageRecorder usage, CryptoProvider crypto,
                         SecretDigester digester,
                         FailureThrottle throttle, TokenSigner signer, CryptoWorker worker,
                         Endpoints endpoints) {
         this.config = config;
         this.cache = cache;
+        this.database = database;
         this.usage = usage;
         this.crypto = crypto;
         this.digester = digester;
@@ -86,6 +90,9 @@ public class TokenService {
     }
 
     private Uni<ClientCache.CachedClient> authenticate(ClientCredentials credentials, String source) {
+        if (!database.isUp()) {
+            return Uni.createFrom().failure(OAuthError.unavailable());
+        }
         String identifier = credentials.clientId();
         OptionalLong wait = throttle.retryAfter(source, identifier);
         if (wait.isPresent()) {

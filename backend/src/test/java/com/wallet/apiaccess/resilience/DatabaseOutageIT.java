@@ -49,7 +49,8 @@ class DatabaseOutageIT {
                      "api-access.bootstrap.wallet-key", "outage",
                      "api-access.bootstrap.admin-username", "admin",
                      "api-access.bootstrap.admin-password", "outage-password-1",
-                     "api-access.password.bcrypt-cost", "4"))) {
+                     "api-access.password.bcrypt-cost", "4",
+                     "api-access.allow-insecure-defaults", "true"))) {
             String base = service.baseUrl();
             String admin = field(send(post(base + "/api/session", "application/json",
                     "{\"wallet\":\"outage\",\"username\":\"admin\",\"password\":\"outage-password-1\"}")).body(), "token");

@@ -37,7 +37,7 @@ class KeyRotationIT {
         Map<String, String> base = new HashMap<>(database.start());
         try {
             base.remove("test.database.name");
-            base.put("api-access.secret-pepper", "rotation-pepper");
+            base.put("api-access.secret-pepper", "rotation-pepper-of-some-length");
             base.put("api-access.bootstrap.wallet-key", "rotation");
             base.put("api-access.bootstrap.admin-username", "admin");
             base.put("api-access.bootstrap.admin-password", "rotation-password-1");

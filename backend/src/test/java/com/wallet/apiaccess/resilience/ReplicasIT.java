@@ -41,7 +41,7 @@ class ReplicasIT {
         Map<String, String> settings = new HashMap<>(database.start());
         settings.remove("test.database.name");
         settings.put("api-access.jwt.sign-key-location", Path.of("src/test/resources/keys/signing-key.pem").toAbsolutePath().toString());
-        settings.put("api-access.secret-pepper", "replicas-pepper");
+        settings.put("api-access.secret-pepper", "replicas-pepper-of-some-length");
         settings.put("api-access.bootstrap.wallet-key", "replicas");
         settings.put("api-access.bootstrap.admin-username", "admin");
         settings.put("api-access.bootstrap.admin-password", "replicas-password-1");
