@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The packaged service ({@code target/quarkus-app/quarkus-run.jar}) in a process of its own. */
+/**
+ * The packaged service in a process of its own: the native executable when failsafe names one
+ * ({@code native.image.path}, the native build), else {@code target/quarkus-app/quarkus-run.jar}.
+ */
 final class PackagedService implements AutoCloseable {
 
     private final Process process;
@@ -28,18 +31,24 @@ final class PackagedService implements AutoCloseable {
     }
 
     static PackagedService start(String name, Map<String, String> properties) throws Exception {
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("Package the service first (mvn package): " + jar.toAbsolutePath());
-        }
         int port = freePort();
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Path nativeExecutable = Path.of(System.getProperty("native.image.path", "target/none"));
+        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        if (Files.isExecutable(nativeExecutable)) {
+            command.add(nativeExecutable.toString());
+        } else if (Files.exists(jar)) {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        } else {
+            throw new IllegalStateException("Package the service first (mvn package): " + jar.toAbsolutePath());
+        }
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dapi-access.issuer=http://localhost:" + port);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add("-jar");
-        command.add(jar.toString());
+        if (!Files.isExecutable(nativeExecutable)) {
+            command.add("-jar");
+            command.add(jar.toString());
+        }
         Path log = Path.of("target", name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         PackagedService service = new PackagedService(process, port, log);
