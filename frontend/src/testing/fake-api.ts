@@ -7,7 +7,10 @@ export type FakeApi = {
   resources: Resource[];
   clients: Client[];
   users: User[];
-  requests: { method: string; path: string; body: unknown }[];
+  /** Each call as it came, with the bearer token it carried (null: none). */
+  requests: { method: string; path: string; body: unknown; token: string | null }[];
+  /** The session tokens handed out so far stop working, as when a session expires; signing in gives a new one. */
+  expireSessions: () => void;
   /** The next matching call fails as a lost connection would. */
   failNext: (method: string, pathPrefix: string) => void;
   /** The next matching call answers this status and body. */
@@ -46,6 +49,9 @@ const problem = (status: number, detail: string, errors?: { field: string; messa
 export function installFakeApi(options: { roles?: string[]; clients?: Client[] } = {}): FakeApi {
   const failures: { method: string; prefix: string }[] = [];
   const answers: { method: string; prefix: string; status: number; body: unknown }[] = [];
+  // renderApp starts with 'session-token'; after each expiry, sign-in hands out 'session-token-2', -3, ...
+  let generation = 1;
+  const validTokens = new Set(['session-token']);
   const api: FakeApi = {
     me: {
       username: 'admin',
@@ -60,6 +66,10 @@ export function installFakeApi(options: { roles?: string[]; clients?: Client[] }
     requests: [],
     failNext: (method, prefix) => failures.push({ method, prefix }),
     answerNext: (method, prefix, status, body) => answers.push({ method, prefix, status, body }),
+    expireSessions: () => {
+      validTokens.clear();
+      generation += 1;
+    },
   };
 
   const handle = async (request: Request): Promise<Response> => {
@@ -68,7 +78,8 @@ export function installFakeApi(options: { roles?: string[]; clients?: Client[] }
     const method = request.method;
     const text = method === 'GET' || method === 'DELETE' ? '' : await request.text();
     const body = text ? JSON.parse(text) : undefined;
-    api.requests.push({ method, path, body });
+    const token = request.headers.get('Authorization')?.replace(/^Bearer /, '') ?? null;
+    api.requests.push({ method, path, body, token });
 
     const failure = failures.findIndex((f) => f.method === method && path.startsWith(f.prefix));
     if (failure >= 0) {
@@ -83,8 +94,12 @@ export function installFakeApi(options: { roles?: string[]; clients?: Client[] }
 
     if (path === '/api/session' && method === 'POST') {
       if (body.password !== 'admin') return problem(401, 'Wrong wallet, username or password');
-      return json(200, { token: 'session-token', expiresAt: '2099-01-01T00:00:00Z', user: { username: body.username, roles: api.me.roles } });
+      const issued = generation === 1 ? 'session-token' : `session-token-${generation}`;
+      validTokens.add(issued);
+      return json(200, { token: issued, expiresAt: '2099-01-01T00:00:00Z', user: { username: body.username, roles: api.me.roles } });
     }
+    // Calls without a token are let through, so a component can be tried on its own.
+    if (token != null && !validTokens.has(token)) return problem(401, 'A valid bearer token is required');
     if (path === '/api/me') return json(200, api.me);
     if (path === '/api/resources') return json(200, api.resources);
     if (path === '/api/clients' && method === 'GET') {
@@ -120,6 +135,19 @@ export function installFakeApi(options: { roles?: string[]; clients?: Client[] }
       const user = { username: body.username, roles: body.roles, createdAt: '2026-02-01T00:00:00Z' };
       api.users.push(user);
       return json(201, user);
+    }
+    const userMatch = path.match(/^\/api\/users\/(.+)$/);
+    if (userMatch) {
+      const existing = api.users.find((u) => u.username === userMatch[1]);
+      if (!existing) return problem(404, 'No such user');
+      if (method === 'PUT') {
+        existing.roles = body.roles;
+        return json(200, existing);
+      }
+      if (method === 'DELETE') {
+        api.users = api.users.filter((u) => u !== existing);
+        return json(204, undefined);
+      }
     }
     return problem(404, `no fake for ${method} ${path}`);
   };

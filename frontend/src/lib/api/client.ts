@@ -1,17 +1,22 @@
 import createClient, { type Middleware } from 'openapi-fetch';
-import { end, getToken } from '@/lib/auth/session-store';
+import { expire, getToken } from '@/lib/auth/session-store';
 import { ApiError, NetworkError } from './errors';
 import type { paths } from './schema';
 
-/** Adds the session's bearer token; a 401 on a call that carried one ends the session (back to sign-in). */
+/**
+ * Adds the session's bearer token to every call but sign-in (which takes none, and must not be refused
+ * for a stale one when the admin signs in again). A 401 on a call that carried a token expires the
+ * session: back to sign-in, unless an open form holds it (see holdSession).
+ */
 const auth: Middleware = {
-  onRequest({ request }) {
+  onRequest({ request, schemaPath }) {
+    if (schemaPath === '/api/session' && request.method === 'POST') return request;
     const token = getToken();
     if (token) request.headers.set('Authorization', `Bearer ${token}`);
     return request;
   },
   onResponse({ request, response }) {
-    if (response.status === 401 && request.headers.has('Authorization')) end('expired');
+    if (response.status === 401 && request.headers.has('Authorization')) expire();
     return response;
   },
 };

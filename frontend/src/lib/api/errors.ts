@@ -27,12 +27,16 @@ export class NetworkError extends Error {
   }
 }
 
+/** The server no longer accepts the session's token. */
+export const isUnauthorized = (error: unknown): error is ApiError => error instanceof ApiError && error.status === 401;
+
 export const isNetworkError = (error: unknown): error is NetworkError => error instanceof NetworkError;
 
 /** A sentence for a person: what went wrong, without codes they cannot act on. */
 export function describeError(error: unknown): string {
   if (error instanceof NetworkError) return error.message;
   if (error instanceof ApiError) {
+    if (error.status === 401) return 'Your session has ended. Sign in again.';
     if (error.status === 403) {
       return error.problem.detail ?? 'You do not have the permission this needs.';
     }

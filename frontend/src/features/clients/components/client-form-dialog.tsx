@@ -1,9 +1,17 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Group, Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { PermissionsGrid } from '@/components/permissions-grid';
+import {
+  ReauthDialog,
+  SessionEndedAlert,
+  SessionRenewedNote,
+  useReauthControl,
+  useSessionRecovery,
+  type ReauthControl,
+} from '@/components/session-recovery';
 import { ApiError, describeError, isNetworkError } from '@/lib/api/errors';
 import type { Client, CreatedClient, Resource } from '@/lib/api/types';
 import { formatDate, LAST_EXPIRY, oneYearFromTodayUtc, todayUtc } from '@/lib/dates';
@@ -26,19 +34,33 @@ type Props = {
 /** Add API client / Edit {clientId}: the same form; on edit the client ID and expiry date are read-only. */
 export function ClientFormDialog({ opened, onClose, client, ...rest }: Props) {
   const title = client ? `Edit ${client.clientId}` : 'Add API client';
+  const reauth = useReauthControl();
   return (
-    <Modal opened={opened} onClose={onClose} title={title} size={720} centered={false} closeOnClickOutside={false}>
-      {opened && <ClientForm key={client?.clientId ?? 'new'} client={client} onClose={onClose} {...rest} />}
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      size={720}
+      centered={false}
+      closeOnClickOutside={false}
+      // Escape in the sign-in dialog above closes only that one.
+      closeOnEscape={!reauth.opened}
+    >
+      {opened && <ClientForm key={client?.clientId ?? 'new'} client={client} onClose={onClose} reauth={reauth} {...rest} />}
     </Modal>
   );
 }
 
 const FIELDS = ['clientId', 'expiryDate', 'notes', 'roles'] as const;
 
-function ClientForm({ client, onClose, resources, grantable, onCreated, onUpdated }: Omit<Props, 'opened'>) {
+type FormProps = Omit<Props, 'opened'> & { reauth: ReauthControl };
+
+function ClientForm({ client, onClose, resources, grantable, onCreated, onUpdated, reauth }: FormProps) {
   const editing = client != null;
   const create = useCreateClient();
   const update = useUpdateClient();
+  const recovery = useSessionRecovery(reauth);
+  const saveButton = useRef<HTMLButtonElement>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<CreateClientInput>({
     resolver: zodResolver(editing ? updateClientSchema : createClientSchema),
@@ -55,6 +77,7 @@ function ClientForm({ client, onClose, resources, grantable, onCreated, onUpdate
 
   const submit = handleSubmit(async (values) => {
     setFormError(null);
+    if (!recovery.beforeSave()) return;
     try {
       if (editing) {
         const updated = await update.mutateAsync(values);
@@ -69,6 +92,7 @@ function ClientForm({ client, onClose, resources, grantable, onCreated, onUpdate
     } catch (error) {
       create.reset();
       // Every value typed stays in the form: only messages are added.
+      if (recovery.endedBy(error)) return;
       if (error instanceof ApiError && error.status === 409) {
         setError('clientId', { type: 'server', message: 'An API client with this ID already exists in this wallet. Choose another.' }, { shouldFocus: true });
         return;
@@ -86,6 +110,10 @@ function ClientForm({ client, onClose, resources, grantable, onCreated, onUpdate
   });
 
   const notesLength = form.watch('notes').length;
+
+  useEffect(() => {
+    if (recovery.renewed) saveButton.current?.focus();
+  }, [recovery.renewed]);
 
   return (
     <form onSubmit={submit} noValidate aria-label={editing ? `Edit ${client.clientId}` : 'Add API client'}>
@@ -149,6 +177,8 @@ function ClientForm({ client, onClose, resources, grantable, onCreated, onUpdate
             />
           )}
         />
+        {recovery.ended && <SessionEndedAlert onSignIn={reauth.open} />}
+        {recovery.renewed && <SessionRenewedNote />}
         {formError && (
           <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title="Not saved" role="alert">
             {formError}
@@ -158,10 +188,19 @@ function ClientForm({ client, onClose, resources, grantable, onCreated, onUpdate
           <Button variant="default" onClick={onClose} disabled={isSubmitting}>
             Cancel
           </Button>
-          <Button type="submit" loading={isSubmitting}>
+          <Button type="submit" loading={isSubmitting} ref={saveButton}>
             Save
           </Button>
         </Group>
+        {/* Portalled; its own submit does not reach this form (see ReauthForm). */}
+        <ReauthDialog
+          opened={reauth.opened}
+          onClose={reauth.close}
+          onSignedIn={() => {
+            reauth.close();
+            recovery.signedIn();
+          }}
+        />
       </Stack>
     </form>
   );

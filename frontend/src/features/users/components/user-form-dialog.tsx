@@ -1,9 +1,17 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Group, Modal, PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { PermissionsGrid } from '@/components/permissions-grid';
+import {
+  ReauthDialog,
+  SessionEndedAlert,
+  SessionRenewedNote,
+  useReauthControl,
+  useSessionRecovery,
+  type ReauthControl,
+} from '@/components/session-recovery';
 import { ApiError, describeError, isNetworkError } from '@/lib/api/errors';
 import type { Resource, User } from '@/lib/api/types';
 import { applyFieldErrors } from '@/lib/forms';
@@ -20,19 +28,32 @@ type Props = {
 };
 
 export function UserFormDialog({ opened, onClose, user, ...rest }: Props) {
+  const reauth = useReauthControl();
   return (
-    <Modal opened={opened} onClose={onClose} title={user ? `Edit ${user.username}` : 'Add user'} size={720} closeOnClickOutside={false}>
-      {opened && <UserForm key={user?.username ?? 'new'} user={user} onClose={onClose} {...rest} />}
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={user ? `Edit ${user.username}` : 'Add user'}
+      size={720}
+      closeOnClickOutside={false}
+      // Escape in the sign-in dialog above closes only that one.
+      closeOnEscape={!reauth.opened}
+    >
+      {opened && <UserForm key={user?.username ?? 'new'} user={user} onClose={onClose} reauth={reauth} {...rest} />}
     </Modal>
   );
 }
 
 const FIELDS = ['username', 'password', 'roles'] as const;
 
-function UserForm({ user, onClose, resources, grantable, onSaved }: Omit<Props, 'opened'>) {
+type FormProps = Omit<Props, 'opened'> & { reauth: ReauthControl };
+
+function UserForm({ user, onClose, resources, grantable, onSaved, reauth }: FormProps) {
   const editing = user != null;
   const create = useCreateUser();
   const update = useUpdateUser();
+  const recovery = useSessionRecovery(reauth);
+  const saveButton = useRef<HTMLButtonElement>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const { register, control, handleSubmit, setError, formState } = useForm<UpdateUserInput>({
     resolver: zodResolver(editing ? updateUserSchema : createUserSchema),
@@ -46,6 +67,7 @@ function UserForm({ user, onClose, resources, grantable, onSaved }: Omit<Props, 
 
   const submit = handleSubmit(async (values) => {
     setFormError(null);
+    if (!recovery.beforeSave()) return;
     try {
       const saved = editing ? await update.mutateAsync(values) : await create.mutateAsync(values);
       create.reset();
@@ -55,6 +77,8 @@ function UserForm({ user, onClose, resources, grantable, onSaved }: Omit<Props, 
     } catch (error) {
       create.reset();
       update.reset();
+      // Every value typed stays in the form: only messages are added.
+      if (recovery.endedBy(error)) return;
       if (error instanceof ApiError && error.status === 409) {
         setError('username', { type: 'server', message: 'A user with this username already exists in this wallet.' }, { shouldFocus: true });
         return;
@@ -68,6 +92,10 @@ function UserForm({ user, onClose, resources, grantable, onSaved }: Omit<Props, 
       );
     }
   });
+
+  useEffect(() => {
+    if (recovery.renewed) saveButton.current?.focus();
+  }, [recovery.renewed]);
 
   return (
     <form onSubmit={submit} noValidate aria-label={editing ? `Edit ${user.username}` : 'Add user'}>
@@ -109,6 +137,8 @@ function UserForm({ user, onClose, resources, grantable, onSaved }: Omit<Props, 
             />
           )}
         />
+        {recovery.ended && <SessionEndedAlert onSignIn={reauth.open} />}
+        {recovery.renewed && <SessionRenewedNote />}
         {formError && (
           <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title="Not saved" role="alert">
             {formError}
@@ -118,10 +148,19 @@ function UserForm({ user, onClose, resources, grantable, onSaved }: Omit<Props, 
           <Button variant="default" onClick={onClose} disabled={isSubmitting}>
             Cancel
           </Button>
-          <Button type="submit" loading={isSubmitting}>
+          <Button type="submit" loading={isSubmitting} ref={saveButton}>
             Save
           </Button>
         </Group>
+        {/* Portalled; its own submit does not reach this form (see ReauthForm). */}
+        <ReauthDialog
+          opened={reauth.opened}
+          onClose={reauth.close}
+          onSignedIn={() => {
+            reauth.close();
+            recovery.signedIn();
+          }}
+        />
       </Stack>
     </form>
   );
