@@ -1,0 +1,422 @@
+#!/usr/bin/env bash
+# make bench: the token endpoint under load, on a throwaway database, printed as one table.
+#
+# Starts the built service (Java 25 when installed) on a fresh PostgreSQL database and a free port,
+# seeds a wallet with a benchmark client and filler clients, runs wrk against the token endpoint
+# (client_secret_post and client_secret_basic), a trivial endpoint of the same service and the admin
+# list and search, then the JMH microbenchmark in bench/jmh. It stops everything it started and drops
+# its database, whatever happens.
+#
+# Settings (environment):
+#   BENCH_DURATION=30  BENCH_WARMUP=10   seconds measured / seconds of warm-up before each scenario
+#   BENCH_THREADS=2    BENCH_CONNECTIONS=32
+#   BENCH_TIMEOUT=10   seconds before wrk gives up on an answer (counted as a socket error)
+#   BENCH_JMH=1        0 skips the JMH microbenchmark
+#   BENCH_JMH_ARGS     its JMH options ("-f 1 -wi 2 -i 3 -w 2s -r 2s": quick; more warm-up steadies the JDK rows)
+#   BENCH_JAVA_OPTS    extra JVM options for the service (e.g. -Xmx256m)
+#   BENCH_KEEP_DB=1    keeps the database for a look afterwards (it is dropped otherwise)
+#   BENCH_STRICT_STATUS=1  count every non-2xx answer in Lua (default: wrk's count of statuses >= 400)
+#   PGHOST PGPORT PGUSER   the PostgreSQL server (127.0.0.1, 5432, postgres)
+set -Eeuo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$PWD
+BENCH=$ROOT/bench
+RESULTS=$BENCH/results
+mkdir -p "$RESULTS"
+
+DURATION=${BENCH_DURATION:-30}
+WARMUP=${BENCH_WARMUP:-10}
+THREADS=${BENCH_THREADS:-2}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+TIMEOUT=${BENCH_TIMEOUT:-10}
+RUN_JMH=${BENCH_JMH:-1}
+JMH_ARGS=${BENCH_JMH_ARGS:--f 1 -wi 2 -i 3 -w 2s -r 2s}
+SEARCH_Q=${BENCH_SEARCH_Q:-partner 42}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+
+JAVA25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+APP_JAR=$ROOT/backend/target/quarkus-app/quarkus-run.jar
+JMH_JAR=$BENCH/jmh/target/benchmarks.jar
+WALLET=bench
+ADMIN_PASSWORD=bench-password-1
+CLK_TCK=$(getconf CLK_TCK)
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+SERVICE_LOG=$RESULTS/service.log
+WRK_LOG=$RESULTS/wrk.log
+JMH_LOG=$RESULTS/jmh.log
+TMP_DIR=$(mktemp -d)
+ROWS=$TMP_DIR/rows
+
+SERVICE_PID=
+SAMPLER_PID=
+CHILD_PID=
+DB_NAME=
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+cleanup() {
+    local status=$?
+    trap - EXIT INT TERM HUP
+    if [[ -n $CHILD_PID ]]; then kill -TERM "$CHILD_PID" 2>/dev/null || true; wait "$CHILD_PID" 2>/dev/null || true; fi
+    if [[ -n $SAMPLER_PID ]]; then kill "$SAMPLER_PID" 2>/dev/null || true; fi
+    stop_service
+    if [[ -n $DB_NAME ]]; then
+        if [[ ${BENCH_KEEP_DB:-0} == 1 ]]; then
+            log "kept database $DB_NAME (BENCH_KEEP_DB=1): dropdb --force $DB_NAME"
+        else
+            dropdb --if-exists --force "$DB_NAME" 2>/dev/null \
+                || log "warning: could not drop database $DB_NAME"
+        fi
+    fi
+    rm -rf "$TMP_DIR"
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+trap 'exit 129' HUP
+
+# Long commands run in the background while we wait for them, so that Ctrl-C or SIGTERM reaches our
+# trap at once: bash waits out a foreground command that handles SIGINT itself (wrk, Maven) and then
+# carries on as if nothing happened. The trap sends the command SIGTERM.
+run_child() { # run_child COMMAND ARGS...
+    local rc=0
+    "$@" &
+    CHILD_PID=$!
+    wait "$CHILD_PID" || rc=$?
+    CHILD_PID=
+    return "$rc"
+}
+
+stop_service() {
+    [[ -n $SERVICE_PID ]] || return 0
+    if kill -0 "$SERVICE_PID" 2>/dev/null; then
+        kill -TERM "$SERVICE_PID" 2>/dev/null || true
+        for _ in $(seq 1 150); do
+            kill -0 "$SERVICE_PID" 2>/dev/null || break
+            sleep 0.1
+        done
+        if kill -0 "$SERVICE_PID" 2>/dev/null; then
+            log "warning: the service did not stop within 15 s of SIGTERM; killing it"
+            kill -KILL "$SERVICE_PID" 2>/dev/null || true
+        fi
+    fi
+    wait "$SERVICE_PID" 2>/dev/null || true
+    SERVICE_PID=
+}
+
+# ---------------------------------------------------------------- tools, build, Java
+if ! command -v wrk >/dev/null; then
+    log "installing wrk"
+    apt-get update -qq && apt-get install -y wrk >&2
+fi
+for tool in curl jq psql createdb dropdb; do
+    command -v "$tool" >/dev/null || die "$tool is missing"
+done
+
+newer_sources() {
+    find "$ROOT/backend/pom.xml" "$ROOT/backend/src/main" "$ROOT/frontend/src" "$ROOT/frontend/index.html" \
+        "$ROOT/frontend/package.json" "$ROOT/frontend/vite.config.ts" \
+        -type f -newer "$APP_JAR" -not -path '*/META-INF/resources/*' -print -quit 2>/dev/null
+}
+if [[ ! -f $APP_JAR ]]; then
+    log "building the service (no $APP_JAR yet)"
+    run_child make -C "$ROOT" build >&2
+elif [[ -n $(newer_sources) ]]; then
+    log "building the service ($(newer_sources) is newer than the jar)"
+    run_child make -C "$ROOT" build >&2
+fi
+
+if [[ -x $JAVA25 ]]; then
+    JAVA=$JAVA25
+else
+    JAVA=java
+    log "WARNING: Java 25 ($JAVA25) is not installed; running on $(java -version 2>&1 | head -1)"
+fi
+JAVA_VERSION=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.version = /{print $2; exit}')
+
+# ---------------------------------------------------------------- database, port, service
+DB_NAME=apiaccess_bench_$(od -An -N4 -tx4 /dev/urandom | tr -d ' \n')
+createdb "$DB_NAME" || { DB_NAME=; die "could not create a database on $PGHOST:$PGPORT as $PGUSER"; }
+log "database $DB_NAME"
+
+free_port() {
+    if command -v python3 >/dev/null; then
+        python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+        return
+    fi
+    local port
+    while :; do
+        port=$((20000 + RANDOM % 40000))
+        ss -Hltn "sport = :$port" | grep -q . || { echo "$port"; return; }
+    done
+}
+PORT=$(free_port)
+BASE=http://127.0.0.1:$PORT
+
+# A private copy of the build: a `make build` or `make test` elsewhere rewrites backend/target while we
+# run, and the service loads its classes from those jars lazily.
+cp -r "$(dirname "$APP_JAR")" "$TMP_DIR/quarkus-app"
+RUN_JAR=$TMP_DIR/quarkus-app/quarkus-run.jar
+
+# What production has to give the service (it refuses to start in prod without them): a signing key
+# that outlives the process and a pepper for client secrets. Both throwaway here.
+SIGN_KEY=$TMP_DIR/sign-key.pem
+openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$SIGN_KEY" 2>/dev/null \
+    && openssl pkey -in "$SIGN_KEY" -pubout >>"$SIGN_KEY" \
+    || die "openssl could not generate the signing key"
+export API_ACCESS_SECRET_PEPPER=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
+
+# shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
+START_NS=$(date +%s%N)
+"$JAVA" ${BENCH_JAVA_OPTS:-} \
+    -Dquarkus.profile=prod \
+    -Dquarkus.http.port="$PORT" \
+    -Dquarkus.http.host=127.0.0.1 \
+    -Dquarkus.datasource.reactive.url="postgresql://$PGHOST:$PGPORT/$DB_NAME" \
+    -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB_NAME" \
+    -Dquarkus.datasource.username="$PGUSER" \
+    -Dapi-access.issuer="$BASE" \
+    -Dapi-access.jwt.sign-key-location="$SIGN_KEY" \
+    -Dapi-access.bootstrap.wallet-key=$WALLET \
+    -Dapi-access.bootstrap.admin-username=admin \
+    -Dapi-access.bootstrap.admin-password=$ADMIN_PASSWORD \
+    -Dapi-access.password.bcrypt-cost=4 \
+    -Dapi-access.session.lifetime=PT4H \
+    -jar "$RUN_JAR" >"$SERVICE_LOG" 2>&1 &
+SERVICE_PID=$!
+log "service pid $SERVICE_PID on $BASE, $JAVA_VERSION, log $SERVICE_LOG"
+
+deadline=$((START_NS + 120 * 1000000000))
+until [[ $(curl -s --max-time 2 -o /dev/null -w '%{http_code}' "$BASE/q/health/ready" 2>/dev/null) == 200 ]]; do
+    kill -0 "$SERVICE_PID" 2>/dev/null || { tail -30 "$SERVICE_LOG" >&2; die "the service exited during start"; }
+    (($(date +%s%N) < deadline)) || { tail -30 "$SERVICE_LOG" >&2; die "not ready within 120 s"; }
+    sleep 0.01
+done
+READY_MS=$((($(date +%s%N) - START_NS) / 1000000))
+QUARKUS_STARTED=$(grep -o 'started in [0-9.]*s' "$SERVICE_LOG" | head -1 | sed 's/started in //; s/s$//' || true)
+log "ready in ${READY_MS} ms (Quarkus: started in ${QUARKUS_STARTED:-?} s)"
+
+# ---------------------------------------------------------------- seed
+api() { # METHOD PATH [JSON]: prints the body, fails on a non-2xx answer
+    local out code
+    out=$(mktemp -p "$TMP_DIR")
+    code=$(curl -s --max-time 10 -o "$out" -w '%{http_code}' -X "$1" "$BASE$2" -H 'Content-Type: application/json' \
+        ${SESSION_TOKEN:+-H "Authorization: Bearer $SESSION_TOKEN"} ${3:+--data "$3"})
+    if [[ $code != 2* ]]; then
+        log "$1 $2 answered $code: $(head -c 500 "$out")"
+        rm -f "$out"
+        return 1
+    fi
+    cat "$out"
+    rm -f "$out"
+}
+SESSION_TOKEN=
+SESSION_TOKEN=$(api POST /api/session \
+    "{\"wallet\":\"$WALLET\",\"username\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" | jq -r .token)
+[[ -n $SESSION_TOKEN && $SESSION_TOKEN != null ]] || die "no session token"
+CREATED=$(api POST /api/clients \
+    '{"clientId":"bench-client","roles":["accounts:read","payments:change"],"notes":"make bench"}')
+CLIENT_ID=$(jq -r .oauthClientId <<<"$CREATED")
+CLIENT_SECRET=$(jq -r .clientSecret <<<"$CREATED")
+[[ $CLIENT_SECRET != null && -n $CLIENT_SECRET ]] || die "the create answer has no clientSecret"
+CLIENT_BASIC=$(printf '%s:%s' "$(jq -rn --arg v "$CLIENT_ID" '$v|@uri')" "$(jq -rn --arg v "$CLIENT_SECRET" '$v|@uri')" \
+    | base64 -w0)
+export BENCH_CLIENT_ID=$CLIENT_ID BENCH_CLIENT_SECRET=$CLIENT_SECRET BENCH_CLIENT_BASIC=$CLIENT_BASIC
+export BENCH_SESSION_TOKEN=$SESSION_TOKEN BENCH_SEARCH_Q=$SEARCH_Q
+
+FILLERS=0
+fill_to() { # fill_to N: filler clients 1..N in the wallet, straight into the table
+    local n=$1
+    ((n > FILLERS)) || return 0
+    psql -q -v ON_ERROR_STOP=1 -d "$DB_NAME" >/dev/null <<SQL
+insert into api_client (wallet_id, client_id, secret_digest, roles, expiry_date, notes, created_at, updated_at)
+select w.id, 'filler-' || lpad(i::text, 6, '0'), 'sha256\$bench-filler-' || i,
+       'accounts:read balances:read', current_date + 365, 'Partner ' || (i % 1000) || ' integration',
+       now() - make_interval(secs => i), now() - make_interval(secs => i)
+from wallet w, generate_series($((FILLERS + 1)), $n) i
+where w.external_key = '$WALLET';
+analyze api_client;
+SQL
+    FILLERS=$n
+    CLIENTS=$(psql -tAc "select count(*) from api_client" -d "$DB_NAME")
+    log "$CLIENTS clients in the wallet"
+}
+
+# ---------------------------------------------------------------- measuring
+proc_ticks() { # utime + stime of one process, in clock ticks
+    local stat
+    stat=$(cat "/proc/$1/stat" 2>/dev/null) || { echo 0; return; }
+    stat=${stat##*) }
+    awk '{print $12 + $13}' <<<"$stat"
+}
+db_backend_ticks() { # "pid ticks" for every PostgreSQL backend serving our database
+    local pid
+    for pid in $(psql -tAc "select pid from pg_stat_activity where datname = '$DB_NAME' and pid <> pg_backend_pid()" -d postgres); do
+        echo "$pid $(proc_ticks "$pid")"
+    done
+}
+rss_sampler() { # prints the highest VmRSS (kB) seen, every 200 ms, until killed
+    local max=0 rss
+    while kill -0 "$SERVICE_PID" 2>/dev/null; do
+        rss=$(awk '/^VmRSS:/{print $2}' "/proc/$SERVICE_PID/status" 2>/dev/null || echo 0)
+        ((rss > max)) && max=$rss && echo "$max" >"$1"
+        sleep 0.2
+    done
+}
+result_field() { # result_field LINE KEY
+    sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<" $1"
+}
+
+run_wrk() { # run_wrk OUTPUT_FILE WRK_ARGS...
+    local output=$1
+    shift
+    run_child wrk -t"$THREADS" -c"$CONNECTIONS" --timeout "${TIMEOUT}s" "$@" >"$output" 2>&1
+}
+
+MAX_RSS_KB=0
+declare -A RPS
+# scenario NAME LABEL SCRIPT PATH: sanity check, warm-up, measured run; one row into $ROWS
+scenario() {
+    local name=$1 label=$2 script=$3 path=$4
+    local url=$BASE$path code
+    case $script in
+        token_post.lua) code=$(curl -s --max-time 10 -o /dev/null -w '%{http_code}' "$BASE/oauth2/token" \
+            --data-urlencode grant_type=client_credentials --data-urlencode "client_id=$CLIENT_ID" \
+            --data-urlencode "client_secret=$CLIENT_SECRET") ;;
+        token_basic.lua) code=$(curl -s --max-time 10 -o /dev/null -w '%{http_code}' "$BASE/oauth2/token" \
+            -H "Authorization: Basic $CLIENT_BASIC" -d grant_type=client_credentials) ;;
+        admin_*) code=$(curl -s --max-time 10 -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $SESSION_TOKEN" "$url") ;;
+        *) code=$(curl -s --max-time 10 -o /dev/null -w '%{http_code}' "$url") ;;
+    esac
+    [[ $code == 2* ]] || die "$name: a single request answered $code, not 2xx"
+
+    export BENCH_SCENARIO=$name
+    local out_file
+    out_file=$(mktemp -p "$TMP_DIR")
+    if ((WARMUP > 0)); then
+        log "$name: warm-up ${WARMUP}s"
+        run_wrk "$out_file" -d"${WARMUP}s" -s "$BENCH/$script" "$url" \
+            || { cat "$out_file" >>"$WRK_LOG"; die "$name: wrk failed in the warm-up (see $WRK_LOG)"; }
+        printf '=== %s, warm-up (%s clients)\n%s\n' "$name" "$CLIENTS" "$(cat "$out_file")" >>"$WRK_LOG"
+    fi
+    log "$name: measuring ${DURATION}s"
+    local rss_file cpu0 cpu1 db0 db1 out line
+    rss_file=$(mktemp -p "$TMP_DIR")
+    echo 0 >"$rss_file"
+    rss_sampler "$rss_file" &
+    SAMPLER_PID=$!
+    db0=$(db_backend_ticks)
+    cpu0=$(proc_ticks "$SERVICE_PID")
+    run_wrk "$out_file" -d"${DURATION}s" --latency -s "$BENCH/$script" "$url" \
+        || { cat "$out_file" >>"$WRK_LOG"; die "$name: wrk failed (see $WRK_LOG)"; }
+    out=$(cat "$out_file")
+    rm -f "$out_file"
+    cpu1=$(proc_ticks "$SERVICE_PID")
+    db1=$(db_backend_ticks)
+    kill "$SAMPLER_PID" 2>/dev/null || true
+    wait "$SAMPLER_PID" 2>/dev/null || true
+    SAMPLER_PID=
+    printf '=== %s (%s clients)\n%s\n' "$name" "$CLIENTS" "$out" >>"$WRK_LOG"
+    kill -0 "$SERVICE_PID" 2>/dev/null || die "the service died during $name (see $SERVICE_LOG)"
+    [[ $(curl -s --max-time 5 -o /dev/null -w '%{http_code}' "$BASE/q/health/live") == 200 ]] \
+        || die "the service stopped answering /q/health/live after $name (see $SERVICE_LOG)"
+
+    line=$(grep '^BENCH_RESULT ' <<<"$out") || die "$name: no BENCH_RESULT line from wrk (see $WRK_LOG)"
+    local rss_kb requests cpu_s db_s per_cpu
+    rss_kb=$(cat "$rss_file")
+    rm -f "$rss_file"
+    ((rss_kb > MAX_RSS_KB)) && MAX_RSS_KB=$rss_kb
+    requests=$(result_field "$line" requests)
+    cpu_s=$(awk -v a="$cpu0" -v b="$cpu1" -v t="$CLK_TCK" 'BEGIN{printf "%.1f", (b-a)/t}')
+    db_s=$(awk -v t="$CLK_TCK" 'NR==FNR{before[$1]=$2; next} {d += $2 - ($1 in before ? before[$1] : 0)}
+        END{printf "%.1f", d/t}' <(echo "$db0") <(echo "$db1"))
+    per_cpu=$(awk -v r="$requests" -v c="$cpu_s" 'BEGIN{if (c > 0) printf "%.0f", r/c; else print "-"}')
+    RPS[$name]=$(result_field "$line" rps)
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$CLIENTS" "${RPS[$name]}" \
+        "$(result_field "$line" p50_ms)" "$(result_field "$line" p95_ms)" "$(result_field "$line" p99_ms)" \
+        "$(result_field "$line" p999_ms)" "$(result_field "$line" errors)" "$(result_field "$line" non2xx)" \
+        "$(result_field "$line" socket_errors)" "$cpu_s" "$per_cpu" "$db_s" "$((rss_kb / 1024))" >>"$ROWS"
+    log "$name: $(cut -d' ' -f2- <<<"$line") cpu_s=$cpu_s db_cpu_s=$db_s rss_mb=$((rss_kb / 1024))"
+}
+
+: >"$WRK_LOG"
+fill_to 10
+# One warm-up of the JIT for the HTTP and token paths before anything is measured, so that the first
+# scenarios are not measured on colder code than the later ones.
+if ((WARMUP > 0)); then
+    log "warming up the service: ${WARMUP}s of tokens, ${WARMUP}s of the trivial endpoint"
+    BENCH_SCENARIO=jit_warmup run_wrk "$TMP_DIR/warmup.txt" -d"${WARMUP}s" -s "$BENCH/token_post.lua" "$BASE/oauth2/token" \
+        && BENCH_SCENARIO=jit_warmup run_wrk "$TMP_DIR/warmup.txt" -d"${WARMUP}s" -s "$BENCH/trivial.lua" \
+            "$BASE/.well-known/oauth-authorization-server" \
+        || die "wrk failed in the warm-up"
+fi
+scenario trivial "trivial: GET /.well-known/oauth-authorization-server" trivial.lua /.well-known/oauth-authorization-server
+scenario token_post "token, client_secret_post" token_post.lua /oauth2/token
+scenario token_basic "token, client_secret_basic" token_basic.lua /oauth2/token
+fill_to 10000
+scenario admin_list_10k "admin list: GET /api/clients?size=20" admin_list.lua "/api/clients?size=20"
+scenario admin_search_10k "admin search: GET /api/clients?q=$SEARCH_Q" admin_search.lua "/api/clients?size=20&q=$(jq -rn --arg v "$SEARCH_Q" '$v|@uri')"
+fill_to 100000
+scenario admin_list_100k "admin list: GET /api/clients?size=20" admin_list.lua "/api/clients?size=20"
+scenario admin_search_100k "admin search: GET /api/clients?q=$SEARCH_Q" admin_search.lua "/api/clients?size=20&q=$(jq -rn --arg v "$SEARCH_Q" '$v|@uri')"
+scenario token_post_100k "token, client_secret_post" token_post.lua /oauth2/token
+
+# The crypto provider, as the service reports it: its metric's provider label, else its start log.
+METRICS=$TMP_DIR/metrics.txt
+curl -s --max-time 10 "$BASE/q/metrics" >"$METRICS" || log "warning: GET /q/metrics failed"
+PROVIDER=$( (grep '^api_access_crypto_provider{' "$METRICS"; grep -v '^#' "$METRICS") \
+    | grep -o 'provider="[^"]*"' | head -1 | cut -d'"' -f2 || true)
+if [[ -z $PROVIDER ]]; then
+    PROVIDER=$(grep -i 'provider' "$SERVICE_LOG" | grep -vi 'installed features' | head -1 \
+        | sed -E 's/^.*\] \([^)]*\) //; s/^.*\] //' | cut -c1-100 || true)
+fi
+PROVIDER=${PROVIDER:-unknown}
+TOKENS_ISSUED=$(awk '/^api_access_tokens_issued_total/{s += $2} END{printf "%.0f", s}' "$METRICS")
+stop_service
+log "service stopped"
+
+# ---------------------------------------------------------------- JMH
+JMH_ROWS=
+if [[ $RUN_JMH != 0 ]]; then
+    if [[ ! -f $JMH_JAR || -n $(find "$BENCH/jmh/pom.xml" "$BENCH/jmh/src" -newer "$JMH_JAR" -print -quit) ]]; then
+        log "building the JMH benchmark"
+        run_child "$ROOT/backend/mvnw" -B -q -f "$BENCH/jmh/pom.xml" package -DskipTests >&2
+    fi
+    log "JMH: minting one token, JDK vs AWS-LC, on $JAVA_VERSION (log $JMH_LOG)"
+    # shellcheck disable=SC2086 # JMH_ARGS is a list of options
+    run_child "$JAVA" -jar "$JMH_JAR" $JMH_ARGS -rf csv -rff "$RESULTS/jmh.csv" >"$JMH_LOG" 2>&1 \
+        || { tail -30 "$JMH_LOG" >&2; die "the JMH benchmark failed (see $JMH_LOG)"; }
+    JMH_ROWS=$(tail -n +2 "$RESULTS/jmh.csv" | tr -d '"' | awk -F, '{
+        sub(/.*\./, "", $1); printf "%s\t%s\t%.0f\t%.0f\n", $1, $8, $5, $6}')
+fi
+
+# ---------------------------------------------------------------- the table
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{if (b > 0) printf "%.2f", a/b; else print "-"}'; }
+{
+    echo "## make bench, $(date -u '+%Y-%m-%d %H:%M UTC'), $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD -- backend 2>/dev/null || echo ' + local changes')"
+    echo
+    echo "Java $JAVA_VERSION${BENCH_JAVA_OPTS:+ ($BENCH_JAVA_OPTS)}, $(nproc) cores, wrk $THREADS threads $CONNECTIONS connections, ${DURATION} s measured after ${WARMUP} s warm-up. Latencies in ms; errors = non-2xx + socket errors; CPU-s = CPU seconds of the service's JVM (DB CPU-s: its PostgreSQL backends) in the measured window; RSS = the JVM's highest VmRSS in it."
+    echo
+    echo "| scenario | clients | req/s | p50 | p95 | p99 | p99.9 | errors (non-2xx / socket) | CPU-s | req per CPU-s | DB CPU-s | RSS MB |"
+    echo "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
+    awk -F'\t' '{printf "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %s (%s / %s) | %s | %s | %s | %s |\n",
+        $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14}' "$ROWS"
+    if [[ -n $JMH_ROWS ]]; then
+        awk -F'\t' '{printf "| JMH %s, %s provider, 1 thread | | %.0f ops/s ± %.0f | | | | | | | | | |\n", $1, $2, $3, $4}' <<<"$JMH_ROWS"
+    fi
+    echo
+    echo "- token / trivial: **$(ratio "${RPS[token_post]}" "${RPS[trivial]}")** (client_secret_post), $(ratio "${RPS[token_basic]}" "${RPS[trivial]}") (client_secret_basic); trivial endpoint ${RPS[trivial]} req/s"
+    echo "- tokens/s with 100,000 clients vs 10: $(ratio "${RPS[token_post_100k]}" "${RPS[token_post]}")"
+    echo "- crypto provider: $PROVIDER"
+    echo "- max RSS under load: $((MAX_RSS_KB / 1024)) MB"
+    echo "- start → /q/health/ready 200: ${READY_MS} ms (Quarkus: started in ${QUARKUS_STARTED:-?} s)"
+    echo "- tokens issued in the run (api_access_tokens_issued_total): ${TOKENS_ISSUED:-0}"
+    echo
+    echo "Command: \`BENCH_DURATION=$DURATION BENCH_WARMUP=$WARMUP make bench\`; raw wrk output in bench/results/wrk.log."
+} >"$RESULTS/latest.md"
+cp "$RESULTS/latest.md" "$RESULTS/bench-$STAMP.md"
+echo
+cat "$RESULTS/latest.md"
