@@ -1,17 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { PermissionsGrid } from '@/components/permissions-grid';
-import {
-  ReauthDialog,
-  SessionEndedAlert,
-  SessionRenewedNote,
-  useReauthControl,
-  useSessionRecovery,
-  type ReauthControl,
-} from '@/components/session-recovery';
+import { SaveFooter } from '@/components/save-footer';
+import { useReauthControl, useSessionRecovery, type ReauthControl } from '@/components/session-recovery';
 import { ApiError, describeError, isNetworkError } from '@/lib/api/errors';
 import type { Client, CreatedClient, Resource } from '@/lib/api/types';
 import { formatDate, LAST_EXPIRY, oneYearFromTodayUtc, todayUtc } from '@/lib/dates';
@@ -60,7 +53,6 @@ function ClientForm({ client, onClose, resources, grantable, onCreated, onUpdate
   const create = useCreateClient();
   const update = useUpdateClient();
   const recovery = useSessionRecovery(reauth);
-  const saveButton = useRef<HTMLButtonElement>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<CreateClientInput>({
     resolver: zodResolver(editing ? updateClientSchema : createClientSchema),
@@ -110,10 +102,6 @@ function ClientForm({ client, onClose, resources, grantable, onCreated, onUpdate
   });
 
   const notesLength = form.watch('notes').length;
-
-  useEffect(() => {
-    if (recovery.renewed) saveButton.current?.focus();
-  }, [recovery.renewed]);
 
   return (
     <form onSubmit={submit} noValidate aria-label={editing ? `Edit ${client.clientId}` : 'Add API client'}>
@@ -177,30 +165,7 @@ function ClientForm({ client, onClose, resources, grantable, onCreated, onUpdate
             />
           )}
         />
-        {recovery.ended && <SessionEndedAlert onSignIn={reauth.open} />}
-        {recovery.renewed && <SessionRenewedNote />}
-        {formError && (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title="Not saved" role="alert">
-            {formError}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={isSubmitting}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={isSubmitting} ref={saveButton}>
-            Save
-          </Button>
-        </Group>
-        {/* Portalled; its own submit does not reach this form (see ReauthForm). */}
-        <ReauthDialog
-          opened={reauth.opened}
-          onClose={reauth.close}
-          onSignedIn={() => {
-            reauth.close();
-            recovery.signedIn();
-          }}
-        />
+        <SaveFooter recovery={recovery} reauth={reauth} formError={formError} isSubmitting={isSubmitting} onCancel={onClose} />
       </Stack>
     </form>
   );

@@ -1,17 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Modal, PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { Modal, PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { PermissionsGrid } from '@/components/permissions-grid';
-import {
-  ReauthDialog,
-  SessionEndedAlert,
-  SessionRenewedNote,
-  useReauthControl,
-  useSessionRecovery,
-  type ReauthControl,
-} from '@/components/session-recovery';
+import { SaveFooter } from '@/components/save-footer';
+import { useReauthControl, useSessionRecovery, type ReauthControl } from '@/components/session-recovery';
 import { ApiError, describeError, isNetworkError } from '@/lib/api/errors';
 import type { Resource, User } from '@/lib/api/types';
 import { applyFieldErrors } from '@/lib/forms';
@@ -53,7 +46,6 @@ function UserForm({ user, onClose, resources, grantable, onSaved, reauth }: Form
   const create = useCreateUser();
   const update = useUpdateUser();
   const recovery = useSessionRecovery(reauth);
-  const saveButton = useRef<HTMLButtonElement>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const { register, control, handleSubmit, setError, formState } = useForm<UpdateUserInput>({
     resolver: zodResolver(editing ? updateUserSchema : createUserSchema),
@@ -92,10 +84,6 @@ function UserForm({ user, onClose, resources, grantable, onSaved, reauth }: Form
       );
     }
   });
-
-  useEffect(() => {
-    if (recovery.renewed) saveButton.current?.focus();
-  }, [recovery.renewed]);
 
   return (
     <form onSubmit={submit} noValidate aria-label={editing ? `Edit ${user.username}` : 'Add user'}>
@@ -137,30 +125,7 @@ function UserForm({ user, onClose, resources, grantable, onSaved, reauth }: Form
             />
           )}
         />
-        {recovery.ended && <SessionEndedAlert onSignIn={reauth.open} />}
-        {recovery.renewed && <SessionRenewedNote />}
-        {formError && (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title="Not saved" role="alert">
-            {formError}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={isSubmitting}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={isSubmitting} ref={saveButton}>
-            Save
-          </Button>
-        </Group>
-        {/* Portalled; its own submit does not reach this form (see ReauthForm). */}
-        <ReauthDialog
-          opened={reauth.opened}
-          onClose={reauth.close}
-          onSignedIn={() => {
-            reauth.close();
-            recovery.signedIn();
-          }}
-        />
+        <SaveFooter recovery={recovery} reauth={reauth} formError={formError} isSubmitting={isSubmitting} onCancel={onClose} />
       </Stack>
     </form>
   );

@@ -109,8 +109,6 @@ public class ApiClientResource {
     }
 
     private Caller caller(String role) {
-        Caller caller = Caller.of(identity);
-        caller.require(role);
-        return caller;
+        return Caller.of(identity).require(role);
     }
 }

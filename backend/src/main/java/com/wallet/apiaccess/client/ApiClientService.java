@@ -4,6 +4,7 @@ import com.wallet.apiaccess.problem.DatabaseFailures;
 import com.wallet.apiaccess.problem.FieldError;
 import com.wallet.apiaccess.problem.ProblemException;
 import com.wallet.apiaccess.problem.ProblemTypes;
+import com.wallet.apiaccess.problem.Shown;
 import com.wallet.apiaccess.role.RoleCatalogue;
 import com.wallet.apiaccess.role.RoleSet;
 import com.wallet.apiaccess.security.Caller;
@@ -24,6 +25,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -61,17 +63,13 @@ public class ApiClientService {
         } else if (query != null && query.chars().anyMatch(Character::isISOControl)) {
             errors.add(new FieldError("q", "must not contain control characters"));
         }
-        ClientSort order;
-        try {
-            order = ClientSort.parse(sort);
-        } catch (ProblemException e) {
-            errors.add(new FieldError("sort", "must be clientId, expiryDate, createdAt or lastUsedAt,"
-                    + " with a leading '-' for descending"));
-            order = ClientSort.DEFAULT;
+        Optional<ClientSort> order = ClientSort.parse(sort);
+        if (order.isEmpty()) {
+            errors.add(new FieldError("sort", ClientSort.RULE));
         }
         ProblemException.throwIfInvalid(errors);
         Instant now = Instant.now();
-        ClientSort chosen = order;
+        ClientSort chosen = order.get();
         return repository.search(caller.walletId(), query, chosen, page, size)
                 .chain(found -> repository.countMatching(caller.walletId(), query)
                         .map(total -> new ClientPage(
@@ -220,18 +218,11 @@ public class ApiClientService {
     }
 
     private static ProblemException notFound(String clientId) {
-        return ProblemException.notFound("No API client '" + printable(clientId) + "' in this wallet");
+        return ProblemException.notFound("No API client '" + Shown.value(clientId, 64) + "' in this wallet");
     }
 
     private static ProblemException exists(String clientId) {
         return ProblemException.conflict(ProblemTypes.CLIENT_EXISTS, "Client exists",
                 "An API client '" + clientId + "' already exists in this wallet");
-    }
-
-    /** An id as it may be shown back: at most 64 characters, control characters as '?'. */
-    private static String printable(String value) {
-        String shown = value.length() <= 64 ? value : value.substring(0, 64) + "…";
-        return shown.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 }

@@ -1,23 +1,26 @@
 package com.wallet.apiaccess.client;
 
-import com.wallet.apiaccess.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
+
+import java.util.Optional;
 
 /** The {@code sort} parameter of the client list: a field, with a leading '-' for descending. */
 public record ClientSort(String field, boolean descending) {
 
     public static final ClientSort DEFAULT = new ClientSort("clientId", false);
 
-    public static ClientSort parse(String value) {
+    public static final String RULE = "must be clientId, expiryDate, createdAt or lastUsedAt, with a leading '-' for descending";
+
+    /** The sort the parameter names; empty when it names none of ours. */
+    public static Optional<ClientSort> parse(String value) {
         if (value == null || value.isBlank()) {
-            return DEFAULT;
+            return Optional.of(DEFAULT);
         }
         boolean descending = value.startsWith("-");
         String field = descending ? value.substring(1) : value;
         return switch (field) {
-            case "clientId", "expiryDate", "createdAt", "lastUsedAt" -> new ClientSort(field, descending);
-            default -> throw ProblemException.invalidField("sort",
-                    "must be clientId, expiryDate, createdAt or lastUsedAt, with a leading '-' for descending");
+            case "clientId", "expiryDate", "createdAt", "lastUsedAt" -> Optional.of(new ClientSort(field, descending));
+            default -> Optional.empty();
         };
     }
 

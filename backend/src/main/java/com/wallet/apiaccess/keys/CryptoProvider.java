@@ -39,10 +39,6 @@ public class CryptoProvider {
         return awsLc;
     }
 
-    public String name() {
-        return name;
-    }
-
     private static String signingProvider() {
         try {
             return Signature.getInstance("SHA256withECDSA").getProvider().getName();

@@ -54,10 +54,6 @@ public class KeyRing {
         return Optional.ofNullable(kid == null ? null : byKid.get(kid));
     }
 
-    public List<String> algorithms() {
-        return byKid.values().stream().map(SigningKey::algorithm).distinct().toList();
-    }
-
     /** The RFC 7517 key set that {@code /oauth2/jwks} publishes. */
     public Map<String, Object> jwks() {
         return jwks;

@@ -1,6 +1,7 @@
 package com.wallet.apiaccess.role;
 
 import com.wallet.apiaccess.problem.FieldError;
+import com.wallet.apiaccess.problem.Shown;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,7 +36,7 @@ public final class RoleSet {
             if (role == null || !catalogue.isKnown(role)) {
                 errors.add(new FieldError(field + "[" + i + "]", role == null
                         ? "must be a role, not null"
-                        : "'" + abbreviate(role) + "' is not a known role"));
+                        : "'" + Shown.value(role, 80) + "' is not a known role"));
                 continue;
             }
             result.add(role);
@@ -80,9 +81,5 @@ public final class RoleSet {
             }
         }
         return roles;
-    }
-
-    private static String abbreviate(String value) {
-        return value.length() <= 80 ? value : value.substring(0, 80) + "…";
     }
 }

@@ -27,10 +27,12 @@ public record Caller(long walletId, String walletKey, String walletName, Kind ki
         return caller;
     }
 
-    public void require(String role) {
+    /** This caller, when it holds the role; else a 403 naming it. */
+    public Caller require(String role) {
         if (!roles.contains(role)) {
             throw ProblemException.insufficientRole("This needs the role " + role, role);
         }
+        return this;
     }
 
     /** Nobody grants what they do not hold. */

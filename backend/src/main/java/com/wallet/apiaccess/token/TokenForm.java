@@ -1,5 +1,7 @@
 package com.wallet.apiaccess.token;
 
+import com.wallet.apiaccess.problem.Shown;
+
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -33,7 +35,7 @@ final class TokenForm {
                 String name = decode(body, start, equals < 0 ? end : equals);
                 String value = equals < 0 ? "" : decode(body, equals + 1, end);
                 if (values.putIfAbsent(name, value) != null) {
-                    throw OAuthError.invalidRequest("The parameter '" + printable(name) + "' is repeated");
+                    throw OAuthError.invalidRequest("The parameter '" + Shown.value(name, 40) + "' is repeated");
                 }
             }
             start = end + 1;
@@ -99,12 +101,5 @@ final class TokenForm {
         } catch (CharacterCodingException e) {
             throw OAuthError.invalidRequest("The request is not valid UTF-8");
         }
-    }
-
-    /** For error messages: at most 40 visible characters, control characters shown as '?'. */
-    static String printable(String value) {
-        StringBuilder out = new StringBuilder();
-        value.codePoints().limit(40).forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
-        return value.codePointCount(0, value.length()) > 40 ? out + "…" : out.toString();
     }
 }

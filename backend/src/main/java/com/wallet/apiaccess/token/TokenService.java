@@ -4,6 +4,7 @@ import com.wallet.apiaccess.client.ApiClient;
 import com.wallet.apiaccess.config.ApiAccessConfig;
 import com.wallet.apiaccess.database.DatabaseHeartbeat;
 import com.wallet.apiaccess.keys.CryptoProvider;
+import com.wallet.apiaccess.problem.Shown;
 import com.wallet.apiaccess.keys.TokenSigner;
 import com.wallet.apiaccess.role.RoleSet;
 import com.wallet.apiaccess.security.CredentialRef;
@@ -139,7 +140,7 @@ public class TokenService {
                 continue;
             }
             if (!client.roles().contains(role)) {
-                throw OAuthError.invalidScope("The client does not hold the role '" + TokenForm.printable(role) + "'");
+                throw OAuthError.invalidScope("The client does not hold the role '" + Shown.value(role, 40) + "'");
             }
             scope.add(role);
         }

@@ -81,8 +81,6 @@ public class UserResource {
     }
 
     private Caller caller(String role) {
-        Caller caller = Caller.of(identity);
-        caller.require(role);
-        return caller;
+        return Caller.of(identity).require(role);
     }
 }

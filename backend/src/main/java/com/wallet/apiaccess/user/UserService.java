@@ -4,6 +4,7 @@ import com.wallet.apiaccess.problem.DatabaseFailures;
 import com.wallet.apiaccess.problem.FieldError;
 import com.wallet.apiaccess.problem.ProblemException;
 import com.wallet.apiaccess.problem.ProblemTypes;
+import com.wallet.apiaccess.problem.Shown;
 import com.wallet.apiaccess.role.RoleCatalogue;
 import com.wallet.apiaccess.role.RoleSet;
 import com.wallet.apiaccess.security.Caller;
@@ -154,9 +155,6 @@ public class UserService {
     }
 
     private static ProblemException notFound(String username) {
-        String shown = (username.length() <= 64 ? username : username.substring(0, 64) + "…").codePoints()
-                .map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        return ProblemException.notFound("No user '" + shown + "' in this wallet");
+        return ProblemException.notFound("No user '" + Shown.value(username, 64) + "' in this wallet");
     }
 }

@@ -31,8 +31,9 @@ public class Bootstrap {
             throw new IllegalStateException("api-access.bootstrap.admin-username is not a valid username");
         }
         String name = settings.walletName().filter(n -> !n.isBlank()).orElse(key);
-        boolean created = VertxContextSupport.subscribeAndAwait(
-                () -> provisioning.ensure(key, name, username, hasher.hash(password)));
+        boolean created = !VertxContextSupport.subscribeAndAwait(() -> provisioning.adminExists(key, username))
+                && VertxContextSupport.subscribeAndAwait(
+                        () -> provisioning.ensure(key, name, username, hasher.hash(password)));
         if (created) {
             LOG.infof("Bootstrap: wallet '%s' and its admin '%s' are ready", key, username);
         } else {

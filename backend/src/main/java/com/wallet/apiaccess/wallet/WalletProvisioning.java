@@ -6,6 +6,7 @@ import com.wallet.apiaccess.problem.ProblemTypes;
 import com.wallet.apiaccess.role.RoleCatalogue;
 import com.wallet.apiaccess.user.WalletUser;
 import com.wallet.apiaccess.user.WalletUserRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +42,14 @@ public class WalletProvisioning {
                 .onFailure(DatabaseFailures::isUniqueViolation).transform(e -> exists(externalKey))
                 .call(wallet -> users.persist(admin(wallet.id, adminUsername, adminPasswordHash)))
                 .map(WalletRef::of);
+    }
+
+    /** Whether the wallet exists with this admin, so a start need not hash a password it will not store. */
+    @WithSession
+    public Uni<Boolean> adminExists(String externalKey, String adminUsername) {
+        return wallets.findByExternalKey(externalKey)
+                .chain(wallet -> wallet == null ? Uni.createFrom().item(false)
+                        : users.findByUsername(wallet.id, adminUsername).map(user -> user != null));
     }
 
     /** The wallet and admin of the bootstrap settings: created when missing, left alone when present. */
