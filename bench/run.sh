@@ -10,11 +10,18 @@
 # Settings (environment):
 #   BENCH_DURATION=30  BENCH_WARMUP=10   seconds measured / seconds of warm-up before each scenario
 #   BENCH_THREADS=2    BENCH_CONNECTIONS=32
+#   BENCH_ADMIN_CONNECTIONS=4   the admin list and search run at 32 connections and again at this many
+#                      (a console is a few people clicking; 32 at once is the stress case)
 #   BENCH_TIMEOUT=10   seconds before wrk gives up on an answer (counted as a socket error)
 #   BENCH_JMH=1        0 skips the JMH microbenchmark
 #   BENCH_JMH_ARGS     its JMH options ("-f 1 -wi 2 -i 3 -w 2s -r 2s": quick; more warm-up steadies the JDK rows)
 #   BENCH_JAVA_OPTS    extra JVM options for the service (e.g. -Xmx256m)
 #   BENCH_KEEP_DB=1    keeps the database for a look afterwards (it is dropped otherwise)
+#   BENCH_ONLY=REGEX   runs only the scenarios whose name matches (trivial, token_post, token_basic,
+#                      admin_list_10k, admin_search_10k, admin_list_10k_few, admin_search_10k_few, the same
+#                      with 100k, token_post_100k)
+#   BENCH_JFR=1        records a JFR profile of the service (bench/results/bench.jfr) and prints its hot
+#                      methods (bench/results/hot-methods.txt)
 #   BENCH_STRICT_STATUS=1  count every non-2xx answer in Lua (default: wrk's count of statuses >= 400)
 #   PGHOST PGPORT PGUSER   the PostgreSQL server (127.0.0.1, 5432, postgres)
 set -Eeuo pipefail
@@ -29,10 +36,12 @@ DURATION=${BENCH_DURATION:-30}
 WARMUP=${BENCH_WARMUP:-10}
 THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
+ADMIN_CONNECTIONS=${BENCH_ADMIN_CONNECTIONS:-4}
 TIMEOUT=${BENCH_TIMEOUT:-10}
 RUN_JMH=${BENCH_JMH:-1}
 JMH_ARGS=${BENCH_JMH_ARGS:--f 1 -wi 2 -i 3 -w 2s -r 2s}
 SEARCH_Q=${BENCH_SEARCH_Q:-partner 42}
+ONLY=${BENCH_ONLY:-.}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 
 JAVA25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
@@ -170,8 +179,13 @@ openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$SIGN_KEY" 
 export API_ACCESS_SECRET_PEPPER=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
 
 # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
+JFR_OPTS=
+if [[ ${BENCH_JFR:-0} == 1 ]]; then
+    rm -f "$RESULTS/bench.jfr"
+    JFR_OPTS="-XX:StartFlightRecording=settings=profile,filename=$RESULTS/bench.jfr,dumponexit=true"
+fi
 START_NS=$(date +%s%N)
-"$JAVA" ${BENCH_JAVA_OPTS:-} \
+"$JAVA" ${BENCH_JAVA_OPTS:-} $JFR_OPTS \
     -Dquarkus.profile=prod \
     -Dquarkus.http.port="$PORT" \
     -Dquarkus.http.host=127.0.0.1 \
@@ -238,7 +252,7 @@ select w.id, 'filler-' || lpad(i::text, 6, '0'), 'sha256\$bench-filler-' || i,
        now() - make_interval(secs => i), now() - make_interval(secs => i)
 from wallet w, generate_series($((FILLERS + 1)), $n) i
 where w.external_key = '$WALLET';
-analyze api_client;
+vacuum analyze api_client;
 SQL
     FILLERS=$n
     CLIENTS=$(psql -tAc "select count(*) from api_client" -d "$DB_NAME")
@@ -270,10 +284,11 @@ result_field() { # result_field LINE KEY
     sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<" $1"
 }
 
-run_wrk() { # run_wrk OUTPUT_FILE WRK_ARGS...
-    local output=$1
+run_wrk() { # run_wrk OUTPUT_FILE WRK_ARGS...; SCENARIO_CONNECTIONS overrides BENCH_CONNECTIONS
+    local output=$1 connections=${SCENARIO_CONNECTIONS:-$CONNECTIONS} threads=$THREADS
     shift
-    run_child wrk -t"$THREADS" -c"$CONNECTIONS" --timeout "${TIMEOUT}s" "$@" >"$output" 2>&1
+    ((threads <= connections)) || threads=$connections
+    run_child wrk -t"$threads" -c"$connections" --timeout "${TIMEOUT}s" "$@" >"$output" 2>&1
 }
 
 MAX_RSS_KB=0
@@ -281,6 +296,7 @@ declare -A RPS
 # scenario NAME LABEL SCRIPT PATH: sanity check, warm-up, measured run; one row into $ROWS
 scenario() {
     local name=$1 label=$2 script=$3 path=$4
+    [[ $name =~ $ONLY ]] || return 0
     local url=$BASE$path code
     case $script in
         token_post.lua) code=$(curl -s --max-time 10 -o /dev/null -w '%{http_code}' "$BASE/oauth2/token" \
@@ -347,21 +363,28 @@ fill_to 10
 # One warm-up of the JIT for the HTTP and token paths before anything is measured, so that the first
 # scenarios are not measured on colder code than the later ones.
 if ((WARMUP > 0)); then
-    log "warming up the service: ${WARMUP}s of tokens, ${WARMUP}s of the trivial endpoint"
+    log "warming up the service: ${WARMUP}s each of tokens, the trivial endpoint and the admin list"
     BENCH_SCENARIO=jit_warmup run_wrk "$TMP_DIR/warmup.txt" -d"${WARMUP}s" -s "$BENCH/token_post.lua" "$BASE/oauth2/token" \
         && BENCH_SCENARIO=jit_warmup run_wrk "$TMP_DIR/warmup.txt" -d"${WARMUP}s" -s "$BENCH/trivial.lua" \
             "$BASE/.well-known/oauth-authorization-server" \
+        && BENCH_SCENARIO=jit_warmup run_wrk "$TMP_DIR/warmup.txt" -d"${WARMUP}s" -s "$BENCH/admin_list.lua" \
+            "$BASE/api/clients?size=20" \
         || die "wrk failed in the warm-up"
 fi
 scenario trivial "trivial: GET /.well-known/oauth-authorization-server" trivial.lua /.well-known/oauth-authorization-server
 scenario token_post "token, client_secret_post" token_post.lua /oauth2/token
 scenario token_basic "token, client_secret_basic" token_basic.lua /oauth2/token
+SEARCH_PATH="/api/clients?size=20&q=$(jq -rn --arg v "$SEARCH_Q" '$v|@uri')"
+admin_scenarios() { # admin_scenarios SUFFIX: list and search at 32 connections, then at ADMIN_CONNECTIONS
+    scenario "admin_list_$1" "admin list: GET /api/clients?size=20" admin_list.lua "/api/clients?size=20"
+    scenario "admin_search_$1" "admin search: GET /api/clients?q=$SEARCH_Q" admin_search.lua "$SEARCH_PATH"
+    SCENARIO_CONNECTIONS=$ADMIN_CONNECTIONS scenario "admin_list_$1_few" "admin list: GET /api/clients?size=20" admin_list.lua "/api/clients?size=20"
+    SCENARIO_CONNECTIONS=$ADMIN_CONNECTIONS scenario "admin_search_$1_few" "admin search: GET /api/clients?q=$SEARCH_Q" admin_search.lua "$SEARCH_PATH"
+}
 fill_to 10000
-scenario admin_list_10k "admin list: GET /api/clients?size=20" admin_list.lua "/api/clients?size=20"
-scenario admin_search_10k "admin search: GET /api/clients?q=$SEARCH_Q" admin_search.lua "/api/clients?size=20&q=$(jq -rn --arg v "$SEARCH_Q" '$v|@uri')"
+admin_scenarios 10k
 fill_to 100000
-scenario admin_list_100k "admin list: GET /api/clients?size=20" admin_list.lua "/api/clients?size=20"
-scenario admin_search_100k "admin search: GET /api/clients?q=$SEARCH_Q" admin_search.lua "/api/clients?size=20&q=$(jq -rn --arg v "$SEARCH_Q" '$v|@uri')"
+admin_scenarios 100k
 scenario token_post_100k "token, client_secret_post" token_post.lua /oauth2/token
 
 # The crypto provider, as the service reports it: its metric's provider label, else its start log.
@@ -377,6 +400,13 @@ PROVIDER=${PROVIDER:-unknown}
 TOKENS_ISSUED=$(awk '/^api_access_tokens_issued_total/{s += $2} END{printf "%.0f", s}' "$METRICS")
 stop_service
 log "service stopped"
+if [[ -n $JFR_OPTS && -f $RESULTS/bench.jfr ]]; then
+    JFR_TOOL=$(dirname "$JAVA")/jfr
+    { "$JFR_TOOL" view --width 160 hot-methods "$RESULTS/bench.jfr"
+      "$JFR_TOOL" view --width 160 allocation-by-class "$RESULTS/bench.jfr"; } >"$RESULTS/hot-methods.txt" 2>&1 \
+        || log "warning: jfr view failed (see $RESULTS/hot-methods.txt)"
+    log "JFR profile: $RESULTS/bench.jfr, hot methods in $RESULTS/hot-methods.txt"
+fi
 
 # ---------------------------------------------------------------- JMH
 JMH_ROWS=
@@ -398,18 +428,18 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN{if (b > 0) printf "%.2f", a/b; else pri
 {
     echo "## make bench, $(date -u '+%Y-%m-%d %H:%M UTC'), $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD -- backend 2>/dev/null || echo ' + local changes')"
     echo
-    echo "Java $JAVA_VERSION${BENCH_JAVA_OPTS:+ ($BENCH_JAVA_OPTS)}, $(nproc) cores, wrk $THREADS threads $CONNECTIONS connections, ${DURATION} s measured after ${WARMUP} s warm-up. Latencies in ms; errors = non-2xx + socket errors; CPU-s = CPU seconds of the service's JVM (DB CPU-s: its PostgreSQL backends) in the measured window; RSS = the JVM's highest VmRSS in it."
+    echo "Java $JAVA_VERSION${BENCH_JAVA_OPTS:+ ($BENCH_JAVA_OPTS)}, $(nproc) cores, wrk $THREADS threads (conns: connections), ${DURATION} s measured after ${WARMUP} s warm-up. Latencies in ms; errors = non-2xx + socket errors; CPU-s = CPU seconds of the service's JVM (DB CPU-s: its PostgreSQL backends) in the measured window; RSS = the JVM's highest VmRSS in it."
     echo
-    echo "| scenario | clients | req/s | p50 | p95 | p99 | p99.9 | errors (non-2xx / socket) | CPU-s | req per CPU-s | DB CPU-s | RSS MB |"
-    echo "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
-    awk -F'\t' '{printf "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %s (%s / %s) | %s | %s | %s | %s |\n",
-        $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14}' "$ROWS"
+    echo "| scenario | clients | conns | req/s | p50 | p95 | p99 | p99.9 | errors (non-2xx / socket) | CPU-s | req per CPU-s | DB CPU-s | RSS MB |"
+    echo "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
+    awk -F'\t' '{printf "| %s | %d | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %s (%s / %s) | %s | %s | %s | %s |\n",
+        $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15}' "$ROWS"
     if [[ -n $JMH_ROWS ]]; then
-        awk -F'\t' '{printf "| JMH %s, %s provider, 1 thread | | %.0f ops/s ± %.0f | | | | | | | | | |\n", $1, $2, $3, $4}' <<<"$JMH_ROWS"
+        awk -F'\t' '{printf "| JMH %s, %s provider, 1 thread | | 1 | %.0f ops/s ± %.0f | | | | | | | | | |\n", $1, $2, $3, $4}' <<<"$JMH_ROWS"
     fi
     echo
-    echo "- token / trivial: **$(ratio "${RPS[token_post]}" "${RPS[trivial]}")** (client_secret_post), $(ratio "${RPS[token_basic]}" "${RPS[trivial]}") (client_secret_basic); trivial endpoint ${RPS[trivial]} req/s"
-    echo "- tokens/s with 100,000 clients vs 10: $(ratio "${RPS[token_post_100k]}" "${RPS[token_post]}")"
+    echo "- token / trivial: **$(ratio "${RPS[token_post]:-0}" "${RPS[trivial]:-0}")** (client_secret_post), $(ratio "${RPS[token_basic]:-0}" "${RPS[trivial]:-0}") (client_secret_basic); trivial endpoint ${RPS[trivial]:-0} req/s"
+    echo "- tokens/s with 100,000 clients vs 10: $(ratio "${RPS[token_post_100k]:-0}" "${RPS[token_post]:-0}")"
     echo "- crypto provider: $PROVIDER"
     echo "- max RSS under load: $((MAX_RSS_KB / 1024)) MB"
     echo "- start → /q/health/ready 200: ${READY_MS} ms (Quarkus: started in ${QUARKUS_STARTED:-?} s)"

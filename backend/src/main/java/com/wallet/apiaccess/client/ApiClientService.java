@@ -38,21 +38,22 @@ public class ApiClientService {
     static final int MAX_QUERY_LENGTH = 200;
 
     private final ApiClientRepository repository;
+    private final ClientListing listing;
     private final RoleCatalogue catalogue;
     private final SecretGenerator secrets;
     private final SecretDigester digester;
     private final Event<ClientChanged> clientChanged;
 
-    public ApiClientService(ApiClientRepository repository, RoleCatalogue catalogue,
+    public ApiClientService(ApiClientRepository repository, ClientListing listing, RoleCatalogue catalogue,
                             SecretGenerator secrets, SecretDigester digester, Event<ClientChanged> clientChanged) {
         this.repository = repository;
+        this.listing = listing;
         this.catalogue = catalogue;
         this.secrets = secrets;
         this.digester = digester;
         this.clientChanged = clientChanged;
     }
 
-    @WithSession
     public Uni<ClientPage> list(Caller caller, String q, String sort, String pageParam, String sizeParam) {
         List<FieldError> errors = new ArrayList<>();
         int page = integer(pageParam, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, "page", errors);
@@ -68,13 +69,7 @@ public class ApiClientService {
             errors.add(new FieldError("sort", ClientSort.RULE));
         }
         ProblemException.throwIfInvalid(errors);
-        Instant now = Instant.now();
-        ClientSort chosen = order.get();
-        return repository.search(caller.walletId(), query, chosen, page, size)
-                .chain(found -> repository.countMatching(caller.walletId(), query)
-                        .map(total -> new ClientPage(
-                                found.stream().map(c -> ClientView.of(c, caller.walletKey(), now)).toList(),
-                                total, page, size)));
+        return listing.page(caller.walletId(), caller.walletKey(), query, order.get(), page, size);
     }
 
     @WithSession

@@ -1,7 +1,5 @@
 package com.wallet.apiaccess.client;
 
-import io.quarkus.panache.common.Sort;
-
 import java.util.Optional;
 
 /** The {@code sort} parameter of the client list: a field, with a leading '-' for descending. */
@@ -22,14 +20,5 @@ public record ClientSort(String field, boolean descending) {
             case "clientId", "expiryDate", "createdAt", "lastUsedAt" -> Optional.of(new ClientSort(field, descending));
             default -> Optional.empty();
         };
-    }
-
-    Sort toPanacheSort() {
-        Sort.Direction direction = descending ? Sort.Direction.Descending : Sort.Direction.Ascending;
-        if (field.equals("clientId")) {
-            return Sort.by("clientId", direction);
-        }
-        // never-used clients go last either way; clientId keeps pages stable among equals
-        return Sort.by(field, direction, Sort.NullPrecedence.NULLS_LAST).and("clientId", Sort.Direction.Ascending);
     }
 }

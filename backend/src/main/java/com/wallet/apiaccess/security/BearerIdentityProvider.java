@@ -1,7 +1,5 @@
 package com.wallet.apiaccess.security;
 
-import com.wallet.apiaccess.client.ApiClientRepository;
-import com.wallet.apiaccess.user.WalletUserRepository;
 import com.wallet.apiaccess.wallet.WalletDirectory;
 import com.wallet.apiaccess.wallet.WalletRef;
 import io.quarkus.security.AuthenticationFailedException;
@@ -28,15 +26,12 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
 
     private final AccessTokenVerifier verifier;
     private final WalletDirectory wallets;
-    private final ApiClientRepository clients;
-    private final WalletUserRepository users;
+    private final CredentialHolders holders;
 
-    public BearerIdentityProvider(AccessTokenVerifier verifier, WalletDirectory wallets,
-                                  ApiClientRepository clients, WalletUserRepository users) {
+    public BearerIdentityProvider(AccessTokenVerifier verifier, WalletDirectory wallets, CredentialHolders holders) {
         this.verifier = verifier;
         this.wallets = wallets;
-        this.clients = clients;
-        this.users = users;
+        this.holders = holders;
     }
 
     @Override
@@ -59,28 +54,28 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
     }
 
     private Uni<Caller> client(VerifiedToken token, WalletRef wallet) {
-        return clients.findByClientId(wallet.id(), token.clientId()).map(client -> {
-            if (client == null || !CredentialRef.of(client.secretDigest).equals(token.credentialRef())) {
+        return holders.client(wallet.id(), token.clientId()).map(client -> {
+            if (client == null || !CredentialRef.of(client.credential()).equals(token.credentialRef())) {
                 throw InvalidToken.because("The token's client no longer exists");
             }
             if (client.isExpiredAt(Instant.now())) {
                 throw InvalidToken.because("The token's client has expired");
             }
             return new Caller(wallet.id(), wallet.externalKey(), wallet.name(), Caller.Kind.CLIENT,
-                    token.subject(), inForce(token.roles(), client.roles));
+                    token.subject(), inForce(token.roles(), client.roles()));
         });
     }
 
     private Uni<Caller> user(VerifiedToken token, WalletRef wallet) {
-        return users.findByUsername(wallet.id(), token.subject()).map(user -> {
+        return holders.user(wallet.id(), token.subject()).map(user -> {
             if (user == null) {
                 throw InvalidToken.because("The session's user no longer exists");
             }
-            if (!CredentialRef.of(user.passwordHash).equals(token.credentialRef())) {
+            if (!CredentialRef.of(user.credential()).equals(token.credentialRef())) {
                 throw InvalidToken.because("The session ended when the password changed; sign in again");
             }
             return new Caller(wallet.id(), wallet.externalKey(), wallet.name(), Caller.Kind.USER,
-                    user.username, inForce(token.roles(), user.roles));
+                    token.subject(), inForce(token.roles(), user.roles()));
         });
     }
 

@@ -1,0 +1,202 @@
+package com.wallet.apiaccess.client;
+
+import com.wallet.apiaccess.support.Api;
+import com.wallet.apiaccess.support.PostgresTestDatabase;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static com.wallet.apiaccess.client.ClientChecks.post;
+import static com.wallet.apiaccess.client.ClientChecks.search;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The unfiltered list's total comes from a count kept beside the wallet (migration V3) and its pages
+ * from one index per sort order (V4). Each test runs in a wallet of its own, so that the total is known.
+ */
+@QuarkusTest
+class ClientCountTest {
+
+    @ConfigProperty(name = "test.database.name")
+    String database;
+
+    private record Wallet(String key, String admin) {
+    }
+
+    private static Wallet freshWallet() {
+        String key = ClientChecks.token("n");
+        String password = "password-of-" + key;
+        given().auth().oauth2(Api.OPERATOR_TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("externalKey", key, "name", "Wallet " + key, "adminUsername", "boss",
+                        "adminPassword", password))
+                .when().post("/api/platform/wallets")
+                .then().statusCode(201);
+        return new Wallet(key, Api.signIn(key, "boss", password));
+    }
+
+    private static void create(Wallet wallet, String clientId) {
+        post(wallet.admin(), Map.of("clientId", clientId, "roles", List.of("accounts:read"))).statusCode(201);
+    }
+
+    private static void delete(Wallet wallet, String clientId) {
+        Api.as(wallet.admin()).when().delete(ClientChecks.CLIENTS + "/" + clientId).then().statusCode(204);
+    }
+
+    private static JsonPath everything(Wallet wallet, Map<String, ?> query) {
+        return search(wallet.admin(), query).statusCode(200).extract().jsonPath();
+    }
+
+    private long rowsOf(Wallet wallet) {
+        try (Connection c = PostgresTestDatabase.connect(database);
+             PreparedStatement s = c.prepareStatement("select count(*) from api_client c join wallet w"
+                     + " on w.id = c.wallet_id where w.external_key = ?")) {
+            s.setString(1, wallet.key());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void shouldCountNothingInAWalletWithoutClients() {
+        Wallet wallet = freshWallet();
+
+        search(wallet.admin(), Map.of()).statusCode(200)
+                .body("total", equalTo(0)).body("items", empty()).body("page", equalTo(0)).body("size", equalTo(20));
+    }
+
+    @Test
+    void shouldCountCreationsAndDeletions() {
+        Wallet wallet = freshWallet();
+        create(wallet, "one");
+        create(wallet, "two");
+        create(wallet, "three");
+        search(wallet.admin(), Map.of()).statusCode(200).body("total", equalTo(3)).body("items", hasSize(3));
+
+        delete(wallet, "two");
+
+        search(wallet.admin(), Map.of()).statusCode(200)
+                .body("total", equalTo(2)).body("items.clientId", contains("one", "three"));
+    }
+
+    @Test
+    void shouldNotCountARefusedCreation() {
+        Wallet wallet = freshWallet();
+        create(wallet, "taken");
+
+        post(wallet.admin(), Map.of("clientId", "taken", "roles", List.of("accounts:read"))).statusCode(409);
+        post(wallet.admin(), Map.of("clientId", "x", "roles", List.of("accounts:read"))).statusCode(400);
+
+        search(wallet.admin(), Map.of()).statusCode(200).body("total", equalTo(1));
+    }
+
+    @Test
+    void shouldKeepTheTotalOnAPagePastTheEnd() {
+        Wallet wallet = freshWallet();
+        create(wallet, "only");
+
+        search(wallet.admin(), Map.of("page", 5, "size", 10)).statusCode(200)
+                .body("total", equalTo(1)).body("items", empty()).body("page", equalTo(5)).body("size", equalTo(10));
+    }
+
+    @Test
+    void shouldCountExactlyWhileCreatesAndDeletesRace() throws Exception {
+        Wallet wallet = freshWallet();
+        for (int i = 0; i < 10; i++) {
+            create(wallet, "doomed-" + i);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<CompletableFuture<Void>> work = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                String created = "racer-" + i;
+                String deleted = "doomed-" + i;
+                work.add(CompletableFuture.runAsync(() -> create(wallet, created), pool));
+                work.add(CompletableFuture.runAsync(() -> delete(wallet, deleted), pool));
+            }
+            CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).get();
+        } finally {
+            pool.shutdownNow();
+        }
+
+        JsonPath page = everything(wallet, Map.of("size", 100));
+        assertEquals(10, page.getInt("total"));
+        assertEquals(10, rowsOf(wallet));
+        assertEquals(page.getInt("total"), page.getList("items").size());
+    }
+
+    @Test
+    void shouldCountRowsWrittenStraightIntoTheTable() throws SQLException {
+        Wallet wallet = freshWallet();
+        create(wallet, "by-api");
+        try (Connection c = PostgresTestDatabase.connect(database); Statement s = c.createStatement()) {
+            s.executeUpdate("insert into api_client (wallet_id, client_id, secret_digest, roles, expiry_date,"
+                    + " created_at, updated_at) select w.id, 'bulk-' || i, 'x', 'accounts:read', current_date,"
+                    + " now(), now() from wallet w, generate_series(1, 250) i where w.external_key = '" + wallet.key() + "'");
+            s.executeUpdate("delete from api_client where client_id like 'bulk-1%' and wallet_id ="
+                    + " (select id from wallet where external_key = '" + wallet.key() + "')");
+        }
+
+        assertEquals(rowsOf(wallet), everything(wallet, Map.of()).getLong("total"));
+    }
+
+    @Test
+    void shouldPageTheWholeWalletInEveryOrder() {
+        Wallet wallet = freshWallet();
+        create(wallet, "b-client");
+        create(wallet, "a-client");
+        create(wallet, "c-client");
+        LocalDate today = ClientChecks.todayUtc();
+        setExpiry(wallet, "a-client", today.plusDays(30));
+        setExpiry(wallet, "b-client", today.plusDays(10));
+        setExpiry(wallet, "c-client", today.plusDays(30));
+
+        search(wallet.admin(), Map.of()).body("items.clientId", contains("a-client", "b-client", "c-client"));
+        search(wallet.admin(), Map.of("sort", "-clientId")).body("items.clientId", contains("c-client", "b-client", "a-client"));
+        search(wallet.admin(), Map.of("sort", "expiryDate")).body("items.clientId", contains("b-client", "a-client", "c-client"));
+        // ties keep clientId ascending in both directions
+        search(wallet.admin(), Map.of("sort", "-expiryDate")).body("items.clientId", contains("a-client", "c-client", "b-client"));
+        search(wallet.admin(), Map.of("sort", "-expiryDate", "size", 1, "page", 1))
+                .body("items.clientId", contains("c-client")).body("total", equalTo(3));
+        search(wallet.admin(), Map.of("sort", "createdAt")).body("items.clientId", contains("b-client", "a-client", "c-client"));
+        search(wallet.admin(), Map.of("sort", "-createdAt")).body("items.clientId", contains("c-client", "a-client", "b-client"));
+        // never used: all tie, so clientId decides
+        search(wallet.admin(), Map.of("sort", "-lastUsedAt")).body("items.clientId", contains("a-client", "b-client", "c-client"));
+    }
+
+    private void setExpiry(Wallet wallet, String clientId, LocalDate date) {
+        try (Connection c = PostgresTestDatabase.connect(database);
+             PreparedStatement s = c.prepareStatement("update api_client set expiry_date = ? where client_id = ?"
+                     + " and wallet_id = (select id from wallet where external_key = ?)")) {
+            s.setObject(1, date);
+            s.setString(2, clientId);
+            s.setString(3, wallet.key());
+            assertEquals(1, s.executeUpdate());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
