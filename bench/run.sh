@@ -351,7 +351,8 @@ scenario() {
         END{printf "%.1f", d/t}' <(echo "$db0") <(echo "$db1"))
     per_cpu=$(awk -v r="$requests" -v c="$cpu_s" 'BEGIN{if (c > 0) printf "%.0f", r/c; else print "-"}')
     RPS[$name]=$(result_field "$line" rps)
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$CLIENTS" "${RPS[$name]}" \
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$CLIENTS" \
+        "${SCENARIO_CONNECTIONS:-$CONNECTIONS}" "${RPS[$name]}" \
         "$(result_field "$line" p50_ms)" "$(result_field "$line" p95_ms)" "$(result_field "$line" p99_ms)" \
         "$(result_field "$line" p999_ms)" "$(result_field "$line" errors)" "$(result_field "$line" non2xx)" \
         "$(result_field "$line" socket_errors)" "$cpu_s" "$per_cpu" "$db_s" "$((rss_kb / 1024))" >>"$ROWS"

@@ -3,16 +3,16 @@ package com.wallet.apiaccess.token;
 import com.wallet.apiaccess.client.ApiClient;
 import com.wallet.apiaccess.config.ApiAccessConfig;
 import com.wallet.apiaccess.database.DatabaseHeartbeat;
+import com.wallet.apiaccess.keys.ClaimsJson;
 import com.wallet.apiaccess.keys.CryptoProvider;
-import com.wallet.apiaccess.problem.Shown;
 import com.wallet.apiaccess.keys.TokenSigner;
+import com.wallet.apiaccess.problem.Shown;
 import com.wallet.apiaccess.role.RoleSet;
 import com.wallet.apiaccess.security.CredentialRef;
 import com.wallet.apiaccess.security.CryptoWorker;
 import com.wallet.apiaccess.security.FailureThrottle;
 import com.wallet.apiaccess.security.SecretDigester;
 import com.wallet.apiaccess.security.TokenClaims;
-import io.smallrye.jwt.build.Jwt;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -47,6 +47,7 @@ public class TokenService {
     private final TokenSigner signer;
     private final CryptoWorker worker;
     private final String issuer;
+    private final String audience;
 
     public TokenService(ApiAccessConfig config, ClientCache cache, DatabaseHeartbeat database,
                         UsageRecorder usage, CryptoProvider crypto,
@@ -63,6 +64,7 @@ public class TokenService {
         this.signer = signer;
         this.worker = worker;
         this.issuer = endpoints.issuer();
+        this.audience = config.token().audience();
     }
 
     public Uni<IssuedToken> issue(String contentType, String authorization, byte[] body, String source) {
@@ -156,19 +158,19 @@ public class TokenService {
                 ApiClient.endOfExpiry(client.expiryDate()).getEpochSecond());
         String oauthClientId = client.oauthClientId().value();
         String scopeValue = RoleSet.join(scope);
-        Supplier<String> signed = () -> signer.sign(Jwt.claims()
-                        .issuer(issuer)
-                        .subject(oauthClientId)
-                        .audience(config.token().audience())
-                        .issuedAt(issuedAt)
-                        .expiresAt(expiresAt)
-                        .claim("jti", UUID.randomUUID().toString())
-                        .claim(TokenClaims.CLIENT_ID, oauthClientId)
-                        .claim(TokenClaims.CREDENTIAL_REF, client.credentialRef())
-                        .claim(TokenClaims.SCOPE, scopeValue)
-                        .groups(scope)
-                        .claim(TokenClaims.WALLET, client.oauthClientId().walletKey()),
-                TokenClaims.ACCESS_TOKEN_TYPE);
+        ClaimsJson claims = new ClaimsJson()
+                .string("iss", issuer)
+                .string("sub", oauthClientId)
+                .string("aud", audience)
+                .number("iat", issuedAt)
+                .number("exp", expiresAt)
+                .string("jti", UUID.randomUUID().toString())
+                .string(TokenClaims.CLIENT_ID, oauthClientId)
+                .string(TokenClaims.CREDENTIAL_REF, client.credentialRef())
+                .string(TokenClaims.SCOPE, scopeValue)
+                .strings(TokenClaims.GROUPS, scope)
+                .string(TokenClaims.WALLET, client.oauthClientId().walletKey());
+        Supplier<String> signed = () -> signer.sign(claims, TokenClaims.ACCESS_TOKEN_TYPE);
         Uni<String> token = crypto.signsInline() ? Uni.createFrom().item(signed) : worker.run(signed);
         return token.map(jwt -> new IssuedToken(jwt, expiresAt - issuedAt, scopeValue));
     }
