@@ -15,7 +15,8 @@
 #   BENCH_TIMEOUT=10   seconds before wrk gives up on an answer (counted as a socket error)
 #   BENCH_JMH=1        0 skips the JMH microbenchmark
 #   BENCH_JMH_ARGS     its JMH options ("-f 1 -wi 2 -i 3 -w 2s -r 2s": quick; more warm-up steadies the JDK rows)
-#   BENCH_JAVA_OPTS    extra JVM options for the service (e.g. -Xmx256m)
+#   BENCH_JAVA_OPTS    JVM options for the service (default: -Xmx128m -XX:+UseSerialGC, as make run)
+#   BENCH_AOT=1        0: no AOT cache (Java 25); the service starts cold
 #   BENCH_KEEP_DB=1    keeps the database for a look afterwards (it is dropped otherwise)
 #   BENCH_ONLY=REGEX   runs only the scenarios whose name matches (trivial, token_post, token_basic,
 #                      admin_list_10k, admin_search_10k, admin_list_10k_few, admin_search_10k_few, the same
@@ -77,6 +78,7 @@ cleanup() {
         else
             dropdb --if-exists --force "$DB_NAME" 2>/dev/null \
                 || log "warning: could not drop database $DB_NAME"
+            dropdb --if-exists --force "${DB_NAME}_aot" 2>/dev/null || true
         fi
     fi
     rm -rf "$TMP_DIR"
@@ -103,12 +105,13 @@ stop_service() {
     [[ -n $SERVICE_PID ]] || return 0
     if kill -0 "$SERVICE_PID" 2>/dev/null; then
         kill -TERM "$SERVICE_PID" 2>/dev/null || true
-        for _ in $(seq 1 150); do
+        # 60 s: a JVM that records the AOT cache writes it on the way out (~10 s here)
+        for _ in $(seq 1 600); do
             kill -0 "$SERVICE_PID" 2>/dev/null || break
             sleep 0.1
         done
         if kill -0 "$SERVICE_PID" 2>/dev/null; then
-            log "warning: the service did not stop within 15 s of SIGTERM; killing it"
+            log "warning: the service did not stop within 60 s of SIGTERM; killing it"
             kill -KILL "$SERVICE_PID" 2>/dev/null || true
         fi
     fi
@@ -178,40 +181,72 @@ openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$SIGN_KEY" 
     || die "openssl could not generate the signing key"
 export API_ACCESS_SECRET_PEPPER=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
 
-# shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
-JFR_OPTS=
+JAVA_OPTS=${BENCH_JAVA_OPTS--Xmx128m -XX:+UseSerialGC}
+JFR=
 if [[ ${BENCH_JFR:-0} == 1 ]]; then
     rm -f "$RESULTS/bench.jfr"
-    JFR_OPTS="-XX:StartFlightRecording=settings=profile,filename=$RESULTS/bench.jfr,dumponexit=true"
+    JFR=$(dirname "$JAVA")/jcmd
 fi
-START_NS=$(date +%s%N)
-"$JAVA" ${BENCH_JAVA_OPTS:-} $JFR_OPTS \
-    -Dquarkus.profile=prod \
-    -Dquarkus.http.port="$PORT" \
-    -Dquarkus.http.host=127.0.0.1 \
-    -Dquarkus.datasource.reactive.url="postgresql://$PGHOST:$PGPORT/$DB_NAME" \
-    -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB_NAME" \
-    -Dquarkus.datasource.username="$PGUSER" \
-    -Dapi-access.issuer="$BASE" \
-    -Dapi-access.jwt.sign-key-location="$SIGN_KEY" \
-    -Dapi-access.bootstrap.wallet-key=$WALLET \
-    -Dapi-access.bootstrap.admin-username=admin \
-    -Dapi-access.bootstrap.admin-password=$ADMIN_PASSWORD \
-    -Dapi-access.password.bcrypt-cost=4 \
-    -Dapi-access.session.lifetime=PT4H \
-    -jar "$RUN_JAR" >"$SERVICE_LOG" 2>&1 &
-SERVICE_PID=$!
-log "service pid $SERVICE_PID on $BASE, $JAVA_VERSION, log $SERVICE_LOG"
 
-deadline=$((START_NS + 120 * 1000000000))
-until [[ $(curl -s --max-time 2 -o /dev/null -w '%{http_code}' "$BASE/q/health/ready" 2>/dev/null) == 200 ]]; do
-    kill -0 "$SERVICE_PID" 2>/dev/null || { tail -30 "$SERVICE_LOG" >&2; die "the service exited during start"; }
-    (($(date +%s%N) < deadline)) || { tail -30 "$SERVICE_LOG" >&2; die "not ready within 120 s"; }
-    sleep 0.01
-done
-READY_MS=$((($(date +%s%N) - START_NS) / 1000000))
-QUARKUS_STARTED=$(grep -o 'started in [0-9.]*s' "$SERVICE_LOG" | head -1 | sed 's/started in //; s/s$//' || true)
-log "ready in ${READY_MS} ms (Quarkus: started in ${QUARKUS_STARTED:-?} s)"
+# start_service DATABASE EXTRA_JVM_OPTIONS...: starts the service and waits until it is ready; sets
+# SERVICE_PID, READY_MS and QUARKUS_STARTED
+start_service() {
+    local database=$1 start_ns deadline
+    shift
+    start_ns=$(date +%s%N)
+    # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+    "$JAVA" $JAVA_OPTS "$@" \
+        -Dquarkus.profile=prod \
+        -Dquarkus.http.port="$PORT" \
+        -Dquarkus.http.host=127.0.0.1 \
+        -Dquarkus.datasource.reactive.url="postgresql://$PGHOST:$PGPORT/$database" \
+        -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PGHOST:$PGPORT/$database" \
+        -Dquarkus.datasource.username="$PGUSER" \
+        -Dapi-access.issuer="$BASE" \
+        -Dapi-access.jwt.sign-key-location="$SIGN_KEY" \
+        -Dapi-access.bootstrap.wallet-key=$WALLET \
+        -Dapi-access.bootstrap.admin-username=admin \
+        -Dapi-access.bootstrap.admin-password=$ADMIN_PASSWORD \
+        -Dapi-access.password.bcrypt-cost=4 \
+        -Dapi-access.session.lifetime=PT4H \
+        -jar "$RUN_JAR" >"$SERVICE_LOG" 2>&1 &
+    SERVICE_PID=$!
+    log "service pid $SERVICE_PID on $BASE, $JAVA_VERSION, log $SERVICE_LOG"
+    deadline=$((start_ns + 120 * 1000000000))
+    until [[ $(curl -s --max-time 2 -o /dev/null -w '%{http_code}' "$BASE/q/health/ready" 2>/dev/null) == 200 ]]; do
+        kill -0 "$SERVICE_PID" 2>/dev/null || { tail -30 "$SERVICE_LOG" >&2; die "the service exited during start"; }
+        (($(date +%s%N) < deadline)) || { tail -30 "$SERVICE_LOG" >&2; die "not ready within 120 s"; }
+        sleep 0.01
+    done
+    READY_MS=$((($(date +%s%N) - start_ns) / 1000000))
+    QUARKUS_STARTED=$(grep -o 'started in [0-9.]*s' "$SERVICE_LOG" | head -1 | sed 's/started in //; s/s$//' || true)
+    log "ready in ${READY_MS} ms (Quarkus: started in ${QUARKUS_STARTED:-?} s)"
+}
+
+# Java 25's AOT cache, as `make run` uses it: a first start records it (on a database of its own, so
+# that the measured start below migrates a fresh database too), the measured start loads it.
+AOT_CACHE=$TMP_DIR/quarkus-app/api-access.aot
+COLD_READY_MS=
+if [[ ${BENCH_AOT:-1} == 1 ]] && "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCache '; then
+    TRAIN_DB=${DB_NAME}_aot
+    createdb "$TRAIN_DB" || die "could not create $TRAIN_DB"
+    log "first start, recording the AOT cache"
+    start_service "$TRAIN_DB" -XX:AOTCacheOutput="$AOT_CACHE"
+    COLD_READY_MS=$READY_MS
+    for _ in $(seq 1 50); do curl -s -o /dev/null "$BASE/.well-known/oauth-authorization-server"; done
+    stop_service
+    dropdb --if-exists --force "$TRAIN_DB" || log "warning: could not drop $TRAIN_DB"
+    [[ -f $AOT_CACHE ]] || die "no AOT cache was written (see $SERVICE_LOG)"
+    start_service "$DB_NAME" -XX:AOTCache="$AOT_CACHE"
+else
+    start_service "$DB_NAME"
+    COLD_READY_MS=$READY_MS
+fi
+# Recording from the command line would turn the AOT cache off (the jdk.jfr module differs), so the
+# profile starts once the service is up; it leaves start-up out, as it should.
+if [[ -n $JFR ]]; then
+    "$JFR" "$SERVICE_PID" JFR.start name=bench settings=profile >/dev/null || die "jcmd JFR.start failed"
+fi
 
 # ---------------------------------------------------------------- seed
 api() { # METHOD PATH [JSON]: prints the body, fails on a non-2xx answer
@@ -399,9 +434,12 @@ if [[ -z $PROVIDER ]]; then
 fi
 PROVIDER=${PROVIDER:-unknown}
 TOKENS_ISSUED=$(awk '/^api_access_tokens_issued_total/{s += $2} END{printf "%.0f", s}' "$METRICS")
+if [[ -n $JFR ]]; then
+    "$JFR" "$SERVICE_PID" JFR.dump name=bench filename="$RESULTS/bench.jfr" >/dev/null || log "warning: jcmd JFR.dump failed"
+fi
 stop_service
 log "service stopped"
-if [[ -n $JFR_OPTS && -f $RESULTS/bench.jfr ]]; then
+if [[ -n $JFR && -f $RESULTS/bench.jfr ]]; then
     JFR_TOOL=$(dirname "$JAVA")/jfr
     { "$JFR_TOOL" view --width 160 hot-methods "$RESULTS/bench.jfr"
       "$JFR_TOOL" view --width 160 allocation-by-class "$RESULTS/bench.jfr"; } >"$RESULTS/hot-methods.txt" 2>&1 \
@@ -429,7 +467,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN{if (b > 0) printf "%.2f", a/b; else pri
 {
     echo "## make bench, $(date -u '+%Y-%m-%d %H:%M UTC'), $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD -- backend 2>/dev/null || echo ' + local changes')"
     echo
-    echo "Java $JAVA_VERSION${BENCH_JAVA_OPTS:+ ($BENCH_JAVA_OPTS)}, $(nproc) cores, wrk $THREADS threads (conns: connections), ${DURATION} s measured after ${WARMUP} s warm-up. Latencies in ms; errors = non-2xx + socket errors; CPU-s = CPU seconds of the service's JVM (DB CPU-s: its PostgreSQL backends) in the measured window; RSS = the JVM's highest VmRSS in it."
+    echo "Java $JAVA_VERSION ($JAVA_OPTS), $(nproc) cores, wrk $THREADS threads (conns: connections), ${DURATION} s measured after ${WARMUP} s warm-up. Latencies in ms; errors = non-2xx + socket errors; CPU-s = CPU seconds of the service's JVM (DB CPU-s: its PostgreSQL backends) in the measured window; RSS = the JVM's highest VmRSS in it."
     echo
     echo "| scenario | clients | conns | req/s | p50 | p95 | p99 | p99.9 | errors (non-2xx / socket) | CPU-s | req per CPU-s | DB CPU-s | RSS MB |"
     echo "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
@@ -443,7 +481,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN{if (b > 0) printf "%.2f", a/b; else pri
     echo "- tokens/s with 100,000 clients vs 10: $(ratio "${RPS[token_post_100k]:-0}" "${RPS[token_post]:-0}")"
     echo "- crypto provider: $PROVIDER"
     echo "- max RSS under load: $((MAX_RSS_KB / 1024)) MB"
-    echo "- start → /q/health/ready 200: ${READY_MS} ms (Quarkus: started in ${QUARKUS_STARTED:-?} s)"
+    echo "- start → /q/health/ready 200: **${READY_MS} ms**$( [[ $COLD_READY_MS != "$READY_MS" ]] && echo " with the AOT cache, ${COLD_READY_MS} ms for the first start that records it") (Quarkus: started in ${QUARKUS_STARTED:-?} s; a fresh database, migrated at start)"
     echo "- tokens issued in the run (api_access_tokens_issued_total): ${TOKENS_ISSUED:-0}"
     echo
     echo "Command: \`BENCH_DURATION=$DURATION BENCH_WARMUP=$WARMUP make bench\`; raw wrk output in bench/results/wrk.log."

@@ -39,7 +39,9 @@ public class ClientCache {
 
     public ClientCache(ApiClientRepository clients, ApiAccessConfig config) {
         this.clients = clients;
-        this.found = Caffeine.newBuilder().maximumSize(200_000)
+        // About 1 KB an entry: 50,000 clients active within the TTL fit in a 128 MB heap with room to spare;
+        // beyond that the least used are looked up again, one indexed query each.
+        this.found = Caffeine.newBuilder().maximumSize(50_000)
                 .expireAfterWrite(config.token().clientCacheTtl()).build();
         this.absent = Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(ABSENT_TTL).build();
     }
