@@ -15,7 +15,8 @@
 #   BENCH_TIMEOUT=10   seconds before wrk gives up on an answer (counted as a socket error)
 #   BENCH_JMH=1        0 skips the JMH microbenchmark
 #   BENCH_JMH_ARGS     its JMH options ("-f 1 -wi 2 -i 3 -w 2s -r 2s": quick; more warm-up steadies the JDK rows)
-#   BENCH_JAVA_OPTS    JVM options for the service (default: -Xmx128m -XX:+UseSerialGC, as make run)
+#   BENCH_JAVA_OPTS    JVM options for the service (default: -Xmx128m -XX:+UseSerialGC, as make run;
+#                      MALLOC_ARENA_MAX=2 too, as make run)
 #   BENCH_AOT=1        0: no AOT cache (Java 25); the service starts cold
 #   BENCH_KEEP_DB=1    keeps the database for a look afterwards (it is dropped otherwise)
 #   BENCH_ONLY=REGEX   runs only the scenarios whose name matches (trivial, token_post, token_basic,
@@ -195,7 +196,7 @@ start_service() {
     shift
     start_ns=$(date +%s%N)
     # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-    "$JAVA" $JAVA_OPTS "$@" \
+    MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} "$JAVA" $JAVA_OPTS "$@" \
         -Dquarkus.profile=prod \
         -Dquarkus.http.port="$PORT" \
         -Dquarkus.http.host=127.0.0.1 \
@@ -467,7 +468,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN{if (b > 0) printf "%.2f", a/b; else pri
 {
     echo "## make bench, $(date -u '+%Y-%m-%d %H:%M UTC'), $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD -- backend 2>/dev/null || echo ' + local changes')"
     echo
-    echo "Java $JAVA_VERSION ($JAVA_OPTS), $(nproc) cores, wrk $THREADS threads (conns: connections), ${DURATION} s measured after ${WARMUP} s warm-up. Latencies in ms; errors = non-2xx + socket errors; CPU-s = CPU seconds of the service's JVM (DB CPU-s: its PostgreSQL backends) in the measured window; RSS = the JVM's highest VmRSS in it."
+    echo "Java $JAVA_VERSION ($JAVA_OPTS, MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}), $(nproc) cores, wrk $THREADS threads (conns: connections), ${DURATION} s measured after ${WARMUP} s warm-up. Latencies in ms; errors = non-2xx + socket errors; CPU-s = CPU seconds of the service's JVM (DB CPU-s: its PostgreSQL backends) in the measured window; RSS = the JVM's highest VmRSS in it."
     echo
     echo "| scenario | clients | conns | req/s | p50 | p95 | p99 | p99.9 | errors (non-2xx / socket) | CPU-s | req per CPU-s | DB CPU-s | RSS MB |"
     echo "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"

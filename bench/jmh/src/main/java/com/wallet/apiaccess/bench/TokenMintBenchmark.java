@@ -30,7 +30,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * One ES256 access token, the JDK's provider against AWS-LC (Amazon Corretto Crypto Provider):
  * {@code rawSign} is the bare SHA256withECDSA signature of a token-sized payload, {@code mintToken}
- * the whole smallrye-jwt-build path the service takes (claims, header, JSON, base64url, signature).
+ * the whole smallrye-jwt-build path (claims, header, JSON, base64url, signature). The token endpoint
+ * no longer takes that path (it writes the JWS itself, keys.TokenSigner, so its cost is rawSign plus a
+ * few microseconds); the console's session tokens still do. The gap between the two rows is what the
+ * hand-written path saves.
  * JMH forks one JVM per (benchmark, provider), so installing ACCP for one run leaves the others alone.
  */
 @State(Scope.Thread)
