@@ -15,7 +15,7 @@
 #   BENCH_TIMEOUT=10   seconds before wrk gives up on an answer (counted as a socket error)
 #   BENCH_JMH=1        0 skips the JMH microbenchmark
 #   BENCH_JMH_ARGS     its JMH options ("-f 1 -wi 2 -i 3 -w 2s -r 2s": quick; more warm-up steadies the JDK rows)
-#   BENCH_JAVA_OPTS    JVM options for the service (default: -Xmx128m -XX:+UseSerialGC, as make run;
+#   BENCH_JAVA_OPTS    JVM options for the service (default: -Xmx112m -XX:+UseSerialGC, as make run;
 #                      MALLOC_ARENA_MAX=2 too, as make run)
 #   BENCH_AOT=1        0: no AOT cache (Java 25); the service starts cold
 #   BENCH_KEEP_DB=1    keeps the database for a look afterwards (it is dropped otherwise)
@@ -182,7 +182,7 @@ openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$SIGN_KEY" 
     || die "openssl could not generate the signing key"
 export API_ACCESS_SECRET_PEPPER=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
 
-JAVA_OPTS=${BENCH_JAVA_OPTS--Xmx128m -XX:+UseSerialGC}
+JAVA_OPTS=${BENCH_JAVA_OPTS--Xmx112m -XX:+UseSerialGC}
 JFR=
 if [[ ${BENCH_JFR:-0} == 1 ]]; then
     rm -f "$RESULTS/bench.jfr"
@@ -459,7 +459,7 @@ if [[ $RUN_JMH != 0 ]]; then
     # shellcheck disable=SC2086 # JMH_ARGS is a list of options
     run_child "$JAVA" -jar "$JMH_JAR" $JMH_ARGS -rf csv -rff "$RESULTS/jmh.csv" >"$JMH_LOG" 2>&1 \
         || { tail -30 "$JMH_LOG" >&2; die "the JMH benchmark failed (see $JMH_LOG)"; }
-    JMH_ROWS=$(tail -n +2 "$RESULTS/jmh.csv" | tr -d '"' | awk -F, '{
+    JMH_ROWS=$(tail -n +2 "$RESULTS/jmh.csv" | tr -d '"\r' | awk -F, '{
         sub(/.*\./, "", $1); printf "%s\t%s\t%.0f\t%.0f\n", $1, $8, $5, $6}')
 fi
 
