@@ -31,8 +31,15 @@ help:
 	@awk '/^# /{c=substr($$0,3)} /^[a-z-]+:/{sub(":.*","",$$1); if(c) printf "  make %-8s %s\n",$$1,c; c=""} /^\$$/{c=""}' $(MAKEFILE_LIST)
 
 # Build and start the service on :8080 against the local PostgreSQL, with the demo wallet (admin/admin).
-run: db build
+run: db $(APP_JAR)
 	$(JAVA_RUN) $(JAVA_OPTS) $(AOT_OPTS) -Dquarkus.profile=dev -jar $(APP_JAR)
+
+# The jar is rebuilt only when a source is newer: a rebuild empties quarkus-app/ and so the AOT cache.
+APP_SOURCES := $(shell find backend/pom.xml backend/src/main frontend/src frontend/index.html \
+                 frontend/package.json frontend/vite.config.ts -type f -not -path '*/META-INF/resources/*' 2>/dev/null)
+$(APP_JAR): $(APP_SOURCES) $(NODE_DEPS)
+	$(NPM) run build
+	$(MVNW) package -DskipTests
 
 # Start Quarkus dev mode (live reload, Swagger UI at /q/swagger-ui) against the local PostgreSQL.
 dev: db
