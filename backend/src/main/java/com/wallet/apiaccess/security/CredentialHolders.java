@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.SortedSet;
+import java.util.function.Function;
 
 /**
  * What a bearer check needs of a token's holder, as it is now: one row by its unique key, read on the
@@ -36,30 +37,20 @@ public class CredentialHolders {
 
     /** The client, or null when the wallet has no client of that id. */
     public Uni<Holder> client(long walletId, String clientId) {
-        return pool.preparedQuery("select secret_digest, roles, expiry_date from api_client"
-                        + " where wallet_id = $1 and client_id = $2")
-                .execute(Tuple.of(walletId, clientId))
-                .map(rows -> {
-                    RowIterator<Row> found = rows.iterator();
-                    if (!found.hasNext()) {
-                        return null;
-                    }
-                    Row row = found.next();
-                    return new Holder(row.getString(0), RoleSet.split(row.getString(1)), row.getLocalDate(2));
-                });
+        return one("select secret_digest, roles, expiry_date from api_client where wallet_id = $1 and client_id = $2",
+                walletId, clientId, row -> new Holder(row.getString(0), RoleSet.split(row.getString(1)), row.getLocalDate(2)));
     }
 
     /** The user, or null when the wallet has no user of that name. */
     public Uni<Holder> user(long walletId, String username) {
-        return pool.preparedQuery("select password_hash, roles from wallet_user where wallet_id = $1 and username = $2")
-                .execute(Tuple.of(walletId, username))
-                .map(rows -> {
-                    RowIterator<Row> found = rows.iterator();
-                    if (!found.hasNext()) {
-                        return null;
-                    }
-                    Row row = found.next();
-                    return new Holder(row.getString(0), RoleSet.split(row.getString(1)), null);
-                });
+        return one("select password_hash, roles from wallet_user where wallet_id = $1 and username = $2",
+                walletId, username, row -> new Holder(row.getString(0), RoleSet.split(row.getString(1)), null));
+    }
+
+    private Uni<Holder> one(String sql, long walletId, String key, Function<Row, Holder> holder) {
+        return pool.preparedQuery(sql).execute(Tuple.of(walletId, key)).map(rows -> {
+            RowIterator<Row> found = rows.iterator();
+            return found.hasNext() ? holder.apply(found.next()) : null;
+        });
     }
 }

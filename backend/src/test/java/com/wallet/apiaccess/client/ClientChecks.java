@@ -2,6 +2,7 @@ package com.wallet.apiaccess.client;
 
 import com.wallet.apiaccess.support.Api;
 import com.wallet.apiaccess.support.PostgresTestDatabase;
+import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 import java.sql.Connection;
@@ -15,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -37,6 +39,24 @@ final class ClientChecks {
     }
 
     /** Lower-case letters and digits only: fits clientIds, notes, search terms and wallet keys. */
+    /** A wallet of its own, provisioned through the platform API, and its admin's session token. */
+    record OwnWallet(String key, String admin) {
+        String oauthClientId(String clientId) {
+            return "wallet-" + key + "-" + clientId;
+        }
+    }
+
+    static OwnWallet provisionWallet(String prefix) {
+        String key = token(prefix);
+        String password = "password-of-" + key;
+        given().auth().oauth2(Api.OPERATOR_TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("externalKey", key, "name", "Wallet " + key, "adminUsername", "boss",
+                        "adminPassword", password))
+                .when().post("/api/platform/wallets")
+                .then().statusCode(201);
+        return new OwnWallet(key, Api.signIn(key, "boss", password));
+    }
+
     static String token(String prefix) {
         String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
         StringBuilder out = new StringBuilder(prefix);

@@ -3,7 +3,6 @@ package com.wallet.apiaccess.client;
 import com.wallet.apiaccess.support.Api;
 import com.wallet.apiaccess.support.PostgresTestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,6 @@ import java.util.concurrent.Executors;
 
 import static com.wallet.apiaccess.client.ClientChecks.post;
 import static com.wallet.apiaccess.client.ClientChecks.search;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -40,33 +38,23 @@ class ClientCountTest {
     @ConfigProperty(name = "test.database.name")
     String database;
 
-    private record Wallet(String key, String admin) {
+    private static ClientChecks.OwnWallet freshWallet() {
+        return ClientChecks.provisionWallet("n");
     }
 
-    private static Wallet freshWallet() {
-        String key = ClientChecks.token("n");
-        String password = "password-of-" + key;
-        given().auth().oauth2(Api.OPERATOR_TOKEN).contentType(ContentType.JSON)
-                .body(Map.of("externalKey", key, "name", "Wallet " + key, "adminUsername", "boss",
-                        "adminPassword", password))
-                .when().post("/api/platform/wallets")
-                .then().statusCode(201);
-        return new Wallet(key, Api.signIn(key, "boss", password));
-    }
-
-    private static void create(Wallet wallet, String clientId) {
+    private static void create(ClientChecks.OwnWallet wallet, String clientId) {
         post(wallet.admin(), Map.of("clientId", clientId, "roles", List.of("accounts:read"))).statusCode(201);
     }
 
-    private static void delete(Wallet wallet, String clientId) {
+    private static void delete(ClientChecks.OwnWallet wallet, String clientId) {
         Api.as(wallet.admin()).when().delete(ClientChecks.CLIENTS + "/" + clientId).then().statusCode(204);
     }
 
-    private static JsonPath everything(Wallet wallet, Map<String, ?> query) {
+    private static JsonPath everything(ClientChecks.OwnWallet wallet, Map<String, ?> query) {
         return search(wallet.admin(), query).statusCode(200).extract().jsonPath();
     }
 
-    private long rowsOf(Wallet wallet) {
+    private long rowsOf(ClientChecks.OwnWallet wallet) {
         try (Connection c = PostgresTestDatabase.connect(database);
              PreparedStatement s = c.prepareStatement("select count(*) from api_client c join wallet w"
                      + " on w.id = c.wallet_id where w.external_key = ?")) {
@@ -82,7 +70,7 @@ class ClientCountTest {
 
     @Test
     void shouldCountNothingInAWalletWithoutClients() {
-        Wallet wallet = freshWallet();
+        ClientChecks.OwnWallet wallet = freshWallet();
 
         search(wallet.admin(), Map.of()).statusCode(200)
                 .body("total", equalTo(0)).body("items", empty()).body("page", equalTo(0)).body("size", equalTo(20));
@@ -90,7 +78,7 @@ class ClientCountTest {
 
     @Test
     void shouldCountCreationsAndDeletions() {
-        Wallet wallet = freshWallet();
+        ClientChecks.OwnWallet wallet = freshWallet();
         create(wallet, "one");
         create(wallet, "two");
         create(wallet, "three");
@@ -104,7 +92,7 @@ class ClientCountTest {
 
     @Test
     void shouldNotCountARefusedCreation() {
-        Wallet wallet = freshWallet();
+        ClientChecks.OwnWallet wallet = freshWallet();
         create(wallet, "taken");
 
         post(wallet.admin(), Map.of("clientId", "taken", "roles", List.of("accounts:read"))).statusCode(409);
@@ -115,7 +103,7 @@ class ClientCountTest {
 
     @Test
     void shouldKeepTheTotalOnAPagePastTheEnd() {
-        Wallet wallet = freshWallet();
+        ClientChecks.OwnWallet wallet = freshWallet();
         create(wallet, "only");
 
         search(wallet.admin(), Map.of("page", 5, "size", 10)).statusCode(200)
@@ -124,7 +112,7 @@ class ClientCountTest {
 
     @Test
     void shouldCountExactlyWhileCreatesAndDeletesRace() throws Exception {
-        Wallet wallet = freshWallet();
+        ClientChecks.OwnWallet wallet = freshWallet();
         for (int i = 0; i < 10; i++) {
             create(wallet, "doomed-" + i);
         }
@@ -150,7 +138,7 @@ class ClientCountTest {
 
     @Test
     void shouldCountRowsWrittenStraightIntoTheTable() throws SQLException {
-        Wallet wallet = freshWallet();
+        ClientChecks.OwnWallet wallet = freshWallet();
         create(wallet, "by-api");
         try (Connection c = PostgresTestDatabase.connect(database); Statement s = c.createStatement()) {
             s.executeUpdate("insert into api_client (wallet_id, client_id, secret_digest, roles, expiry_date,"
@@ -165,7 +153,7 @@ class ClientCountTest {
 
     @Test
     void shouldPageTheWholeWalletInEveryOrder() {
-        Wallet wallet = freshWallet();
+        ClientChecks.OwnWallet wallet = freshWallet();
         create(wallet, "b-client");
         create(wallet, "a-client");
         create(wallet, "c-client");
@@ -187,7 +175,7 @@ class ClientCountTest {
         search(wallet.admin(), Map.of("sort", "-lastUsedAt")).body("items.clientId", contains("a-client", "b-client", "c-client"));
     }
 
-    private void setExpiry(Wallet wallet, String clientId, LocalDate date) {
+    private void setExpiry(ClientChecks.OwnWallet wallet, String clientId, LocalDate date) {
         try (Connection c = PostgresTestDatabase.connect(database);
              PreparedStatement s = c.prepareStatement("update api_client set expiry_date = ? where client_id = ?"
                      + " and wallet_id = (select id from wallet where external_key = ?)")) {

@@ -24,21 +24,8 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTest
 class ClientIsolationTest {
 
-    private record WalletB(String key, String admin) {
-        String oauthClientId(String clientId) {
-            return "wallet-" + key + "-" + clientId;
-        }
-    }
-
-    private static WalletB provisionWalletB() {
-        String key = ClientChecks.token("b");
-        String password = "password-of-" + key;
-        given().auth().oauth2(Api.OPERATOR_TOKEN).contentType(ContentType.JSON)
-                .body(Map.of("externalKey", key, "name", "Wallet " + key, "adminUsername", "boss",
-                        "adminPassword", password))
-                .when().post("/api/platform/wallets")
-                .then().statusCode(201);
-        return new WalletB(key, Api.signIn(key, "boss", password));
+    private static ClientChecks.OwnWallet provisionWalletB() {
+        return ClientChecks.provisionWallet("b");
     }
 
     private static ValidatableResponse tokenRequest(String oauthClientId, String secret) {
@@ -51,7 +38,7 @@ class ClientIsolationTest {
 
     @Test
     void shouldHideAnotherWalletsClientFromGet() {
-        WalletB b = provisionWalletB();
+        ClientChecks.OwnWallet b = provisionWalletB();
         String clientId = Api.unique("iso-get");
         Api.createClient(Api.adminToken(), clientId, List.of("accounts:read"));
 
@@ -60,7 +47,7 @@ class ClientIsolationTest {
 
     @Test
     void shouldHideAnotherWalletsClientFromUpdate() {
-        WalletB b = provisionWalletB();
+        ClientChecks.OwnWallet b = provisionWalletB();
         String admin = Api.adminToken();
         String clientId = Api.unique("iso-put");
         Api.createClient(admin, clientId, List.of("accounts:read"));
@@ -73,7 +60,7 @@ class ClientIsolationTest {
 
     @Test
     void shouldHideAnotherWalletsClientFromDelete() {
-        WalletB b = provisionWalletB();
+        ClientChecks.OwnWallet b = provisionWalletB();
         String admin = Api.adminToken();
         String clientId = Api.unique("iso-del");
         String secret = Api.createClient(admin, clientId, List.of("accounts:read")).getString("clientSecret");
@@ -85,7 +72,7 @@ class ClientIsolationTest {
 
     @Test
     void shouldListOnlyTheCallersWalletsClients() {
-        WalletB b = provisionWalletB();
+        ClientChecks.OwnWallet b = provisionWalletB();
         String term = ClientChecks.token("isolist");
         Api.createClient(Api.adminToken(), "a-" + term, List.of("accounts:read"));
         Api.createClient(b.admin(), "b-" + term, List.of("accounts:read"));
@@ -101,7 +88,7 @@ class ClientIsolationTest {
 
     @Test
     void shouldShowANewWalletNoClientsOfOthers() {
-        WalletB b = provisionWalletB();
+        ClientChecks.OwnWallet b = provisionWalletB();
         Api.createClient(Api.adminToken(), Api.unique("iso-empty"), List.of("accounts:read"));
 
         Api.as(b.admin()).when().get(CLIENTS).then().statusCode(200)
@@ -111,7 +98,7 @@ class ClientIsolationTest {
 
     @Test
     void shouldAllowTheSameClientIdInTwoWallets() {
-        WalletB b = provisionWalletB();
+        ClientChecks.OwnWallet b = provisionWalletB();
         String clientId = Api.unique("iso-same");
         Api.createClient(Api.adminToken(), clientId, List.of("accounts:read"));
 
@@ -124,7 +111,7 @@ class ClientIsolationTest {
 
     @Test
     void shouldAcceptEachSecretOnlyWithItsOwnWalletsPrefix() {
-        WalletB b = provisionWalletB();
+        ClientChecks.OwnWallet b = provisionWalletB();
         String clientId = Api.unique("iso-secret");
         String secretA = Api.createClient(Api.adminToken(), clientId, List.of("accounts:read")).getString("clientSecret");
         String secretB = Api.createClient(b.admin(), clientId, List.of("balances:read")).getString("clientSecret");
@@ -137,7 +124,7 @@ class ClientIsolationTest {
 
     @Test
     void shouldLetAClientTokenSeeOnlyItsOwnWallet() {
-        WalletB b = provisionWalletB();
+        ClientChecks.OwnWallet b = provisionWalletB();
         String term = ClientChecks.token("isotok");
         Api.createClient(Api.adminToken(), "a-" + term, List.of("accounts:read"));
         String secret = Api.createClient(b.admin(), "b-" + term, List.of("api-access:read")).getString("clientSecret");
@@ -151,7 +138,7 @@ class ClientIsolationTest {
 
     @Test
     void shouldDeleteOnlyTheCallersClientOfASharedClientId() {
-        WalletB b = provisionWalletB();
+        ClientChecks.OwnWallet b = provisionWalletB();
         String admin = Api.adminToken();
         String clientId = Api.unique("iso-shared");
         String secretA = Api.createClient(admin, clientId, List.of("accounts:read")).getString("clientSecret");
@@ -166,7 +153,7 @@ class ClientIsolationTest {
 
     @Test
     void shouldCreateTheClientsOfAClientTokenInTheTokensOwnWallet() {
-        WalletB b = provisionWalletB();
+        ClientChecks.OwnWallet b = provisionWalletB();
         String clientId = Api.unique("iso-cross");
         String secret = Api.createClient(Api.adminToken(), clientId, List.of("api-access:change", "accounts:read"))
                 .getString("clientSecret");
