@@ -38,8 +38,7 @@ run: db $(APP_JAR)
 APP_SOURCES := $(shell find backend/pom.xml backend/src/main frontend/src frontend/index.html \
                  frontend/package.json frontend/vite.config.ts -type f -not -path '*/META-INF/resources/*' 2>/dev/null)
 $(APP_JAR): $(APP_SOURCES) $(NODE_DEPS)
-	$(NPM) run build
-	$(MVNW) package -DskipTests
+	$(MAKE) --no-print-directory build
 
 # Start Quarkus dev mode (live reload, Swagger UI at /q/swagger-ui) against the local PostgreSQL.
 dev: db

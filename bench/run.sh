@@ -183,10 +183,10 @@ openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$SIGN_KEY" 
 export API_ACCESS_SECRET_PEPPER=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
 
 JAVA_OPTS=${BENCH_JAVA_OPTS--Xmx112m -XX:+UseSerialGC}
-JFR=
+JCMD=
 if [[ ${BENCH_JFR:-0} == 1 ]]; then
     rm -f "$RESULTS/bench.jfr"
-    JFR=$(dirname "$JAVA")/jcmd
+    JCMD=$(dirname "$JAVA")/jcmd
 fi
 
 # start_service DATABASE EXTRA_JVM_OPTIONS...: starts the service and waits until it is ready; sets
@@ -245,8 +245,8 @@ else
 fi
 # Recording from the command line would turn the AOT cache off (the jdk.jfr module differs), so the
 # profile starts once the service is up; it leaves start-up out, as it should.
-if [[ -n $JFR ]]; then
-    "$JFR" "$SERVICE_PID" JFR.start name=bench settings=profile >/dev/null || die "jcmd JFR.start failed"
+if [[ -n $JCMD ]]; then
+    "$JCMD" "$SERVICE_PID" JFR.start name=bench settings=profile >/dev/null || die "jcmd JFR.start failed"
 fi
 
 # ---------------------------------------------------------------- seed
@@ -435,12 +435,12 @@ if [[ -z $PROVIDER ]]; then
 fi
 PROVIDER=${PROVIDER:-unknown}
 TOKENS_ISSUED=$(awk '/^api_access_tokens_issued_total/{s += $2} END{printf "%.0f", s}' "$METRICS")
-if [[ -n $JFR ]]; then
-    "$JFR" "$SERVICE_PID" JFR.dump name=bench filename="$RESULTS/bench.jfr" >/dev/null || log "warning: jcmd JFR.dump failed"
+if [[ -n $JCMD ]]; then
+    "$JCMD" "$SERVICE_PID" JFR.dump name=bench filename="$RESULTS/bench.jfr" >/dev/null || log "warning: jcmd JFR.dump failed"
 fi
 stop_service
 log "service stopped"
-if [[ -n $JFR && -f $RESULTS/bench.jfr ]]; then
+if [[ -n $JCMD && -f $RESULTS/bench.jfr ]]; then
     JFR_TOOL=$(dirname "$JAVA")/jfr
     { "$JFR_TOOL" view --width 160 hot-methods "$RESULTS/bench.jfr"
       "$JFR_TOOL" view --width 160 allocation-by-class "$RESULTS/bench.jfr"; } >"$RESULTS/hot-methods.txt" 2>&1 \

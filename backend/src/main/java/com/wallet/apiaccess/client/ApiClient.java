@@ -51,8 +51,12 @@ public class ApiClient {
     @Column(name = "last_used_at")
     public Instant lastUsedAt;
 
-    /** The client works through its expiry date, UTC, and is refused from the next day on. */
     public boolean isExpiredAt(Instant now) {
+        return isExpiredAt(expiryDate, now);
+    }
+
+    /** A client works through its expiry date, UTC, and is refused from the next day on. */
+    public static boolean isExpiredAt(LocalDate expiryDate, Instant now) {
         return !now.isBefore(endOfExpiry(expiryDate));
     }
 

@@ -90,7 +90,7 @@ public class ClientListing {
         String clientId = row.getString("client_id");
         LocalDate expiryDate = row.getLocalDate("expiry_date");
         return new ClientView(clientId, prefix + clientId, List.copyOf(RoleSet.split(row.getString("roles"))),
-                expiryDate, !now.isBefore(ApiClient.endOfExpiry(expiryDate)), row.getString("notes"),
+                expiryDate, ApiClient.isExpiredAt(expiryDate, now), row.getString("notes"),
                 instant(row, "created_at"), instant(row, "updated_at"), instant(row, "last_used_at"));
     }
 

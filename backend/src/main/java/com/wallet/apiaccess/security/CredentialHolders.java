@@ -25,7 +25,7 @@ public class CredentialHolders {
     public record Holder(String credential, SortedSet<String> roles, LocalDate expiryDate) {
 
         public boolean isExpiredAt(Instant now) {
-            return expiryDate != null && !now.isBefore(ApiClient.endOfExpiry(expiryDate));
+            return expiryDate != null && ApiClient.isExpiredAt(expiryDate, now);
         }
     }
 

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-import java.util.Optional;
 
 /**
  * Tells every replica sharing the database that a client changed, with PostgreSQL's LISTEN/NOTIFY,
@@ -63,9 +62,9 @@ public class ClientChangeFeed {
 
     private void heard(String payload) {
         int slash = payload.indexOf('/');
-        Optional.of(slash).filter(i -> i > 0)
-                .map(i -> new OAuthClientId(payload.substring(0, i), payload.substring(i + 1)))
-                .ifPresent(cache::forget);
+        if (slash > 0) {
+            cache.forget(new OAuthClientId(payload.substring(0, slash), payload.substring(slash + 1)));
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -8,7 +8,6 @@ import com.wallet.apiaccess.keys.CryptoProvider;
 import com.wallet.apiaccess.keys.TokenSigner;
 import com.wallet.apiaccess.problem.Shown;
 import com.wallet.apiaccess.role.RoleSet;
-import com.wallet.apiaccess.security.CredentialRef;
 import com.wallet.apiaccess.security.CryptoWorker;
 import com.wallet.apiaccess.security.FailureThrottle;
 import com.wallet.apiaccess.security.SecretDigester;
@@ -113,7 +112,7 @@ public class TokenService {
                 LOG.debugf("Client authentication failed from %s", source);
                 throw OAuthError.authenticationFailed();
             }
-            if (!Instant.now().isBefore(ApiClient.endOfExpiry(client.expiryDate()))) {
+            if (ApiClient.isExpiredAt(client.expiryDate(), Instant.now())) {
                 throw OAuthError.invalidClient("The client expired at the end of " + client.expiryDate()
                         + " (UTC); ask the wallet's admins for a new one");
             }

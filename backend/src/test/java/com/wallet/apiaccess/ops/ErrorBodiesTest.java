@@ -166,19 +166,17 @@ class ErrorBodiesTest {
     @Test
     void shouldAnswerAHugeBodyCleanly() throws IOException {
         String answer = postDeclaringHugeBody("/api/users", admin, 12L * 1024 * 1024);
-        String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n")));
-        String body = answer.substring(head.length()).trim();
-        assertTrue(head.matches("(?s)HTTP/1\\.1 4\\d\\d .*"), "a 4xx answer: " + head);
-        assertTrue(head.toLowerCase().contains("content-type: application/problem+json"),
-                "a problem+json answer: " + head);
-        for (String word : FORBIDDEN) {
-            assertFalse(body.contains(word), "the error body shows '" + word + "': " + abbreviate(body));
-        }
+        assertCleanRawAnswer(answer);
     }
 
     @Test
     void shouldAnswerAHugeChunkedBodyCleanly() throws IOException {
         String answer = postChunked("/api/users", admin, 12 * 1024 * 1024);
+        assertCleanRawAnswer(answer);
+    }
+
+    /** A raw HTTP/1.1 answer: a 4xx, problem+json, with nothing of the server's insides in its body. */
+    private static void assertCleanRawAnswer(String answer) {
         String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n")));
         String body = answer.substring(head.length()).trim();
         assertTrue(head.matches("(?s)HTTP/1\\.1 4\\d\\d .*"), "a 4xx answer: " + head);
