@@ -46,7 +46,7 @@ dev: db
 
 # Run every test: backend unit, REST and integration tests, SPA unit tests, Playwright end to end.
 test: spa
-	$(MVNW) verify
+	($(MVNW) verify) || { backend/failed-tests.sh; exit 1; }
 	$(NPM) test
 	$(NPM) run e2e
 

@@ -31,7 +31,19 @@ final class PackagedService implements AutoCloseable {
     }
 
     static PackagedService start(String name, Map<String, String> properties) throws Exception {
-        int port = freePort();
+        // The free port found here may be taken by another process before the service binds it: try another.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start(name, properties, freePort());
+            } catch (PortTaken e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static PackagedService start(String name, Map<String, String> properties, int port) throws Exception {
         List<String> command = new ArrayList<>();
         Path nativeExecutable = Path.of(System.getProperty("native.image.path", "target/none"));
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
@@ -69,7 +81,11 @@ final class PackagedService implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("The service exited at start:\n" + log());
+                String log = log();
+                if (log.contains("seems to be in use by another process") || log.contains("Address already in use")) {
+                    throw new PortTaken(port, log);
+                }
+                throw new IllegalStateException("The service exited at start:\n" + log);
             }
             try {
                 HttpResponse<String> ready = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
@@ -90,6 +106,12 @@ final class PackagedService implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
             process.destroyForcibly();
+        }
+    }
+
+    private static final class PortTaken extends IllegalStateException {
+        PortTaken(int port, String log) {
+            super("Port " + port + " was taken before the service bound it:\n" + log);
         }
     }
 

@@ -35,7 +35,18 @@ final class ThrowawayPostgres implements AutoCloseable {
         ThrowawayPostgres pg = new ThrowawayPostgres(bin, dir, freePort());
         pg.pg(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-U", "postgres",
                 "-A", "trust", "-E", "UTF8", "--no-sync");
-        pg.start();
+        // The free port may be taken by another process before PostgreSQL binds it: try another.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                pg.start();
+                break;
+            } catch (IllegalStateException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                pg = new ThrowawayPostgres(bin, dir, freePort());
+            }
+        }
         pg.pg(bin.resolve("psql").toString(), "-h", "127.0.0.1", "-p", Integer.toString(pg.port), "-U", "postgres",
                 "-d", "postgres", "-c", "create database apiaccess");
         return pg;
