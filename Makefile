@@ -14,9 +14,9 @@ PGPORT    ?= 5432
 PGUSER    ?= postgres
 DB_NAME   ?= apiaccess
 APP_JAR   := backend/target/quarkus-app/quarkus-run.jar
-# A 112 MB heap holds the service under full load (bench/results/latest.md); Serial GC suits 2 cores;
+# A 96 MB heap holds the service under full load (bench/results/latest.md); Serial GC suits 2 cores;
 # two malloc arenas instead of one per thread keep ~30 MB of native memory out of the RSS.
-JAVA_OPTS ?= -Xmx112m -XX:+UseSerialGC
+JAVA_OPTS ?= -Xmx96m -XX:+UseSerialGC
 export MALLOC_ARENA_MAX ?= 2
 # Java 25's AOT cache (JEP 483, 514): the first run after a build records the classes the service loads
 # and writes the cache when it stops; later runs start from it, about 40% sooner. Older JDKs skip it.

@@ -20,7 +20,9 @@ import java.util.Locale;
  * A page of the admin list in one SQL statement on the reactive client: the page, read in the order
  * of one of the sort indexes (V4), and its total, from the count kept beside the wallet (V3) or, for
  * a search, counted over the trigram matches (V2). The busiest screen of the console stays off
- * Hibernate's query machinery, which cost more CPU than the query itself.
+ * Hibernate's query machinery, which cost more CPU than the query itself. Searches go to
+ * {@link ClientSearch} first; what it cannot answer (lastUsedAt order, a wallet too large to keep in
+ * memory) is searched here.
  */
 @ApplicationScoped
 public class ClientListing {
@@ -28,18 +30,29 @@ public class ClientListing {
     private static final String COLUMNS = "client_id, roles, expiry_date, notes, created_at, updated_at, last_used_at";
 
     private final Pool pool;
+    private final ClientSearch search;
 
-    public ClientListing(Pool pool) {
+    public ClientListing(Pool pool, ClientSearch search) {
         this.pool = pool;
+        this.search = search;
     }
 
     public Uni<ClientPage> page(long walletId, String walletKey, String q, ClientSort sort, int page, int size) {
+        String prefix = OAuthClientId.prefix(walletKey);
+        if (q != null && search.covers(sort)) {
+            return search.page(walletId, prefix, q, sort, page, size).chain(found -> found != null
+                    ? Uni.createFrom().item(found)
+                    : inDatabase(walletId, prefix, q, sort, page, size));
+        }
+        return inDatabase(walletId, prefix, q, sort, page, size);
+    }
+
+    Uni<ClientPage> inDatabase(long walletId, String prefix, String q, ClientSort sort, int page, int size) {
         long offset = (long) page * size;
         Uni<RowSet<Row>> rows = q == null
                 ? pool.preparedQuery(everything(sort)).execute(Tuple.of(walletId, size, offset))
                 : pool.preparedQuery(matching(sort)).execute(Tuple.of(walletId, size, offset, likePattern(q)));
         Instant now = Instant.now();
-        String prefix = OAuthClientId.prefix(walletKey);
         return rows.map(found -> {
             long total = 0;
             List<ClientView> items = new ArrayList<>(found.size());
@@ -86,7 +99,7 @@ public class ClientListing {
         return "%" + escaped + "%";
     }
 
-    private static ClientView view(Row row, String prefix, Instant now) {
+    static ClientView view(Row row, String prefix, Instant now) {
         String clientId = row.getString("client_id");
         LocalDate expiryDate = row.getLocalDate("expiry_date");
         return new ClientView(clientId, prefix + clientId, List.copyOf(RoleSet.split(row.getString("roles"))),

@@ -33,6 +33,8 @@ public interface ApiAccessConfig {
 
     Crypto crypto();
 
+    Search search();
+
     /** Key of the HMAC that digests client secrets; without it secrets are digested with plain SHA-256. */
     @WithName("secret-pepper")
     Optional<String> secretPepper();
@@ -132,6 +134,16 @@ public interface ApiAccessConfig {
         /** {@code auto}: AWS-LC (Amazon Corretto Crypto Provider) where it loads, else the JDK's; {@code jdk}: the JDK's. */
         @WithDefault("auto")
         String provider();
+    }
+
+    interface Search {
+        /**
+         * How many clients, over all wallets, this replica keeps searchable in memory (about 60 bytes
+         * each); a wallet beyond what is left is searched in PostgreSQL. 0 searches every wallet there.
+         */
+        @WithName("indexed-clients")
+        @WithDefault("200000")
+        int indexedClients();
     }
 
     interface Database {

@@ -39,9 +39,9 @@ public class ClientCache {
 
     public ClientCache(ApiClientRepository clients, ApiAccessConfig config) {
         this.clients = clients;
-        // About 1 KB an entry: 50,000 clients active within the TTL fit in the 112 MB heap make run gives it;
-        // beyond that the least used are looked up again, one indexed query each.
-        this.found = Caffeine.newBuilder().maximumSize(50_000)
+        // About 1 KB an entry: 40,000 clients active within the TTL fit beside the search index in the 96 MB
+        // heap make run gives it; beyond that the least used are looked up again, one indexed query each.
+        this.found = Caffeine.newBuilder().maximumSize(40_000)
                 .expireAfterWrite(config.token().clientCacheTtl()).build();
         this.absent = Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(ABSENT_TTL).build();
     }

@@ -38,7 +38,6 @@ final class ClientChecks {
         return LocalDate.now(ZoneOffset.UTC);
     }
 
-    /** Lower-case letters and digits only: fits clientIds, notes, search terms and wallet keys. */
     /** A wallet of its own, provisioned through the platform API, and its admin's session token. */
     record OwnWallet(String key, String admin) {
         String oauthClientId(String clientId) {
@@ -57,6 +56,7 @@ final class ClientChecks {
         return new OwnWallet(key, Api.signIn(key, "boss", password));
     }
 
+    /** Lower-case letters and digits only: fits clientIds, notes, search terms and wallet keys. */
     static String token(String prefix) {
         String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
         StringBuilder out = new StringBuilder(prefix);
@@ -114,6 +114,11 @@ final class ClientChecks {
         return count(database, "select count(*) from api_client where (strpos(lower(client_id), lower(?)) > 0"
                 + " or strpos(lower(coalesce(notes, '')), lower(?)) > 0) and wallet_id = " + WALLET_ROW,
                 text, text, Api.WALLET);
+    }
+
+    /** The database id of the wallet with this external key. */
+    static long walletId(String database, String walletKey) {
+        return count(database, "select id from wallet where external_key = ?", walletKey);
     }
 
     static String secretDigest(String database, String clientId) {

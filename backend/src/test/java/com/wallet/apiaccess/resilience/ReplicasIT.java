@@ -103,6 +103,21 @@ class ReplicasIT {
         assertThat(send(get(first, "/oauth2/jwks", null)).body()).isEqualTo(send(get(second, "/oauth2/jwks", null)).body());
     }
 
+    @Test
+    void shouldFindWhatAnotherReplicaWroteInTheNextSearch() throws Exception {
+        String admin = signIn(first);
+        createClient(first, admin, "searched-elsewhere", "accounts:read");
+        assertThat(send(get(second, "/api/clients?q=lighthouse", admin)).body()).contains("\"total\":0");
+
+        assertThat(send(HttpRequest.newBuilder(URI.create(first.baseUrl() + "/api/clients/searched-elsewhere"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"roles\":[\"accounts:read\"],\"notes\":\"Lighthouse\"}"))
+                .build()).statusCode()).isEqualTo(200);
+
+        String found = send(get(second, "/api/clients?q=lighthouse", admin)).body();
+        assertThat(found).contains("\"total\":1").contains("\"clientId\":\"searched-elsewhere\"");
+    }
+
     private static void awaitWithin(Duration limit, ThrowingSupplier<HttpResponse<String>> call,
                                     Predicate<HttpResponse<String>> done) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
