@@ -397,21 +397,24 @@ scenario() {
 
 : >"$WRK_LOG"
 fill_to 10
-# One warm-up of the JIT for the HTTP and token paths before anything is measured, so that the first
-# scenarios are not measured on colder code than the later ones.
+SEARCH_PATH="/api/clients?size=20&q=$(jq -rn --arg v "$SEARCH_Q" '$v|@uri')"
+# One warm-up of the JIT for every path the bench measures before anything is measured, so that the
+# first scenarios (tokens with 10 clients) are not measured on code compiled for fewer paths than the
+# last (tokens with 100,000 clients, after the admin rows).
 if ((WARMUP > 0)); then
-    log "warming up the service: ${WARMUP}s each of tokens, the trivial endpoint and the admin list"
+    log "warming up the service: ${WARMUP}s each of tokens, the trivial endpoint, the admin list and search"
     BENCH_SCENARIO=jit_warmup run_wrk "$TMP_DIR/warmup.txt" -d"${WARMUP}s" -s "$BENCH/token_post.lua" "$BASE/oauth2/token" \
         && BENCH_SCENARIO=jit_warmup run_wrk "$TMP_DIR/warmup.txt" -d"${WARMUP}s" -s "$BENCH/trivial.lua" \
             "$BASE/.well-known/oauth-authorization-server" \
         && BENCH_SCENARIO=jit_warmup run_wrk "$TMP_DIR/warmup.txt" -d"${WARMUP}s" -s "$BENCH/admin_list.lua" \
             "$BASE/api/clients?size=20" \
+        && BENCH_SCENARIO=jit_warmup run_wrk "$TMP_DIR/warmup.txt" -d"${WARMUP}s" -s "$BENCH/admin_search.lua" \
+            "$BASE$SEARCH_PATH" \
         || die "wrk failed in the warm-up"
 fi
 scenario trivial "trivial: GET /.well-known/oauth-authorization-server" trivial.lua /.well-known/oauth-authorization-server
 scenario token_post "token, client_secret_post" token_post.lua /oauth2/token
 scenario token_basic "token, client_secret_basic" token_basic.lua /oauth2/token
-SEARCH_PATH="/api/clients?size=20&q=$(jq -rn --arg v "$SEARCH_Q" '$v|@uri')"
 admin_scenarios() { # admin_scenarios SUFFIX: list and search at 32 connections, then at ADMIN_CONNECTIONS
     scenario "admin_list_$1" "admin list: GET /api/clients?size=20" admin_list.lua "/api/clients?size=20"
     scenario "admin_search_$1" "admin search: GET /api/clients?q=$SEARCH_Q" admin_search.lua "$SEARCH_PATH"

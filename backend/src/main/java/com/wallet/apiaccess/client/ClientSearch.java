@@ -37,7 +37,7 @@ public class ClientSearch {
     private static final int ATTEMPTS = 3;
     private static final int STREAM_FETCH = 2_000;
     private static final String LOAD = "select w.clients_version, w.client_count, c.client_id, lower(coalesce(c.notes, '')),"
-            + " c.expiry_date, c.created_at from wallet w left join api_client c on c.wallet_id = w.id and w.client_count <= $2"
+            + " c.expiry_date, c.created_at from wallet w left join api_client c on c.wallet_id = w.id and w.client_count < $2"
             + " where w.id = $1 order by c.client_id";
     private static final String PAGE = "select w.clients_version as version, c.client_id, c.roles, c.expiry_date, c.notes,"
             + " c.created_at, c.updated_at, c.last_used_at from wallet w left join api_client c"
@@ -54,7 +54,7 @@ public class ClientSearch {
         this.capacity = config.search().indexedClients();
         this.indexes = Caffeine.newBuilder()
                 .maximumWeight(Math.max(capacity, 1))
-                .weigher((Long wallet, ClientSearchIndex index) -> index.size())
+                .weigher((Long wallet, ClientSearchIndex index) -> index.size() + 1)
                 .expireAfterAccess(Duration.ofMinutes(30))
                 .build();
         this.tooLarge = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).build();
@@ -134,7 +134,7 @@ public class ClientSearch {
         void add(Row row) {
             if (builder == null && !large) {
                 long clients = row.getLong(1);
-                large = clients > capacity;
+                large = clients >= capacity;
                 builder = large ? null : new ClientSearchIndex.Builder(row.getLong(0), (int) clients);
             }
             if (builder != null && row.getString(2) != null) {
