@@ -15,7 +15,7 @@
 #   BENCH_TIMEOUT=10   seconds before wrk gives up on an answer (counted as a socket error)
 #   BENCH_JMH=1        0 skips the JMH microbenchmark
 #   BENCH_JMH_ARGS     its JMH options ("-f 1 -wi 2 -i 3 -w 2s -r 2s": quick; more warm-up steadies the JDK rows)
-#   BENCH_JAVA_OPTS    JVM options for the service (default: -Xmx96m -XX:+UseSerialGC, as make run;
+#   BENCH_JAVA_OPTS    JVM options for the service (default: -Xmx96m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=2000, as make run;
 #                      MALLOC_ARENA_MAX=2 too, as make run)
 #   BENCH_AOT=1        0: no AOT cache (Java 25); the service starts cold
 #   BENCH_KEEP_DB=1    keeps the database for a look afterwards (it is dropped otherwise)
@@ -182,7 +182,7 @@ openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$SIGN_KEY" 
     || die "openssl could not generate the signing key"
 export API_ACCESS_SECRET_PEPPER=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
 
-JAVA_OPTS=${BENCH_JAVA_OPTS--Xmx96m -XX:+UseSerialGC}
+JAVA_OPTS=${BENCH_JAVA_OPTS--Xmx96m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=2000}
 JCMD=
 if [[ ${BENCH_JFR:-0} == 1 ]]; then
     rm -f "$RESULTS/bench.jfr"
