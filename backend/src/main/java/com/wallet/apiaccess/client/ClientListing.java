@@ -39,12 +39,12 @@ public class ClientListing {
 
     public Uni<ClientPage> page(long walletId, String walletKey, String q, ClientSort sort, int page, int size) {
         String prefix = OAuthClientId.prefix(walletKey);
-        if (q != null && search.covers(sort)) {
-            return search.page(walletId, prefix, q, sort, page, size).chain(found -> found != null
-                    ? Uni.createFrom().item(found)
-                    : inDatabase(walletId, prefix, q, sort, page, size));
+        if (q == null) {
+            return inDatabase(walletId, prefix, null, sort, page, size);
         }
-        return inDatabase(walletId, prefix, q, sort, page, size);
+        return search.page(walletId, prefix, q, sort, page, size).chain(found -> found != null
+                ? Uni.createFrom().item(found)
+                : inDatabase(walletId, prefix, q, sort, page, size));
     }
 
     Uni<ClientPage> inDatabase(long walletId, String prefix, String q, ClientSort sort, int page, int size) {

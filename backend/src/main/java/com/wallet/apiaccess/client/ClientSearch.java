@@ -60,13 +60,14 @@ public class ClientSearch {
         this.tooLarge = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).build();
     }
 
-    /** Whether this search can answer in {@code sort} order; lastUsedAt changes too often to keep here. */
-    boolean covers(ClientSort sort) {
-        return capacity > 0 && !sort.field().equals("lastUsedAt");
-    }
-
-    /** The page, or null when the wallet is too large for memory (search it in PostgreSQL then). */
+    /**
+     * The page, or null when memory cannot answer (search PostgreSQL then): the order is lastUsedAt,
+     * which changes too often to keep here, or the wallet is too large for what memory takes.
+     */
     Uni<ClientPage> page(long walletId, String prefix, String q, ClientSort sort, int page, int size) {
+        if (capacity == 0 || sort.field().equals("lastUsedAt")) {
+            return Uni.createFrom().nullItem();
+        }
         return attempt(walletId, prefix, q.toLowerCase(Locale.ROOT), sort, page, size, 1);
     }
 

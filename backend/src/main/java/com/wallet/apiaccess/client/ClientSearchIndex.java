@@ -21,12 +21,13 @@ final class ClientSearchIndex {
     private final int[] createdAscending;
     private final int[] createdDescending;
 
-    private ClientSearchIndex(long version, String text, int[] fieldStarts, int[] expiryDays, long[] createdMicros) {
+    private ClientSearchIndex(long version, String text, int[] fieldStarts, long[] expiryDays, long[] createdMicros) {
         this.version = version;
         this.text = text;
         this.fieldStarts = fieldStarts;
-        this.expiryAscending = ranks(denseRanks(toLongs(expiryDays)), false);
-        this.expiryDescending = ranks(denseRanks(toLongs(expiryDays)), true);
+        int[] expiry = denseRanks(expiryDays);
+        this.expiryAscending = ranks(expiry, false);
+        this.expiryDescending = ranks(expiry, true);
         int[] created = denseRanks(createdMicros);
         this.createdAscending = ranks(created, false);
         this.createdDescending = ranks(created, true);
@@ -135,21 +136,13 @@ final class ClientSearchIndex {
         return ranks;
     }
 
-    private static long[] toLongs(int[] values) {
-        long[] longs = new long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            longs[i] = values[i];
-        }
-        return longs;
-    }
-
     /** Takes the clients in PostgreSQL's client_id order. */
     static final class Builder {
 
         private final long version;
         private final StringBuilder text;
         private int[] fieldStarts;
-        private int[] expiryDays;
+        private long[] expiryDays;
         private long[] createdMicros;
         private int records;
 
@@ -158,7 +151,7 @@ final class ClientSearchIndex {
             this.version = version;
             this.text = new StringBuilder(capacity * 40);
             this.fieldStarts = new int[capacity * 2 + 1];
-            this.expiryDays = new int[capacity];
+            this.expiryDays = new long[capacity];
             this.createdMicros = new long[capacity];
         }
 
@@ -172,7 +165,7 @@ final class ClientSearchIndex {
             text.append(clientId).append('\0');
             fieldStarts[2 * records + 1] = text.length();
             text.append(lowerCaseNotes).append('\0');
-            expiryDays[records] = (int) expiryDate.toEpochDay();
+            expiryDays[records] = expiryDate.toEpochDay();
             createdMicros[records] = createdAtMicros;
             records++;
             return this;

@@ -19,21 +19,20 @@ public class TokenSigner {
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-    private final KeyRing keys;
+    /** The ring's current key, which is fixed for the life of the process (rotation is a restart). */
+    private final SigningKey key;
     /** The encoded header per type: the same bytes for every token of the current key. */
     private final ConcurrentMap<String, String> headers = new ConcurrentHashMap<>();
     /** A Signature per thread, initialised with the key once: getInstance and initSign cost more than an AWS-LC signature. */
     private final ThreadLocal<Signature> signatures;
 
     public TokenSigner(KeyRing keys) {
-        this.keys = keys;
-        SigningKey key = keys.current();
+        this.key = keys.current();
         this.signatures = ThreadLocal.withInitial(() -> signatureFor(key));
     }
 
     /** The session tokens of the console, through SmallRye JWT. Costs a signature: call it off the event loop unless AWS-LC signs. */
     public String sign(JwtClaimsBuilder claims, String type) {
-        SigningKey key = keys.current();
         return claims.jws()
                 .algorithm(SignatureAlgorithm.fromAlgorithm(key.algorithm()))
                 .keyId(key.kid())
@@ -54,18 +53,17 @@ public class TokenSigner {
             return signingInput + '.' + BASE64URL.encodeToString(jose(signature.sign()));
         } catch (GeneralSecurityException | IOException e) {
             signatures.remove();
-            throw new IllegalStateException("Could not sign a token with key " + keys.current().kid(), e);
+            throw new IllegalStateException("Could not sign a token with key " + key.kid(), e);
         }
     }
 
     private String header(String type) {
-        SigningKey key = keys.current();
         String json = new ClaimsJson().string("alg", key.algorithm()).string("kid", key.kid()).string("typ", type).toJson();
         return BASE64URL.encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
     private byte[] jose(byte[] signature) throws IOException {
-        return switch (keys.current().algorithm()) {
+        return switch (key.algorithm()) {
             case "ES256" -> EcdsaUsingShaAlgorithm.convertDerToConcatenated(signature, 64);
             case "ES384" -> EcdsaUsingShaAlgorithm.convertDerToConcatenated(signature, 96);
             case "ES512" -> EcdsaUsingShaAlgorithm.convertDerToConcatenated(signature, 132);

@@ -118,7 +118,7 @@ final class ClientChecks {
 
     /** The database id of the wallet with this external key. */
     static long walletId(String database, String walletKey) {
-        return count(database, "select id from wallet where external_key = ?", walletKey);
+        return number(database, "select id from wallet where external_key = ?", walletKey);
     }
 
     static String secretDigest(String database, String clientId) {
@@ -151,27 +151,37 @@ final class ClientChecks {
     }
 
     private static int count(String database, String sql, Object... params) {
+        return (int) number(database, sql, params);
+    }
+
+    /** The first column of the first row the query answers, straight from the test database. */
+    static long number(String database, String sql, Object... params) {
         try (Connection c = PostgresTestDatabase.connect(database);
              PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, params);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                return rs.getInt(1);
+                return rs.getLong(1);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static void update(String database, String sql, Object... params) {
+    /** Runs a write straight in the test database, as another replica or a bulk load would; the rows it changed. */
+    static int execute(String database, String sql, Object... params) {
         try (Connection c = PostgresTestDatabase.connect(database);
              PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, params);
-            if (s.executeUpdate() != 1) {
-                throw new IllegalStateException("Expected one row to change: " + sql);
-            }
+            return s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void update(String database, String sql, Object... params) {
+        if (execute(database, sql, params) != 1) {
+            throw new IllegalStateException("Expected one row to change: " + sql);
         }
     }
 

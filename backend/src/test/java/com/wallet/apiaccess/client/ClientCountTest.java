@@ -1,17 +1,11 @@
 package com.wallet.apiaccess.client;
 
 import com.wallet.apiaccess.support.Api;
-import com.wallet.apiaccess.support.PostgresTestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,17 +49,8 @@ class ClientCountTest {
     }
 
     private long rowsOf(ClientChecks.OwnWallet wallet) {
-        try (Connection c = PostgresTestDatabase.connect(database);
-             PreparedStatement s = c.prepareStatement("select count(*) from api_client c join wallet w"
-                     + " on w.id = c.wallet_id where w.external_key = ?")) {
-            s.setString(1, wallet.key());
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return ClientChecks.number(database, "select count(*) from api_client c join wallet w"
+                + " on w.id = c.wallet_id where w.external_key = ?", wallet.key());
     }
 
     @Test
@@ -137,16 +122,14 @@ class ClientCountTest {
     }
 
     @Test
-    void shouldCountRowsWrittenStraightIntoTheTable() throws SQLException {
+    void shouldCountRowsWrittenStraightIntoTheTable() {
         ClientChecks.OwnWallet wallet = freshWallet();
         create(wallet, "by-api");
-        try (Connection c = PostgresTestDatabase.connect(database); Statement s = c.createStatement()) {
-            s.executeUpdate("insert into api_client (wallet_id, client_id, secret_digest, roles, expiry_date,"
-                    + " created_at, updated_at) select w.id, 'bulk-' || i, 'x', 'accounts:read', current_date,"
-                    + " now(), now() from wallet w, generate_series(1, 250) i where w.external_key = '" + wallet.key() + "'");
-            s.executeUpdate("delete from api_client where client_id like 'bulk-1%' and wallet_id ="
-                    + " (select id from wallet where external_key = '" + wallet.key() + "')");
-        }
+        ClientChecks.execute(database, "insert into api_client (wallet_id, client_id, secret_digest, roles, expiry_date,"
+                + " created_at, updated_at) select w.id, 'bulk-' || i, 'x', 'accounts:read', current_date,"
+                + " now(), now() from wallet w, generate_series(1, 250) i where w.external_key = ?", wallet.key());
+        ClientChecks.execute(database, "delete from api_client where client_id like 'bulk-1%' and wallet_id ="
+                + " (select id from wallet where external_key = ?)", wallet.key());
 
         assertEquals(rowsOf(wallet), everything(wallet, Map.of()).getLong("total"));
     }
@@ -176,15 +159,7 @@ class ClientCountTest {
     }
 
     private void setExpiry(ClientChecks.OwnWallet wallet, String clientId, LocalDate date) {
-        try (Connection c = PostgresTestDatabase.connect(database);
-             PreparedStatement s = c.prepareStatement("update api_client set expiry_date = ? where client_id = ?"
-                     + " and wallet_id = (select id from wallet where external_key = ?)")) {
-            s.setObject(1, date);
-            s.setString(2, clientId);
-            s.setString(3, wallet.key());
-            assertEquals(1, s.executeUpdate());
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        assertEquals(1, ClientChecks.execute(database, "update api_client set expiry_date = ? where client_id = ?"
+                + " and wallet_id = (select id from wallet where external_key = ?)", date, clientId, wallet.key()));
     }
 }

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,7 +115,7 @@ class ClientSearchTest {
     }
 
     @Test
-    void shouldSeeRowsWrittenByAnotherReplicaAtOnce() throws SQLException {
+    void shouldSeeRowsWrittenByAnotherReplicaAtOnce() {
         ClientChecks.OwnWallet wallet = ClientChecks.provisionWallet("s");
         post(wallet.admin(), Map.of("clientId", "elsewhere", "roles", List.of("accounts:read"), "notes", "before"))
                 .statusCode(201);
@@ -133,7 +132,7 @@ class ClientSearchTest {
     }
 
     @Test
-    void shouldNotInvalidateTheWalletWhenOnlyUsageOrRolesChange() throws SQLException {
+    void shouldNotInvalidateTheWalletWhenOnlyUsageOrRolesChange() {
         ClientChecks.OwnWallet wallet = ClientChecks.provisionWallet("s");
         post(wallet.admin(), Map.of("clientId", "busy", "roles", List.of("accounts:read"), "notes", "n")).statusCode(201);
         long walletId = walletId(wallet);
@@ -150,24 +149,11 @@ class ClientSearchTest {
         return ClientChecks.walletId(database, wallet.key());
     }
 
-    private long clientsVersion(long walletId) throws SQLException {
-        return single("select clients_version from wallet where id = ?", walletId);
+    private long clientsVersion(long walletId) {
+        return ClientChecks.number(database, "select clients_version from wallet where id = ?", walletId);
     }
 
-    private long single(String sql, Object parameter) throws SQLException {
-        try (Connection c = PostgresTestDatabase.connect(database); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, parameter);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private void execute(String sql, long walletId) throws SQLException {
-        try (Connection c = PostgresTestDatabase.connect(database); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setLong(1, walletId);
-            assertThat(s.executeUpdate()).isPositive();
-        }
+    private void execute(String sql, long walletId) {
+        assertThat(ClientChecks.execute(database, sql, walletId)).isPositive();
     }
 }
