@@ -29,6 +29,8 @@ public interface ApiAccessConfig {
 
     Throttle throttle();
 
+    Http http();
+
     Database database();
 
     Crypto crypto();
@@ -69,12 +71,24 @@ public interface ApiAccessConfig {
     interface Session {
         @WithDefault("PT30M")
         Duration lifetime();
+
+        /**
+         * The session tokens' {@code aud}: never the access tokens' audience, so that no wallet API
+         * checking {@code aud} accepts a console session.
+         */
+        @WithDefault("api-access-console")
+        String audience();
     }
 
     interface Password {
         @WithName("bcrypt-cost")
         @WithDefault("12")
         int bcryptCost();
+
+        /** Password checks and hashes waiting for a bcrypt thread; past this a sign-in answers 503 at once. */
+        @WithName("max-queued")
+        @WithDefault("32")
+        int maxQueued();
     }
 
     interface Jwt {
@@ -128,6 +142,26 @@ public interface ApiAccessConfig {
         @WithName("max-failures-per-identifier")
         @WithDefault("20")
         int maxFailuresPerIdentifier();
+
+        /** Failures for one client id or username from all sources together before it gets 429. */
+        @WithName("max-failures-per-account")
+        @WithDefault("500")
+        int maxFailuresPerAccount();
+
+        /** How many counters the throttle keeps at most; the least used go first when it is full. */
+        @WithName("max-tracked")
+        @WithDefault("100000")
+        int maxTracked();
+    }
+
+    interface Http {
+        /**
+         * Addresses or CIDR ranges of the proxies in front of the service. Only from these is
+         * {@code X-Forwarded-For} believed: the client is the right-most address in it that is not one
+         * of them. Empty: the connection's own address is the client's.
+         */
+        @WithName("trusted-proxies")
+        Optional<List<String>> trustedProxies();
     }
 
     interface Crypto {

@@ -2,6 +2,7 @@ package com.wallet.apiaccess.token;
 
 import com.wallet.apiaccess.problem.DatabaseFailures;
 import com.wallet.apiaccess.problem.OutageLog;
+import com.wallet.apiaccess.security.ClientAddress;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -31,10 +32,12 @@ public class TokenRoute {
 
     private final TokenService service;
     private final TokenMetrics metrics;
+    private final ClientAddress addresses;
 
-    public TokenRoute(TokenService service, TokenMetrics metrics) {
+    public TokenRoute(TokenService service, TokenMetrics metrics, ClientAddress addresses) {
         this.service = service;
         this.metrics = metrics;
+        this.addresses = addresses;
     }
 
     void register(@Observes Router router) {
@@ -79,7 +82,7 @@ public class TokenRoute {
 
     private void issue(RoutingContext context, byte[] body) {
         HttpServerRequest request = context.request();
-        String source = request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
+        String source = addresses.of(request);
         Uni.createFrom().deferred(() -> service.issue(request.getHeader(HttpHeaders.CONTENT_TYPE),
                         request.getHeader(HttpHeaders.AUTHORIZATION), body, source))
                 .subscribe().with(
@@ -105,7 +108,7 @@ public class TokenRoute {
             LOG.error("Token endpoint failed unexpectedly", failure);
             error = OAuthError.serverError();
         }
-        metrics.refused(error.error());
+        metrics.refused(error.reason());
         HttpServerResponse response = context.response();
         if (error.status() == 401) {
             response.putHeader("WWW-Authenticate", "Basic realm=\"api-access\"");
