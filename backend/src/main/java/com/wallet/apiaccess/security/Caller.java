@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Who is calling the admin API: a user's session or a client's access token, always within one
@@ -52,6 +53,13 @@ public record Caller(long walletId, String walletKey, String walletName, Kind ki
             throw ProblemException.insufficientRole("You cannot " + action + " a user who holds roles you do not hold: "
                     + String.join(", ", missing), String.join(" ", missing));
         }
+    }
+
+    /** This caller with only those of its roles that are also in {@code held}: what it holds as of now. */
+    public Caller narrowedTo(Collection<String> held) {
+        SortedSet<String> kept = new TreeSet<>(roles);
+        kept.retainAll(held);
+        return new Caller(walletId, walletKey, walletName, kind, name, kept, expiryDate);
     }
 
     public boolean isClient() {

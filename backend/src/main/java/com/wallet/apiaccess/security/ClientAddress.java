@@ -4,6 +4,7 @@ import com.wallet.apiaccess.config.ApiAccessConfig;
 import io.netty.util.NetUtil;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ public class ClientAddress {
 
     private final List<Range> trusted;
 
+    @Inject
     public ClientAddress(ApiAccessConfig config) {
         this(config.http().trustedProxies().orElse(List.of()));
     }

@@ -114,11 +114,12 @@ public class UserService {
     @WithTransaction
     Uni<UserView> change(Caller caller, String username, SortedSet<String> roles, String passwordHash) {
         return repository.lockWallet(caller.walletId()).map(users -> {
+            Caller current = asOfNow(caller, users);
             WalletUser user = find(users, username);
-            caller.requireHoldsAllOf(user.roles, "change");
+            current.requireHoldsAllOf(user.roles, "change");
             SortedSet<String> added = new TreeSet<>(roles);
             added.removeAll(user.roles);
-            caller.requireGrantable(added);
+            current.requireGrantable(added);
             Administrators.requireOneLeft(users, user, roles);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             SortedSet<String> removed = new TreeSet<>(user.roles);
@@ -154,11 +155,24 @@ public class UserService {
     Uni<Void> remove(Caller caller, String username) {
         return repository.lockWallet(caller.walletId()).chain(users -> {
             WalletUser user = find(users, username);
-            caller.requireHoldsAllOf(user.roles, "delete");
+            asOfNow(caller, users).requireHoldsAllOf(user.roles, "delete");
             Administrators.requireOneLeft(users, user, null);
             return repository.delete(user).invoke(() -> LOG.infof("User %s deleted from wallet %s by %s",
                     username, caller.walletKey(), caller.name()));
         });
+    }
+
+    /**
+     * A user's roles as the locked rows hold them: a change that committed after the bearer check (a
+     * demotion racing this request) counts.
+     */
+    private static Caller asOfNow(Caller caller, List<WalletUser> users) {
+        if (caller.isClient()) {
+            return caller;
+        }
+        return users.stream().filter(user -> user.username.equals(caller.name())).findFirst()
+                .map(self -> caller.narrowedTo(self.roles))
+                .orElseGet(() -> caller.narrowedTo(List.of()));
     }
 
     private static WalletUser find(List<WalletUser> users, String username) {
