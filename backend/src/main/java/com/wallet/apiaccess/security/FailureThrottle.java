@@ -163,6 +163,16 @@ public class FailureThrottle {
         return now >= at && next.compareAndSet(at, now + lookupIntervalMillis);
     }
 
+    /** How many counters are kept now, after pending evictions ran ({@link #cleanUp()}). */
+    long tracked() {
+        return windows.estimatedSize();
+    }
+
+    void cleanUp() {
+        windows.cleanUp();
+        nextLookup.cleanUp();
+    }
+
     private Window current(String key, long now) {
         return windows.asMap().compute(key, (k, window) ->
                 window == null || window.isOver(now) ? new Window(now + windowMillis) : window);
