@@ -42,6 +42,8 @@ class TokenBodyCapTest {
             assertTrue(refused.header("Retry-After").matches("[1-9][0-9]*"), refused.head());
             assertEquals("no-store", refused.header("Cache-Control"), refused.head());
             assertEquals("close", refused.header("Connection"), refused.head());
+            assertEquals("max-age=31536000; includeSubDomains", refused.header("Strict-Transport-Security"),
+                    "an early answer has the headers of every answer: " + refused.head());
             assertTrue(refused.afterMillis() < PATIENCE_MILLIS, "at once: " + refused.afterMillis() + " ms");
 
             assertTrue(first.silentFor(500), "the first slow body is still being waited for");
