@@ -66,6 +66,19 @@ public interface ApiAccessConfig {
         @WithName("client-cache-ttl")
         @WithDefault("PT30S")
         Duration clientCacheTtl();
+
+        /**
+         * How long, from its headers, the token endpoint waits for a request's body; past it the
+         * request gets 400 {@code invalid_request} and its connection is closed.
+         */
+        @WithName("body-timeout")
+        @WithDefault("PT10S")
+        Duration bodyTimeout();
+
+        /** Token requests whose bodies may be being read at once; more get 503 at once. */
+        @WithName("max-body-reads")
+        @WithDefault("1000")
+        int maxBodyReads();
     }
 
     interface Session {
