@@ -79,6 +79,7 @@ public class ProblemMapper {
             return unexpected(e);
         }
         String reason = InvalidToken.reasonOf(e);
+        LOG.debugf("Bearer token refused: %s", reason == null ? "no reason given" : reason);
         if (reason == null) {
             if (e.getCause() != null) {
                 LOG.error("Bearer check failed unexpectedly", e.getCause());

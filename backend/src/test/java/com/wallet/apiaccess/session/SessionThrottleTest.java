@@ -129,6 +129,25 @@ class SessionThrottleTest {
         signIn(user[0], user[1]).then().statusCode(429);
     }
 
+    /** The platform operator's token is guessed like a password: throttled like sign-in. */
+    @Test
+    void shouldThrottleWrongOperatorTokensEvenWithTheRightOneAfterwards() throws IOException {
+        String body = "{\"externalKey\":\"optoken\",\"name\":\"x\",\"adminUsername\":\"admin\","
+                + "\"adminPassword\":\"admin-password-1\"}";
+        for (int i = 0; i < 3; i++) {
+            String answer = postFrom("127.0.0.31", "/api/platform/wallets", body,
+                    Map.of("Authorization", "Bearer wrong-operator-token-" + i));
+            assertTrue(answer.startsWith("HTTP/1.1 401"), firstLine(answer));
+        }
+        String throttled = postFrom("127.0.0.31", "/api/platform/wallets", body,
+                Map.of("Authorization", "Bearer " + Api.OPERATOR_TOKEN));
+        assertTrue(throttled.startsWith("HTTP/1.1 429"), firstLine(throttled));
+        assertTrue(throttled.toLowerCase(java.util.Locale.ROOT).contains("retry-after: "), throttled);
+        String elsewhere = postFrom("127.0.0.32", "/api/platform/wallets", body.replace("optoken", "optoken2"),
+                Map.of("Authorization", "Bearer " + Api.OPERATOR_TOKEN));
+        assertTrue(elsewhere.startsWith("HTTP/1.1 201"), firstLine(elsewhere));
+    }
+
     @Test
     void shouldNotThrottleBelowTheLimit() {
         String[] user = newUser();
@@ -169,7 +188,7 @@ class SessionThrottleTest {
     }
 
     /** A raw HTTP/1.1 POST from a chosen loopback address; answers the whole response text. */
-    private static String postFrom(String localAddress, String path, String json, Map<String, String> headers)
+    static String postFrom(String localAddress, String path, String json, Map<String, String> headers)
             throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         StringBuilder request = new StringBuilder()
@@ -195,7 +214,7 @@ class SessionThrottleTest {
         }
     }
 
-    private static String firstLine(String answer) {
+    static String firstLine(String answer) {
         int end = answer.indexOf('\r');
         return end < 0 ? answer : answer.substring(0, end);
     }
