@@ -39,7 +39,8 @@ public class DatabaseHeartbeat {
 
     private void beat() {
         if (!asking.compareAndSet(false, true)) {
-            up.set(false); // the last question is still unanswered: that is an answer too
+            // The last question is still open: its own patience decides. A busy machine may take longer
+            // than one beat to answer, and that is no outage.
             return;
         }
         pool.query("select 1").execute()

@@ -22,7 +22,8 @@ import java.util.function.LongSupplier;
  * counted after.
  * <p>
  * Memory is bounded: at most {@code api-access.throttle.max-tracked} counters, the least used evicted
- * first (Caffeine's frequency sketch keeps the counters that are hit often, such as an attacker's),
+ * first, and a quarter of that again for the counters that reached their limit, which one-off keys
+ * cannot crowd out;
  * identifiers longer than {@link #MAX_IDENTIFIER} are refused by callers before they reach it, and an
  * IPv6 source counts by its /64. Counters live in this process: with several replicas each counts
  * its own share.
@@ -44,6 +45,12 @@ public class FailureThrottle {
     private final long lookupIntervalMillis;
     private final LongSupplier clock;
     private final Cache<String, Window> windows;
+    /**
+     * The counters that reached their limit, kept apart, so that a flood of one-off keys evicting
+     * counters from {@link #windows} cannot free a throttled source: to be evicted from here, a key
+     * must be crowded out by others that each reached their limit too.
+     */
+    private final Cache<String, Window> full;
     private final Cache<String, AtomicLong> nextLookup;
 
     @Inject
@@ -63,6 +70,11 @@ public class FailureThrottle {
         this.clock = clock;
         this.windows = Caffeine.newBuilder()
                 .maximumSize(maxTracked)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.getAsLong()))
+                .expireAfterWrite(Duration.ofMillis(windowMillis))
+                .build();
+        this.full = Caffeine.newBuilder()
+                .maximumSize(Math.max(100, maxTracked / 4))
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.getAsLong()))
                 .expireAfterWrite(Duration.ofMillis(windowMillis))
                 .build();
@@ -100,7 +112,7 @@ public class FailureThrottle {
                 continue;
             }
             Window window = current(limits[i].key(), now);
-            if (!window.take(limits[i].max())) {
+            if (!take(limits[i], window)) {
                 new Attempt(taken, 0).succeeded();
                 return new Attempt(new Window[0], seconds(window.end - now));
             }
@@ -140,7 +152,12 @@ public class FailureThrottle {
 
     /** Counts a failure that was not reserved; answers the count in this window. */
     public int count(Limit limit) {
-        return current(limit.key(), clock.getAsLong()).count.incrementAndGet();
+        Window window = current(limit.key(), clock.getAsLong());
+        int count = window.count.incrementAndGet();
+        if (count == limit.max()) {
+            full.put(limit.key(), window);
+        }
+        return count;
     }
 
     /** Seconds to wait when any of the limits is reached (nulls are skipped); empty when none is. */
@@ -157,7 +174,10 @@ public class FailureThrottle {
     /** Seconds to wait when the limit is reached; empty when it is not. */
     public OptionalLong waitFor(Limit limit) {
         long now = clock.getAsLong();
-        Window window = windows.getIfPresent(limit.key());
+        Window window = full.getIfPresent(limit.key());
+        if (window == null) {
+            window = windows.getIfPresent(limit.key());
+        }
         if (window == null || window.isOver(now) || window.count.get() < limit.max()) {
             return OptionalLong.empty();
         }
@@ -178,17 +198,32 @@ public class FailureThrottle {
 
     /** How many counters are kept now, after pending evictions ran ({@link #cleanUp()}). */
     long tracked() {
-        return windows.estimatedSize();
+        return windows.estimatedSize() + full.estimatedSize();
     }
 
     void cleanUp() {
         windows.cleanUp();
+        full.cleanUp();
         nextLookup.cleanUp();
     }
 
     private Window current(String key, long now) {
+        Window kept = full.getIfPresent(key);
+        if (kept != null && !kept.isOver(now)) {
+            return kept;
+        }
         return windows.asMap().compute(key, (k, window) ->
                 window == null || window.isOver(now) ? new Window(now + windowMillis) : window);
+    }
+
+    private boolean take(Limit limit, Window window) {
+        if (!window.take(limit.max())) {
+            return false;
+        }
+        if (window.count.get() >= limit.max()) {
+            full.put(limit.key(), window);
+        }
+        return true;
     }
 
     private static long seconds(long millis) {
