@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A user changes their own password with the current one. A wrong current password counts against
@@ -69,8 +70,10 @@ public class OwnPassword {
                             if (newHash == null) {
                                 LOG.infof("Wrong current password for user %s of wallet %s from %s", caller.name(),
                                         caller.walletKey(), source);
+                                // API.md: every 403 of /api carries the RFC 6750 challenge.
                                 throw new ProblemException(403, ProblemTypes.WRONG_PASSWORD, "Wrong password",
-                                        "The current password is not right", null, null);
+                                        "The current password is not right", null,
+                                        Map.of("WWW-Authenticate", "Bearer error=\"insufficient_scope\""));
                             }
                             attempt.succeeded();
                             return replace(user, newHash);

@@ -122,6 +122,7 @@ class DatabaseOutageIT {
                      // the load signs in wrongly on purpose; the throttle is not what this test is about
                      Map.entry("api-access.throttle.max-failures-per-source", "1000000"),
                      Map.entry("api-access.throttle.max-failures-per-identifier", "1000000"),
+                     Map.entry("api-access.throttle.max-failures-per-account", "1000000"),
                      Map.entry("api-access.allow-insecure-defaults", "true")))) {
             base = service.baseUrl();
             admin = field(send(signIn(PASSWORD)).body(), "token");

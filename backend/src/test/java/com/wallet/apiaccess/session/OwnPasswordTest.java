@@ -60,6 +60,7 @@ class OwnPasswordTest {
         Account user = newUser();
         change(user.token(), "not-the-password", "a-brand-new-password").then().statusCode(403)
                 .contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("insufficient_scope"))
                 .body("detail", equalTo("The current password is not right"));
         Api.as(user.token()).when().get("/api/me").then().statusCode(200);
         signIn(user.username(), user.password()).then().statusCode(200);
