@@ -1,4 +1,4 @@
-import { MantineProvider, type CSSVariablesResolver } from '@mantine/core';
+import { MantineProvider, type CSSVariablesResolver, type MantineThemeOverride } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
@@ -13,13 +13,15 @@ const cssVariablesResolver: CSSVariablesResolver = (theme) => ({
   dark: {},
 });
 
-/** Everything the app needs around it; tests pass their own query client. */
-export function AppProvider({ children, queryClient }: { children: ReactNode; queryClient?: QueryClient }) {
+type Props = { children: ReactNode; queryClient?: QueryClient; theme?: MantineThemeOverride };
+
+/** Everything the app needs around it; tests pass their own query client and a theme without motion. */
+export function AppProvider({ children, queryClient, theme: themeOverride = theme }: Props) {
   const [client] = useState(() => queryClient ?? makeQueryClient());
   // When the session ends (sign-out, expiry, a 401) nothing fetched with it is kept.
   useEffect(() => subscribe(() => getSession() || client.clear()), [client]);
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
+    <MantineProvider theme={themeOverride} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="bottom-right" />
       <QueryClientProvider client={client}>{children}</QueryClientProvider>
     </MantineProvider>
