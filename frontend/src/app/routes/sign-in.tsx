@@ -34,6 +34,11 @@ export function SignInRoute() {
               Your session has ended. Sign in again to continue.
             </Alert>
           )}
+          {reason === 'password-changed' && (
+            <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />} role="status">
+              Your password was changed. Sign in with the new password to continue.
+            </Alert>
+          )}
           <SignInForm onSignedIn={() => navigate(next, { replace: true })} />
         </Stack>
       </Paper>

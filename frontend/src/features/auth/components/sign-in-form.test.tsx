@@ -68,7 +68,8 @@ describe('signing in', () => {
   it('signing out forgets the session', async () => {
     installFakeApi();
     const { user, router } = renderApp('/settings/iam/api-access');
-    await user.click(await screen.findByRole('button', { name: 'Sign out' }));
+    await user.click(await screen.findByRole('button', { name: 'Account: admin' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Sign out' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/sign-in'));
     expect(getToken()).toBeNull();
     expect(sessionStorage.length).toBe(0);

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api, unwrap } from '@/lib/api/client';
 import type { User } from '@/lib/api/types';
-import { passwordSchema } from './create-user';
+import { passwordSchema } from '@/lib/passwords';
 
 export const updateUserSchema = z.object({
   username: z.string(),

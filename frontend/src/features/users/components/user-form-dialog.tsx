@@ -8,7 +8,8 @@ import { useReauthControl, useSessionRecovery, type ReauthControl } from '@/comp
 import { ApiError, describeError, isNetworkError } from '@/lib/api/errors';
 import type { Resource, User } from '@/lib/api/types';
 import { applyFieldErrors } from '@/lib/forms';
-import { createUserSchema, PASSWORD_MIN, useCreateUser } from '../api/create-user';
+import { PASSWORD_HINT } from '@/lib/passwords';
+import { createUserSchema, useCreateUser } from '../api/create-user';
 import { updateUserSchema, useUpdateUser, type UpdateUserInput } from '../api/update-user';
 
 type Props = {
@@ -106,7 +107,7 @@ function UserForm({ user, onClose, resources, grantable, onSaved, reauth }: Form
             label={editing ? 'New password' : 'Password'}
             withAsterisk={!editing}
             aria-required={!editing}
-            description={editing ? 'Leave empty to keep the current password.' : `At least ${PASSWORD_MIN} characters.`}
+            description={editing ? 'Leave empty to keep the current password.' : PASSWORD_HINT}
             autoComplete="new-password"
             error={errors.password?.message}
             {...register('password')}
