@@ -48,6 +48,9 @@ const json = (status: number, body: unknown, type = 'application/json', headers:
 const problem = (status: number, detail: string, errors?: { field: string; message: string }[], type = 'about:blank') =>
   json(status, { type, title: 'Problem', status, detail, ...(errors ? { errors } : {}) }, 'application/problem+json');
 
+const ADMINISTRATOR = ['users:change', 'api-access:change'];
+const isAdministrator = (roles: string[]) => ADMINISTRATOR.every((role) => roles.includes(role));
+
 export function installFakeApi(options: { roles?: string[]; clients?: Client[]; users?: User[]; username?: string } = {}): FakeApi {
   const failures: { method: string; prefix: string }[] = [];
   const answers: { method: string; prefix: string; status: number; body: unknown; headers?: Record<string, string> }[] = [];
@@ -157,6 +160,18 @@ export function installFakeApi(options: { roles?: string[]; clients?: Client[]; 
     if (userMatch) {
       const existing = api.users.find((u) => u.username === userMatch[1]);
       if (!existing) return problem(404, 'No such user');
+      if (method === 'DELETE' && existing.username === api.me.username) {
+        return problem(409, 'You cannot delete the user you are signed in as', undefined, 'urn:api-access:problem:self-delete');
+      }
+      // The rules of API.md: acting on a user needs every role they hold, and one administrator stays.
+      const missing = existing.roles.filter((role) => !api.me.roles.includes(role));
+      if (missing.length > 0) {
+        return problem(403, `You cannot change a user who holds roles you do not hold: ${missing.join(', ')}`, undefined, 'urn:api-access:problem:insufficient-role');
+      }
+      const after = method === 'PUT' ? api.users.map((u) => (u === existing ? body.roles : u.roles)) : api.users.filter((u) => u !== existing).map((u) => u.roles);
+      if (api.users.some((u) => isAdministrator(u.roles)) && !after.some(isAdministrator)) {
+        return problem(409, 'This would leave the wallet without a user who holds both users:change and api-access:change', undefined, 'urn:api-access:problem:lock-out');
+      }
       if (method === 'PUT') {
         existing.roles = body.roles;
         return json(200, existing);

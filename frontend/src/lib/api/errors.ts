@@ -48,6 +48,9 @@ export class NetworkError extends Error {
 /** The server no longer accepts the session's token. */
 export const isUnauthorized = (error: unknown): error is ApiError => error instanceof ApiError && error.status === 401;
 
+/** The server understood and said no: 403 (a role is missing) or 409 (a rule such as lock-out). */
+export const isRefusal = (error: unknown): error is ApiError =>
+  error instanceof ApiError && (error.status === 403 || error.status === 409);
 export const isNetworkError = (error: unknown): error is NetworkError => error instanceof NetworkError;
 
 /** A sentence for a person: what went wrong, without codes they cannot act on. */

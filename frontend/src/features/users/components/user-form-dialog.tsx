@@ -72,7 +72,8 @@ function UserForm({ user, onClose, resources, grantable, onSaved, reauth }: Form
       update.reset();
       // Every value typed stays in the form: only messages are added.
       if (recovery.endedBy(error)) return;
-      if (error instanceof ApiError && error.status === 409) {
+      // On edit a 409 is the lock-out rule, said in the alert above Save like a 403 (the problem's detail).
+      if (!editing && error instanceof ApiError && error.status === 409) {
         setError('username', { type: 'server', message: 'A user with this username already exists in this wallet.' }, { shouldFocus: true });
         return;
       }
