@@ -116,7 +116,7 @@ public class ApiClientService {
         } else if (!ClientIdRule.isValid(request.clientId())) {
             errors.add(new FieldError("clientId", ClientIdRule.MESSAGE));
         }
-        LocalDate expiryDate = ClientRules.expiryDate(request.expiryDate(), today, errors);
+        LocalDate expiryDate = ClientRules.expiryDate(request.expiryDate(), today, caller.expiryDate(), errors);
         String notes = ClientRules.notes(request.notes(), errors);
         SortedSet<String> roles = RoleSet.normalise(request.roles(), catalogue, "roles", errors);
         ProblemException.throwIfInvalid(errors);
@@ -141,7 +141,8 @@ public class ApiClientService {
                 })
                 .onFailure(DatabaseFailures::isUniqueViolation).transform(e -> exists(client.clientId))
                 .map(saved -> {
-                    LOG.infof("API client %s created in wallet %s by %s", saved.clientId, caller.walletKey(), caller.name());
+                    LOG.infof("API client %s created in wallet %s by %s with roles %s, expiring %s", saved.clientId,
+                            caller.walletKey(), caller.name(), RoleSet.join(roles), expiryDate);
                     return CreatedClientView.of(ClientView.of(saved, caller.walletKey(), now), secret);
                 });
     }

@@ -29,12 +29,21 @@ final class ClientRules {
         return trimmed;
     }
 
-    static LocalDate expiryDate(LocalDate requested, LocalDate today, List<FieldError> errors) {
+    /**
+     * The expiry date of a new client: one year from today when none is asked for. {@code creatorExpiry}
+     * is the expiry date of the client whose token creates it (null for a user): a client cannot make one
+     * that outlives it, so that is the latest date, and the default too when it comes sooner.
+     */
+    static LocalDate expiryDate(LocalDate requested, LocalDate today, LocalDate creatorExpiry, List<FieldError> errors) {
         if (requested == null) {
-            return today.plusYears(1);
+            LocalDate inAYear = today.plusYears(1);
+            return creatorExpiry != null && creatorExpiry.isBefore(inAYear) ? creatorExpiry : inAYear;
         }
         if (requested.isBefore(today)) {
             errors.add(new FieldError("expiryDate", "must not be in the past (today is " + today + " UTC)"));
+        } else if (creatorExpiry != null && requested.isAfter(creatorExpiry)) {
+            errors.add(new FieldError("expiryDate", "must not be later than " + creatorExpiry
+                    + ", the expiry date of the client creating it"));
         } else if (requested.isAfter(LAST_EXPIRY)) {
             errors.add(new FieldError("expiryDate", "must be on or before " + LAST_EXPIRY));
         }

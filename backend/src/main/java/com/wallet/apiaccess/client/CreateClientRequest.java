@@ -1,6 +1,5 @@
 package com.wallet.apiaccess.client;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
@@ -8,5 +7,5 @@ import java.util.List;
 
 /** {@code expiryDate} absent means one year from today. */
 @Schema(requiredProperties = {"clientId", "roles"})
-public record CreateClientRequest(String clientId, @JsonFormat(shape = JsonFormat.Shape.STRING, pattern = "yyyy-MM-dd") LocalDate expiryDate, String notes, List<String> roles) {
+public record CreateClientRequest(String clientId, LocalDate expiryDate, String notes, List<String> roles) {
 }

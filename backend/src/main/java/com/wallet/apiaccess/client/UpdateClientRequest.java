@@ -1,6 +1,5 @@
 package com.wallet.apiaccess.client;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
@@ -8,5 +7,5 @@ import java.util.List;
 
 /** Roles and notes change; {@code clientId} and {@code expiryDate} may be echoed but never differ. */
 @Schema(requiredProperties = {"roles"})
-public record UpdateClientRequest(String clientId, @JsonFormat(shape = JsonFormat.Shape.STRING, pattern = "yyyy-MM-dd") LocalDate expiryDate, String notes, List<String> roles) {
+public record UpdateClientRequest(String clientId, LocalDate expiryDate, String notes, List<String> roles) {
 }

@@ -29,6 +29,8 @@ public interface ApiAccessConfig {
 
     Throttle throttle();
 
+    Http http();
+
     Database database();
 
     Crypto crypto();
@@ -64,17 +66,42 @@ public interface ApiAccessConfig {
         @WithName("client-cache-ttl")
         @WithDefault("PT30S")
         Duration clientCacheTtl();
+
+        /**
+         * How long, from its headers, the token endpoint waits for a request's body; past it the
+         * request gets 400 {@code invalid_request} and its connection is closed.
+         */
+        @WithName("body-timeout")
+        @WithDefault("PT10S")
+        Duration bodyTimeout();
+
+        /** Token requests whose bodies may be being read at once; more get 503 at once. */
+        @WithName("max-body-reads")
+        @WithDefault("1000")
+        int maxBodyReads();
     }
 
     interface Session {
         @WithDefault("PT30M")
         Duration lifetime();
+
+        /**
+         * The session tokens' {@code aud}: never the access tokens' audience, so that no wallet API
+         * checking {@code aud} accepts a console session.
+         */
+        @WithDefault("api-access-console")
+        String audience();
     }
 
     interface Password {
         @WithName("bcrypt-cost")
         @WithDefault("12")
         int bcryptCost();
+
+        /** Password checks and hashes waiting for a bcrypt thread; past this a sign-in answers 503 at once. */
+        @WithName("max-queued")
+        @WithDefault("32")
+        int maxQueued();
     }
 
     interface Jwt {
@@ -128,6 +155,26 @@ public interface ApiAccessConfig {
         @WithName("max-failures-per-identifier")
         @WithDefault("20")
         int maxFailuresPerIdentifier();
+
+        /** Failures for one client id or username from all sources together before it gets 429. */
+        @WithName("max-failures-per-account")
+        @WithDefault("500")
+        int maxFailuresPerAccount();
+
+        /** How many counters the throttle keeps at most; the least used go first when it is full. */
+        @WithName("max-tracked")
+        @WithDefault("100000")
+        int maxTracked();
+    }
+
+    interface Http {
+        /**
+         * Addresses or CIDR ranges of the proxies in front of the service. Only from these is
+         * {@code X-Forwarded-For} believed: the client is the right-most address in it that is not one
+         * of them. Empty: the connection's own address is the client's.
+         */
+        @WithName("trusted-proxies")
+        Optional<List<String>> trustedProxies();
     }
 
     interface Crypto {

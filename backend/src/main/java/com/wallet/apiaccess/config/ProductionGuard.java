@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * In the prod profile, refuses to start with what is only fit for development — a signing key
- * generated at start, client secrets without a pepper, a weak bootstrap admin password — unless
+ * generated at start, client secrets without a pepper, a weak bootstrap admin password or operator
+ * token — unless
  * {@code api-access.allow-insecure-defaults=true} says it is meant.
  */
 @ApplicationScoped
@@ -19,6 +20,7 @@ public class ProductionGuard {
 
     private static final Logger LOG = Logger.getLogger(ProductionGuard.class);
     private static final int MIN_PASSWORD = 12;
+    private static final int MIN_OPERATOR_TOKEN = 32;
 
     void check(@Observes StartupEvent event, ApiAccessConfig config) {
         if (!ConfigUtils.isProfileActive("prod")) {
@@ -48,6 +50,10 @@ public class ProductionGuard {
                 .filter(password -> password.length() < MIN_PASSWORD)
                 .ifPresent(password -> problems.add("api-access.bootstrap.admin-password is shorter than "
                         + MIN_PASSWORD + " characters"));
+        config.platform().operatorToken()
+                .filter(token -> !token.isBlank() && token.length() < MIN_OPERATOR_TOKEN)
+                .ifPresent(token -> problems.add("api-access.platform.operator-token is shorter than "
+                        + MIN_OPERATOR_TOKEN + " characters"));
         return problems;
     }
 }

@@ -1,6 +1,9 @@
 package com.wallet.apiaccess.problem;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -57,8 +60,13 @@ public class ProblemMapper {
         if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
             return wrongType((MismatchedInputException) e);
         }
+        String field = duplicateKey(e);
+        if (field != null) {
+            return respond(ProblemException.badRequest("Property '" + field + "' appears more than once",
+                    List.of(new FieldError(field, "appears more than once"))));
+        }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = path(mapping);
+            field = path(mapping);
             return respond(ProblemException.badRequest(field + ": has an invalid value",
                     List.of(new FieldError(field, "has an invalid value"))));
         }
@@ -71,6 +79,7 @@ public class ProblemMapper {
             return unexpected(e);
         }
         String reason = InvalidToken.reasonOf(e);
+        LOG.debugf("Bearer token refused: %s", reason == null ? "no reason given" : reason);
         if (reason == null) {
             if (e.getCause() != null) {
                 LOG.error("Bearer check failed unexpectedly", e.getCause());
@@ -96,6 +105,9 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response http(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json); // Quarkus' JSON reader wraps what the parser refuses
+        }
         if (status >= 500) {
             return unexpected(e);
         }
@@ -149,6 +161,43 @@ public class ProblemMapper {
                 out.append(ref.getFieldName());
             } else if (ref.getIndex() >= 0) {
                 out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The path of the key that {@link JsonParser.Feature#STRICT_DUPLICATE_DETECTION} refused, from the
+     * parser's own context (which has just read that key), or null when {@code failure} is another one.
+     * Only the message's prefix tells that failure from other parse errors; the name is the context's.
+     */
+    private static String duplicateKey(Throwable failure) {
+        // a duplicate within a nested object reaches us wrapped in the JsonMappingException of its parent
+        Throwable e = failure;
+        while (e != null && !(e instanceof StreamReadException)) {
+            e = e.getCause() == e ? null : e.getCause();
+        }
+        if (!(e instanceof StreamReadException read) || read.getProcessor() == null
+                || read.getOriginalMessage() == null || !read.getOriginalMessage().startsWith("Duplicate field")) {
+            return null;
+        }
+        JsonStreamContext context = read.getProcessor().getParsingContext();
+        if (context == null || !context.inObject() || context.getCurrentName() == null) {
+            return null;
+        }
+        java.util.ArrayDeque<JsonStreamContext> chain = new java.util.ArrayDeque<>();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            chain.addFirst(at);
+        }
+        StringBuilder out = new StringBuilder();
+        for (JsonStreamContext at : chain) {
+            if (at.inArray()) {
+                out.append('[').append(Math.max(at.getCurrentIndex(), 0)).append(']');
+            } else if (at.getCurrentName() != null) {
+                if (!out.isEmpty()) {
+                    out.append('.');
+                }
+                out.append(at.getCurrentName());
             }
         }
         return out.toString();

@@ -13,6 +13,10 @@ public final class ProblemTypes {
     public static final String USER_EXISTS = BASE + "user-exists";
     public static final String WALLET_EXISTS = BASE + "wallet-exists";
     public static final String SELF_DELETE = BASE + "self-delete";
+    public static final String LOCK_OUT = BASE + "lock-out";
+    public static final String WRONG_PASSWORD = BASE + "wrong-password";
+    public static final String BUSY = BASE + "busy";
+    public static final String PASSWORD_CHANGED = BASE + "password-changed";
     public static final String TOO_MANY_REQUESTS = BASE + "too-many-requests";
     public static final String UNAVAILABLE = BASE + "database-unavailable";
     public static final String INTERNAL = "about:blank";

@@ -7,6 +7,9 @@ public final class Shown {
     }
 
     public static String value(String value, int max) {
+        if (value == null) {
+            return "(none)";
+        }
         StringBuilder out = new StringBuilder();
         value.codePoints().limit(max).forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
         return value.codePointCount(0, value.length()) > max ? out + "…" : out.toString();

@@ -16,6 +16,7 @@ import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.lang.UnresolvableKeyException;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,8 +31,12 @@ public class AccessTokenVerifier {
     private static final int CLOCK_SKEW_SECONDS = 30;
 
     private final JwtConsumer consumer;
+    private final String accessAudience;
+    private final String sessionAudience;
 
     public AccessTokenVerifier(ApiAccessConfig config, KeyRing keys, Endpoints endpoints) {
+        this.accessAudience = config.token().audience();
+        this.sessionAudience = config.session().audience();
         this.consumer = new JwtConsumerBuilder()
                 .setExpectedType(true, TokenClaims.ACCESS_TOKEN_TYPE)
                 .setJwsAlgorithmConstraints(new AlgorithmConstraints(
@@ -45,7 +50,7 @@ public class AccessTokenVerifier {
                     return key.publicKey();
                 })
                 .setExpectedIssuer(endpoints.issuer())
-                .setExpectedAudience(config.token().audience())
+                .setExpectedAudience(true, config.token().audience(), config.session().audience())
                 .setRequireExpirationTime()
                 .setRequireIssuedAt()
                 .setRequireSubject()
@@ -67,7 +72,14 @@ public class AccessTokenVerifier {
                 throw InvalidToken.because("The token names no credential");
             }
             if (TokenClaims.SESSION.equals(claims.getStringClaimValue(TokenClaims.TOKEN_USE))) {
-                return new VerifiedToken(Caller.Kind.USER, walletKey, subject, null, roles, credentialRef);
+                String username = TokenFactory.usernameOf(subject, walletKey);
+                if (!claims.getAudience().equals(List.of(sessionAudience)) || username == null) {
+                    throw InvalidToken.because("The token is not a session of this console");
+                }
+                return new VerifiedToken(Caller.Kind.USER, walletKey, username, null, roles, credentialRef);
+            }
+            if (!claims.getAudience().equals(List.of(accessAudience))) {
+                throw InvalidToken.because("The token is not meant for this API");
             }
             Optional<OAuthClientId> clientId = OAuthClientId.parse(claims.getStringClaimValue(TokenClaims.CLIENT_ID));
             if (clientId.isEmpty() || !clientId.get().value().equals(subject)

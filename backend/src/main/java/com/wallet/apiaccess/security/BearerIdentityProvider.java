@@ -62,7 +62,7 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
                 throw InvalidToken.because("The token's client has expired");
             }
             return new Caller(wallet.id(), wallet.externalKey(), wallet.name(), Caller.Kind.CLIENT,
-                    token.subject(), inForce(token.roles(), client.roles()));
+                    token.subject(), inForce(token.roles(), client.roles()), client.expiryDate());
         });
     }
 
@@ -75,7 +75,7 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
                 throw InvalidToken.because("The session ended when the password changed; sign in again");
             }
             return new Caller(wallet.id(), wallet.externalKey(), wallet.name(), Caller.Kind.USER,
-                    token.subject(), inForce(token.roles(), user.roles()));
+                    token.subject(), inForce(token.roles(), user.roles()), null);
         });
     }
 

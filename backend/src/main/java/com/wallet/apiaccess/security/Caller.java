@@ -4,16 +4,18 @@ import com.wallet.apiaccess.problem.ProblemException;
 import com.wallet.apiaccess.role.RoleSet;
 import io.quarkus.security.identity.SecurityIdentity;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Who is calling the admin API: a user's session or a client's access token, always within one
- * wallet, with the roles that are in force now.
+ * wallet, with the roles that are in force now, and for a client its expiry date.
  */
 public record Caller(long walletId, String walletKey, String walletName, Kind kind, String name,
-                     SortedSet<String> roles) {
+                     SortedSet<String> roles, LocalDate expiryDate) {
 
     public static final String ATTRIBUTE = "api-access.caller";
 
@@ -42,6 +44,26 @@ public record Caller(long walletId, String walletKey, String walletName, Kind ki
             throw ProblemException.insufficientRole("You cannot grant roles you do not hold: "
                     + String.join(", ", missing), String.join(" ", missing));
         }
+    }
+
+    /** Nobody acts on a user who holds more than they do: changing or deleting one needs all its roles. */
+    public void requireHoldsAllOf(Collection<String> held, String action) {
+        List<String> missing = RoleSet.missing(held, roles);
+        if (!missing.isEmpty()) {
+            throw ProblemException.insufficientRole("You cannot " + action + " a user who holds roles you do not hold: "
+                    + String.join(", ", missing), String.join(" ", missing));
+        }
+    }
+
+    /** This caller with only those of its roles that are also in {@code held}: what it holds as of now. */
+    public Caller narrowedTo(Collection<String> held) {
+        SortedSet<String> kept = new TreeSet<>(roles);
+        kept.retainAll(held);
+        return new Caller(walletId, walletKey, walletName, kind, name, kept, expiryDate);
+    }
+
+    public boolean isClient() {
+        return kind == Kind.CLIENT;
     }
 
     public boolean isUser(String username) {

@@ -1,73 +1,209 @@
 package com.wallet.apiaccess.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.wallet.apiaccess.config.ApiAccessConfig;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
- * Counts failed authentications per source address and per (source, identifier) in fixed windows,
- * and refuses further attempts from a source past its limit until the window ends, right secret or
- * not. Counters live in this process: with several replicas each counts its own share.
+ * Counts failed authentications in fixed windows, per source address, per (source, identifier) and per
+ * identifier from all sources. An attempt is <em>reserved</em> before the work that decides it (a
+ * bcrypt check, a lookup), so that concurrent attempts cannot all pass a check that only the finished
+ * ones would fail; a success gives its reservation back, a failure keeps it.
+ * <p>
+ * Memory is bounded: at most {@code api-access.throttle.max-tracked} counters, the least used evicted
+ * first (Caffeine's frequency sketch keeps the counters that are hit often, such as an attacker's),
+ * identifiers longer than {@link #MAX_IDENTIFIER} are refused by callers before they reach it, and an
+ * IPv6 source counts by its /64. Counters live in this process: with several replicas each counts
+ * its own share.
  */
 @ApplicationScoped
 public class FailureThrottle {
 
+    /** Longer than any client id or wallet/username pair: such an identifier is refused unread. */
+    public static final int MAX_IDENTIFIER = 128;
+
+    /** One counter and the most it may reach in a window. */
+    public record Limit(String key, int max) {
+    }
+
     private final long windowMillis;
     private final int perSource;
     private final int perIdentifier;
-    private final ConcurrentMap<String, Window> windows = new ConcurrentHashMap<>();
+    private final int perAccount;
+    private final long lookupIntervalMillis;
+    private final LongSupplier clock;
+    private final Cache<String, Window> windows;
+    private final Cache<String, AtomicLong> nextLookup;
 
-    public FailureThrottle(ApiAccessConfig config, Vertx vertx) {
-        Duration window = config.throttle().window();
+    @Inject
+    public FailureThrottle(ApiAccessConfig config) {
+        this(config.throttle().window(), config.throttle().maxFailuresPerSource(),
+                config.throttle().maxFailuresPerIdentifier(), config.throttle().maxFailuresPerAccount(),
+                config.throttle().maxTracked(), System::currentTimeMillis);
+    }
+
+    FailureThrottle(Duration window, int perSource, int perIdentifier, int perAccount, int maxTracked,
+                    LongSupplier clock) {
         this.windowMillis = Math.max(1000, window.toMillis());
-        this.perSource = config.throttle().maxFailuresPerSource();
-        this.perIdentifier = config.throttle().maxFailuresPerIdentifier();
-        vertx.setPeriodic(windowMillis, id -> evictExpired());
+        this.perSource = perSource;
+        this.perIdentifier = perIdentifier;
+        this.perAccount = perAccount;
+        this.lookupIntervalMillis = Math.max(1, windowMillis / Math.max(1, perSource));
+        this.clock = clock;
+        this.windows = Caffeine.newBuilder()
+                .maximumSize(maxTracked)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.getAsLong()))
+                .expireAfterWrite(Duration.ofMillis(windowMillis))
+                .build();
+        this.nextLookup = Caffeine.newBuilder()
+                .maximumSize(Math.max(1000, maxTracked / 10))
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.getAsLong()))
+                .expireAfterAccess(Duration.ofMillis(windowMillis))
+                .build();
     }
 
-    /** Seconds to wait when the source, or the source for this identifier, is over its limit. */
-    public OptionalLong retryAfter(String source, String identifier) {
-        long now = System.currentTimeMillis();
-        long wait = Math.max(waitFor("s|" + source, perSource, now),
-                identifier == null ? 0 : waitFor("i|" + source + "|" + identifier, perIdentifier, now));
-        return wait > 0 ? OptionalLong.of(Math.max(1, (wait + 999) / 1000)) : OptionalLong.empty();
+    /** Every failure from one address, whatever it tried. */
+    public Limit source(String address) {
+        return new Limit("s|" + ClientAddress.throttleKey(address), perSource);
     }
 
-    public void recordFailure(String source, String identifier) {
-        long now = System.currentTimeMillis();
-        count("s|" + source, now);
-        if (identifier != null) {
-            count("i|" + source + "|" + identifier, now);
+    /** Failures from one address for one client id or user. */
+    public Limit pair(String address, String identifier) {
+        return new Limit("p|" + ClientAddress.throttleKey(address) + '|' + identifier, perIdentifier);
+    }
+
+    /** Failures for one client id or user from every address together. */
+    public Limit account(String identifier) {
+        return new Limit("a|" + identifier, perAccount);
+    }
+
+    /**
+     * Reserves one attempt against every limit given (nulls are skipped), or against none of them when
+     * one is full: then the attempt is refused, with the seconds until that window ends.
+     */
+    public Attempt reserve(Limit... limits) {
+        long now = clock.getAsLong();
+        Window[] taken = new Window[limits.length];
+        for (int i = 0; i < limits.length; i++) {
+            if (limits[i] == null) {
+                continue;
+            }
+            Window window = current(limits[i].key(), now);
+            if (!window.take(limits[i].max())) {
+                new Attempt(taken, 0).succeeded();
+                return new Attempt(new Window[0], seconds(window.end - now));
+            }
+            taken[i] = window;
+        }
+        return new Attempt(taken, 0);
+    }
+
+    /** A reserved attempt: it counts as a failure unless it {@link #succeeded()}. */
+    public static final class Attempt {
+        private final Window[] taken;
+        private final long retryAfterSeconds;
+
+        private Attempt(Window[] taken, long retryAfterSeconds) {
+            this.taken = taken;
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public boolean refused() {
+            return retryAfterSeconds > 0;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+
+        /** Gives the reservation back: a success, or an attempt that was never decided. */
+        public void succeeded() {
+            for (int i = 0; i < taken.length; i++) {
+                if (taken[i] != null) {
+                    taken[i].count.updateAndGet(count -> Math.max(0, count - 1));
+                    taken[i] = null;
+                }
+            }
         }
     }
 
-    private long waitFor(String key, int limit, long now) {
-        Window window = windows.get(key);
-        if (window == null || window.isOver(now) || window.count < limit) {
-            return 0;
+    /** Counts a failure that was not reserved; answers the count in this window. */
+    public int count(Limit limit) {
+        return current(limit.key(), clock.getAsLong()).count.incrementAndGet();
+    }
+
+    /** Seconds to wait when the limit is reached; empty when it is not. */
+    public OptionalLong waitFor(Limit limit) {
+        long now = clock.getAsLong();
+        Window window = windows.getIfPresent(limit.key());
+        if (window == null || window.isOver(now) || window.count.get() < limit.max()) {
+            return OptionalLong.empty();
         }
-        return window.end - now;
+        return OptionalLong.of(seconds(window.end - now));
     }
 
-    private void count(String key, long now) {
-        windows.compute(key, (k, window) -> window == null || window.isOver(now)
-                ? new Window(now + windowMillis, 1)
-                : new Window(window.end, window.count + 1));
+    /**
+     * Whether a source over its limit may have one more client looked up in the database: one lookup
+     * every {@code window / max-failures-per-source}, so that a source that floods with ever-new ids
+     * costs the database little while a client it shares the address with can still be found.
+     */
+    public boolean allowLookup(String address) {
+        long now = clock.getAsLong();
+        AtomicLong next = nextLookup.get(ClientAddress.throttleKey(address), k -> new AtomicLong());
+        long at = next.get();
+        return now >= at && next.compareAndSet(at, now + lookupIntervalMillis);
     }
 
-    private void evictExpired() {
-        long now = System.currentTimeMillis();
-        windows.values().removeIf(window -> window.isOver(now));
+    /** How many counters are kept now, after pending evictions ran ({@link #cleanUp()}). */
+    long tracked() {
+        return windows.estimatedSize();
     }
 
-    private record Window(long end, int count) {
+    void cleanUp() {
+        windows.cleanUp();
+        nextLookup.cleanUp();
+    }
+
+    private Window current(String key, long now) {
+        return windows.asMap().compute(key, (k, window) ->
+                window == null || window.isOver(now) ? new Window(now + windowMillis) : window);
+    }
+
+    private static long seconds(long millis) {
+        return Math.max(1, (millis + 999) / 1000);
+    }
+
+    private static final class Window {
+        final long end;
+        final AtomicInteger count = new AtomicInteger();
+
+        Window(long end) {
+            this.end = end;
+        }
+
         boolean isOver(long now) {
             return now >= end;
+        }
+
+        boolean take(int max) {
+            while (true) {
+                int count = this.count.get();
+                if (count >= max) {
+                    return false;
+                }
+                if (this.count.compareAndSet(count, count + 1)) {
+                    return true;
+                }
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.wallet.apiaccess.session;
 
+import com.wallet.apiaccess.security.ClientAddress;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -20,9 +21,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class SessionResource {
 
     private final SessionService service;
+    private final ClientAddress addresses;
 
-    public SessionResource(SessionService service) {
+    public SessionResource(SessionService service, ClientAddress addresses) {
         this.service = service;
+        this.addresses = addresses;
     }
 
     @POST
@@ -30,9 +33,9 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "Signed in")
     @APIResponse(responseCode = "401", description = "Wrong wallet, username or password")
     @APIResponse(responseCode = "429", description = "Too many failures from this address; see Retry-After")
+    @APIResponse(responseCode = "503", description = "Too many sign-ins in progress; see Retry-After")
     public Uni<RestResponse<SessionView>> signIn(SignInRequest request, @Context HttpServerRequest http) {
-        String source = http.remoteAddress() == null ? "unknown" : http.remoteAddress().host();
-        return service.signIn(request, source)
+        return service.signIn(request, addresses.of(http))
                 .map(session -> RestResponse.ResponseBuilder.ok(session)
                         .header("Cache-Control", "no-store")
                         .header("Pragma", "no-cache")

@@ -13,14 +13,18 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The clients the token endpoint looked up, so that a token costs no database round trip. A change
  * made through this instance ({@link ClientChanged}) drops the entry at once, and a lookup that raced
  * with a change is not kept, so revocation stays immediate here; other replicas may lag by the TTL.
- * Unknown ids are remembered briefly too, so that guessing costs no query either.
+ * Unknown ids are remembered briefly too, so that guessing costs no query either. A client in use is
+ * read again in the background once half its TTL has passed, so that it never drops out of the cache
+ * while it keeps obtaining tokens (a source being throttled gets its clients from the cache alone).
  */
 @ApplicationScoped
 public class ClientCache {
@@ -29,16 +33,19 @@ public class ClientCache {
 
     /** What a token needs of a client; never its secret, only its digest. */
     record CachedClient(long id, OAuthClientId oauthClientId, String secretDigest, SortedSet<String> roles,
-                        LocalDate expiryDate, String credentialRef) {
+                        LocalDate expiryDate, String credentialRef, long loadedAtNanos) {
     }
 
     private final ApiClientRepository clients;
     private final Cache<OAuthClientId, CachedClient> found;
     private final Cache<OAuthClientId, Boolean> absent;
     private final AtomicLong changes = new AtomicLong();
+    private final Set<OAuthClientId> refreshing = ConcurrentHashMap.newKeySet();
+    private final long refreshAfterNanos;
 
     public ClientCache(ApiClientRepository clients, ApiAccessConfig config) {
         this.clients = clients;
+        this.refreshAfterNanos = config.token().clientCacheTtl().toNanos() / 2;
         // About 1 KB an entry: 40,000 clients active within the TTL fit beside the search index in the 96 MB
         // heap make run gives it; beyond that the least used are looked up again, one indexed query each.
         this.found = Caffeine.newBuilder().maximumSize(40_000)
@@ -48,18 +55,33 @@ public class ClientCache {
 
     /** The client, or empty when none has this id. */
     Uni<Optional<CachedClient>> find(OAuthClientId id) {
+        return cached(id).map(Uni.createFrom()::item).orElseGet(() -> load(id));
+    }
+
+    /** What the cache knows of the id without asking the database: a client, none, or (empty) nothing. */
+    Optional<Optional<CachedClient>> cached(OAuthClientId id) {
         CachedClient cached = found.getIfPresent(id);
         if (cached != null) {
-            return Uni.createFrom().item(Optional.of(cached));
+            if (System.nanoTime() - cached.loadedAtNanos() > refreshAfterNanos && refreshing.add(id)) {
+                load(id).subscribe().with(reloaded -> refreshing.remove(id), failure -> refreshing.remove(id));
+            }
+            return Optional.of(Optional.of(cached));
         }
         if (absent.getIfPresent(id) != null) {
-            return Uni.createFrom().item(Optional.empty());
+            return Optional.of(Optional.empty());
         }
+        return Optional.empty();
+    }
+
+    private Uni<Optional<CachedClient>> load(OAuthClientId id) {
         long before = changes.get();
         return clients.findByWalletKey(id.walletKey(), id.clientId()).map(client -> {
             Optional<CachedClient> result = Optional.ofNullable(client).map(c -> cached(id, c));
             if (changes.get() == before) {
-                result.ifPresentOrElse(c -> found.put(id, c), () -> absent.put(id, Boolean.TRUE));
+                result.ifPresentOrElse(c -> found.put(id, c), () -> {
+                    found.invalidate(id);
+                    absent.put(id, Boolean.TRUE);
+                });
             }
             return result;
         });
@@ -86,6 +108,6 @@ public class ClientCache {
     private static CachedClient cached(OAuthClientId id, ApiClient client) {
         return new CachedClient(client.id, id, client.secretDigest,
                 java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(client.roles)), client.expiryDate,
-                CredentialRef.of(client.secretDigest));
+                CredentialRef.of(client.secretDigest), System.nanoTime());
     }
 }

@@ -12,12 +12,18 @@ public final class OAuthError extends RuntimeException {
     private final int status;
     private final String error;
     private final long retryAfterSeconds;
+    private final String reason;
 
     private OAuthError(int status, String error, String description, long retryAfterSeconds) {
+        this(status, error, description, retryAfterSeconds, error);
+    }
+
+    private OAuthError(int status, String error, String description, long retryAfterSeconds, String reason) {
         super(description, null, false, false);
         this.status = status;
         this.error = error;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.reason = reason;
     }
 
     static OAuthError invalidRequest(String description) {
@@ -40,10 +46,11 @@ public final class OAuthError extends RuntimeException {
         return new OAuthError(400, "invalid_scope", description, 0);
     }
 
+    /** RFC 6749 has no code for throttling; the metrics tell it apart from an outage by its reason. */
     static OAuthError throttled(long retryAfterSeconds) {
         return new OAuthError(429, "temporarily_unavailable",
-                "Too many failed client authentications from this address; retry after "
-                        + retryAfterSeconds + " seconds", retryAfterSeconds);
+                "Too many failed client authentications; retry after " + retryAfterSeconds + " seconds",
+                retryAfterSeconds, "throttled");
     }
 
     static OAuthError unavailable() {
@@ -64,6 +71,11 @@ public final class OAuthError extends RuntimeException {
 
     public String description() {
         return getMessage();
+    }
+
+    /** The label of {@code api_access_tokens_refused_total}: the error code, or {@code throttled}. */
+    public String reason() {
+        return reason;
     }
 
     long retryAfterSeconds() {

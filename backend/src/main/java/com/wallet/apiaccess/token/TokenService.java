@@ -1,17 +1,12 @@
 package com.wallet.apiaccess.token;
 
 import com.wallet.apiaccess.client.ApiClient;
-import com.wallet.apiaccess.config.ApiAccessConfig;
 import com.wallet.apiaccess.database.DatabaseHeartbeat;
-import com.wallet.apiaccess.keys.ClaimsJson;
-import com.wallet.apiaccess.keys.CryptoProvider;
-import com.wallet.apiaccess.keys.TokenSigner;
 import com.wallet.apiaccess.problem.Shown;
 import com.wallet.apiaccess.role.RoleSet;
-import com.wallet.apiaccess.security.CryptoWorker;
 import com.wallet.apiaccess.security.FailureThrottle;
 import com.wallet.apiaccess.security.SecretDigester;
-import com.wallet.apiaccess.security.TokenClaims;
+import com.wallet.apiaccess.security.TokenFactory;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -21,8 +16,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * The Client Credentials grant (RFC 6749 §4.4) as a pipeline of small checks, each of which either
@@ -36,34 +29,21 @@ public class TokenService {
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final String DECOY_DIGEST = "sha256$47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU";
 
-    private final ApiAccessConfig config;
     private final ClientCache cache;
     private final DatabaseHeartbeat database;
     private final UsageRecorder usage;
-    private final CryptoProvider crypto;
     private final SecretDigester digester;
     private final FailureThrottle throttle;
-    private final TokenSigner signer;
-    private final CryptoWorker worker;
-    private final String issuer;
-    private final String audience;
+    private final TokenFactory tokens;
 
-    public TokenService(ApiAccessConfig config, ClientCache cache, DatabaseHeartbeat database,
-                        UsageRecorder usage, CryptoProvider crypto,
-                        SecretDigester digester,
-                        FailureThrottle throttle, TokenSigner signer, CryptoWorker worker,
-                        Endpoints endpoints) {
-        this.config = config;
+    public TokenService(ClientCache cache, DatabaseHeartbeat database, UsageRecorder usage, SecretDigester digester,
+                        FailureThrottle throttle, TokenFactory tokens) {
         this.cache = cache;
         this.database = database;
         this.usage = usage;
-        this.crypto = crypto;
         this.digester = digester;
         this.throttle = throttle;
-        this.signer = signer;
-        this.worker = worker;
-        this.issuer = endpoints.issuer();
-        this.audience = config.token().audience();
+        this.tokens = tokens;
     }
 
     public Uni<IssuedToken> issue(String contentType, String authorization, byte[] body, String source) {
@@ -91,33 +71,74 @@ public class TokenService {
         return TokenForm.parse(body);
     }
 
+    /**
+     * The client, once its secret is proven. Failures count per (source, client id) and per client id
+     * (both reserved before the lookup, right secret included past the limit), and per source. A source
+     * past its own limit, such as one guessing ever-new ids, is answered 429 for every failure, and
+     * its clients are looked up from the cache (the database only at a trickle), but a client from the
+     * same address that proves its secret still gets its token: addresses are shared (NAT, proxies).
+     */
     private Uni<ClientCache.CachedClient> authenticate(ClientCredentials credentials, String source) {
         if (!database.isUp()) {
             return Uni.createFrom().failure(OAuthError.unavailable());
         }
-        String identifier = credentials.clientId();
-        OptionalLong wait = throttle.retryAfter(source, identifier);
-        if (wait.isPresent()) {
-            return Uni.createFrom().failure(OAuthError.throttled(wait.getAsLong()));
+        FailureThrottle.Limit bySource = throttle.source(source);
+        String presented = credentials.clientId();
+        Optional<OAuthClientId> id = presented.length() > FailureThrottle.MAX_IDENTIFIER
+                ? Optional.empty() : OAuthClientId.parse(presented);
+        if (id.isEmpty()) {
+            return Uni.createFrom().failure(refuse(bySource, source, "an id no client can have"));
         }
-        Optional<OAuthClientId> id = OAuthClientId.parse(credentials.clientId());
-        Uni<Optional<ClientCache.CachedClient>> lookup = id.isEmpty()
-                ? Uni.createFrom().item(Optional.empty()) : cache.find(id.get());
+        String identifier = id.get().value();
+        FailureThrottle.Attempt attempt = throttle.reserve(throttle.pair(source, identifier), throttle.account(identifier));
+        if (attempt.refused()) {
+            return Uni.createFrom().failure(OAuthError.throttled(attempt.retryAfterSeconds()));
+        }
+        OptionalLong sourceOver = throttle.waitFor(bySource);
+        Uni<Optional<ClientCache.CachedClient>> lookup;
+        if (sourceOver.isEmpty()) {
+            lookup = cache.find(id.get());
+        } else {
+            Optional<Optional<ClientCache.CachedClient>> known = cache.cached(id.get());
+            if (known.isPresent()) {
+                lookup = Uni.createFrom().item(known.get());
+            } else if (throttle.allowLookup(source)) {
+                lookup = cache.find(id.get());
+            } else {
+                attempt.succeeded(); // not decided: does not count
+                return Uni.createFrom().failure(OAuthError.throttled(sourceOver.getAsLong()));
+            }
+        }
         return lookup.map(found -> {
             ClientCache.CachedClient client = found.orElse(null);
             boolean secretMatches = digester.matches(credentials.secret(),
                     client == null ? DECOY_DIGEST : client.secretDigest());
             if (client == null || !secretMatches) {
-                throttle.recordFailure(source, identifier);
-                LOG.debugf("Client authentication failed from %s", source);
-                throw OAuthError.authenticationFailed();
+                throw refuse(bySource, source, identifier);
             }
+            attempt.succeeded();
             if (ApiClient.isExpiredAt(client.expiryDate(), Instant.now())) {
                 throw OAuthError.invalidClient("The client expired at the end of " + client.expiryDate()
                         + " (UTC); ask the wallet's admins for a new one");
             }
             return client;
-        });
+        }).onFailure(failure -> !(failure instanceof OAuthError)).invoke(attempt::succeeded);
+    }
+
+    /** A failed authentication: 401, or 429 once the source is past its limit (then no longer logged one by one). */
+    private OAuthError refuse(FailureThrottle.Limit bySource, String source, String clientId) {
+        OptionalLong wait = throttle.waitFor(bySource);
+        int failures = throttle.count(bySource);
+        if (wait.isPresent()) {
+            return OAuthError.throttled(wait.getAsLong());
+        }
+        if (failures == bySource.max()) {
+            LOG.infof("Client authentication failed for %s from %s; that source reached its limit of %d failures"
+                    + " and gets 429 for further failures in this window", clientId, source, failures);
+        } else {
+            LOG.infof("Client authentication failed for %s from %s", clientId, source);
+        }
+        return OAuthError.authenticationFailed();
     }
 
     private static void requireClientCredentialsGrant(TokenForm form) {
@@ -152,25 +173,8 @@ public class TokenService {
     }
 
     private Uni<IssuedToken> mint(ClientCache.CachedClient client, SortedSet<String> scope) {
-        long issuedAt = Instant.now().getEpochSecond();
-        long expiresAt = Math.min(issuedAt + config.token().lifetime().toSeconds(),
-                ApiClient.endOfExpiry(client.expiryDate()).getEpochSecond());
-        String oauthClientId = client.oauthClientId().value();
-        String scopeValue = RoleSet.join(scope);
-        ClaimsJson claims = new ClaimsJson()
-                .string("iss", issuer)
-                .string("sub", oauthClientId)
-                .string("aud", audience)
-                .number("iat", issuedAt)
-                .number("exp", expiresAt)
-                .string("jti", UUID.randomUUID().toString())
-                .string(TokenClaims.CLIENT_ID, oauthClientId)
-                .string(TokenClaims.CREDENTIAL_REF, client.credentialRef())
-                .string(TokenClaims.SCOPE, scopeValue)
-                .strings(TokenClaims.GROUPS, scope)
-                .string(TokenClaims.WALLET, client.oauthClientId().walletKey());
-        Supplier<String> signed = () -> signer.sign(claims, TokenClaims.ACCESS_TOKEN_TYPE);
-        Uni<String> token = crypto.signsInline() ? Uni.createFrom().item(signed) : worker.run(signed);
-        return token.map(jwt -> new IssuedToken(jwt, expiresAt - issuedAt, scopeValue));
+        return tokens.accessToken(client.oauthClientId().value(), client.oauthClientId().walletKey(),
+                        client.credentialRef(), scope, ApiClient.endOfExpiry(client.expiryDate()))
+                .map(minted -> new IssuedToken(minted.token(), minted.expiresIn(), RoleSet.join(scope)));
     }
 }

@@ -8,13 +8,12 @@ import com.wallet.apiaccess.problem.Shown;
 import com.wallet.apiaccess.role.RoleCatalogue;
 import com.wallet.apiaccess.role.RoleSet;
 import com.wallet.apiaccess.security.Caller;
-import com.wallet.apiaccess.security.CryptoWorker;
 import com.wallet.apiaccess.security.PasswordHasher;
+import com.wallet.apiaccess.security.PasswordWorker;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -24,7 +23,11 @@ import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-/** The wallet's console users. Passwords are bcrypt-hashed on a worker before any transaction opens. */
+/**
+ * The wallet's console users. Passwords are bcrypt-hashed on a worker before any transaction opens.
+ * Acting on a user needs every role that user holds, and no change may leave the wallet without an
+ * administrator ({@link Administrators}).
+ */
 @ApplicationScoped
 public class UserService {
 
@@ -33,10 +36,10 @@ public class UserService {
     private final WalletUserRepository repository;
     private final RoleCatalogue catalogue;
     private final PasswordHasher hasher;
-    private final CryptoWorker worker;
+    private final PasswordWorker worker;
 
     public UserService(WalletUserRepository repository, RoleCatalogue catalogue, PasswordHasher hasher,
-                       CryptoWorker worker) {
+                       PasswordWorker worker) {
         this.repository = repository;
         this.catalogue = catalogue;
         this.hasher = hasher;
@@ -83,7 +86,8 @@ public class UserService {
                 })
                 .onFailure(DatabaseFailures::isUniqueViolation).transform(e -> exists(username))
                 .map(saved -> {
-                    LOG.infof("User %s created in wallet %s by %s", username, caller.walletKey(), caller.name());
+                    LOG.infof("User %s created in wallet %s by %s with roles %s", username, caller.walletKey(),
+                            caller.name(), RoleSet.join(roles));
                     return UserView.of(saved);
                 });
     }
@@ -98,6 +102,9 @@ public class UserService {
             UserRules.password(request.password(), "password", errors);
         }
         ProblemException.throwIfInvalid(errors);
+        if (!UserRules.isValidUsername(username)) {
+            throw notFound(username);
+        }
         Uni<String> newHash = request.password() == null
                 ? Uni.createFrom().nullItem()
                 : worker.run(() -> hasher.hash(request.password()));
@@ -106,31 +113,33 @@ public class UserService {
 
     @WithTransaction
     Uni<UserView> change(Caller caller, String username, SortedSet<String> roles, String passwordHash) {
-        if (!UserRules.isValidUsername(username)) {
-            throw notFound(username);
-        }
-        return repository.find("walletId = ?1 and username = ?2", caller.walletId(), username)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
-                .map(user -> {
-                    if (user == null) {
-                        throw notFound(username);
-                    }
-                    SortedSet<String> added = new TreeSet<>(roles);
-                    added.removeAll(user.roles);
-                    caller.requireGrantable(added);
-                    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-                    user.roles = roles;
-                    user.updatedAt = now;
-                    if (passwordHash != null) {
-                        user.passwordHash = passwordHash;
-                        user.passwordChangedAt = now;
-                    }
-                    LOG.infof("User %s updated in wallet %s by %s", username, caller.walletKey(), caller.name());
-                    return UserView.of(user);
-                });
+        return repository.lockWallet(caller.walletId()).map(users -> {
+            Caller current = asOfNow(caller, users);
+            WalletUser user = find(users, username);
+            current.requireHoldsAllOf(user.roles, "change");
+            SortedSet<String> added = new TreeSet<>(roles);
+            added.removeAll(user.roles);
+            current.requireGrantable(added);
+            Administrators.requireOneLeft(users, user, roles);
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            SortedSet<String> removed = new TreeSet<>(user.roles);
+            removed.removeAll(roles);
+            user.roles = roles;
+            user.updatedAt = now;
+            if (passwordHash != null) {
+                user.passwordHash = passwordHash;
+                user.passwordChangedAt = now;
+                LOG.infof("Password of user %s in wallet %s reset by %s; the user's sessions are ended",
+                        username, caller.walletKey(), caller.name());
+            }
+            if (!added.isEmpty() || !removed.isEmpty()) {
+                LOG.infof("Roles of user %s in wallet %s changed by %s: added [%s], removed [%s]", username,
+                        caller.walletKey(), caller.name(), RoleSet.join(added), RoleSet.join(removed));
+            }
+            return UserView.of(user);
+        });
     }
 
-    @WithTransaction
     public Uni<Void> delete(Caller caller, String username) {
         if (caller.isUser(username)) {
             throw ProblemException.conflict(ProblemTypes.SELF_DELETE, "Cannot delete yourself",
@@ -139,14 +148,40 @@ public class UserService {
         if (!UserRules.isValidUsername(username)) {
             throw notFound(username);
         }
-        return repository.delete("walletId = ?1 and username = ?2", caller.walletId(), username)
-                .map(count -> {
-                    if (count == 0) {
-                        throw notFound(username);
-                    }
-                    LOG.infof("User %s deleted from wallet %s by %s", username, caller.walletKey(), caller.name());
-                    return null;
-                });
+        return remove(caller, username);
+    }
+
+    @WithTransaction
+    Uni<Void> remove(Caller caller, String username) {
+        return repository.lockWallet(caller.walletId()).chain(users -> {
+            WalletUser user = find(users, username);
+            asOfNow(caller, users).requireHoldsAllOf(user.roles, "delete");
+            Administrators.requireOneLeft(users, user, null);
+            return repository.delete(user).invoke(() -> LOG.infof("User %s deleted from wallet %s by %s",
+                    username, caller.walletKey(), caller.name()));
+        });
+    }
+
+    /**
+     * A user's roles as the locked rows hold them: a change that committed after the bearer check (a
+     * demotion racing this request) counts.
+     */
+    private static Caller asOfNow(Caller caller, List<WalletUser> users) {
+        if (caller.isClient()) {
+            return caller;
+        }
+        return users.stream().filter(user -> user.username.equals(caller.name())).findFirst()
+                .map(self -> caller.narrowedTo(self.roles))
+                .orElseGet(() -> caller.narrowedTo(List.of()));
+    }
+
+    private static WalletUser find(List<WalletUser> users, String username) {
+        for (WalletUser user : users) {
+            if (user.username.equals(username)) {
+                return user;
+            }
+        }
+        throw notFound(username);
     }
 
     private static ProblemException exists(String username) {

@@ -3,15 +3,19 @@ package com.wallet.apiaccess.wallet;
 import com.wallet.apiaccess.config.ApiAccessConfig;
 import com.wallet.apiaccess.problem.FieldError;
 import com.wallet.apiaccess.problem.ProblemException;
-import com.wallet.apiaccess.security.CryptoWorker;
+import com.wallet.apiaccess.security.ClientAddress;
+import com.wallet.apiaccess.security.FailureThrottle;
 import com.wallet.apiaccess.security.PasswordHasher;
+import com.wallet.apiaccess.security.PasswordWorker;
 import com.wallet.apiaccess.user.UserRules;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -19,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.nio.charset.StandardCharsets;
@@ -26,22 +31,29 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The platform operator provisions wallets; without a configured operator token this does not exist. */
+/**
+ * The platform operator provisions wallets; without a configured operator token this does not exist.
+ * Wrong operator tokens are throttled per source like failed sign-ins.
+ */
 @Path("/api/platform/wallets")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Platform")
 public class PlatformResource {
 
+    private static final Logger LOG = Logger.getLogger(PlatformResource.class);
     private static final String BEARER = "Bearer ";
+    private static final String OPERATOR = "platform-operator";
 
     private final byte[] operatorToken;
     private final WalletProvisioning provisioning;
     private final PasswordHasher hasher;
-    private final CryptoWorker worker;
+    private final PasswordWorker worker;
+    private final FailureThrottle throttle;
+    private final ClientAddress addresses;
 
     public PlatformResource(ApiAccessConfig config, WalletProvisioning provisioning, PasswordHasher hasher,
-                            CryptoWorker worker) {
+                            PasswordWorker worker, FailureThrottle throttle, ClientAddress addresses) {
         this.operatorToken = config.platform().operatorToken()
                 .filter(t -> !t.isBlank())
                 .map(t -> t.getBytes(StandardCharsets.UTF_8))
@@ -49,6 +61,8 @@ public class PlatformResource {
         this.provisioning = provisioning;
         this.hasher = hasher;
         this.worker = worker;
+        this.throttle = throttle;
+        this.addresses = addresses;
     }
 
     @POST
@@ -60,15 +74,24 @@ public class PlatformResource {
     @APIResponse(responseCode = "401", description = "Not the operator token")
     @APIResponse(responseCode = "404", description = "No operator token is configured")
     @APIResponse(responseCode = "409", description = "The key exists")
+    @APIResponse(responseCode = "429", description = "Too many wrong operator tokens from this address; see Retry-After")
     public Uni<RestResponse<WalletView>> create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                               CreateWalletRequest request) {
+                                               CreateWalletRequest request, @Context HttpServerRequest http) {
         if (operatorToken == null) {
             throw ProblemException.notFound("No such resource");
         }
+        String source = addresses.of(http);
+        FailureThrottle.Attempt attempt = throttle.reserve(throttle.source(source), throttle.pair(source, OPERATOR));
+        if (attempt.refused()) {
+            throw ProblemException.tooManyRequests("Too many wrong operator tokens; try again in "
+                    + attempt.retryAfterSeconds() + " seconds", attempt.retryAfterSeconds());
+        }
         if (!isOperator(authorization)) {
+            LOG.infof("Wrong platform operator token from %s", source);
             throw ProblemException.unauthorized("The platform operator token is required",
                     "Bearer realm=\"api-access-platform\"");
         }
+        attempt.succeeded();
         if (request == null) {
             throw ProblemException.badRequest("A JSON body is required", null);
         }

@@ -7,7 +7,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import io.restassured.response.ValidatableResponse;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,8 @@ import static com.wallet.apiaccess.client.ClientChecks.isProblem;
 import static com.wallet.apiaccess.client.ClientChecks.post;
 import static com.wallet.apiaccess.client.ClientChecks.todayUtc;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -244,6 +248,104 @@ class ClientValidationTest {
                 .formParam("client_secret", chosen)
                 .when().post("/oauth2/token")
                 .then().statusCode(401).body("error", equalTo("invalid_client"));
+    }
+
+    private static ValidatableResponse postRaw(String json) {
+        return Api.as(Api.adminToken()).body(json).when().post(ClientChecks.CLIENTS).then();
+    }
+
+    /** A 400 that names {@code field} in its errors and its detail. */
+    private static void isDuplicateKey(ValidatableResponse response, String field) {
+        isFieldError(response, field)
+                .body("errors.find { it.field == '" + field + "' }.message", containsString("more than once"))
+                .body("detail", containsString(field));
+    }
+
+    @Test
+    void shouldRefuseADuplicateKeyRatherThanReadTheLastOne() {
+        String clientId = Api.unique("dupkey");
+        isDuplicateKey(postRaw("{\"clientId\": \"" + clientId + "\", \"roles\": [\"accounts:read\"],"
+                + " \"roles\": [\"users:change\"]}"), "roles");
+        assertEquals(0, ClientChecks.rowsIgnoringCase(database, clientId));
+        ClientChecks.get(Api.adminToken(), clientId).statusCode(404);
+    }
+
+    @Test
+    void shouldRefuseADuplicateClientIdKey() {
+        String first = Api.unique("dupfirst");
+        String second = Api.unique("dupsecond");
+        isDuplicateKey(postRaw("{\"clientId\": \"" + first + "\", \"clientId\": \"" + second + "\","
+                + " \"roles\": [\"accounts:read\"]}"), "clientId");
+        assertEquals(0, ClientChecks.rowsIgnoringCase(database, first));
+        assertEquals(0, ClientChecks.rowsIgnoringCase(database, second));
+    }
+
+    @Test
+    void shouldRefuseADuplicateKeyInAnUpdateAndChangeNothing() {
+        String admin = Api.adminToken();
+        String clientId = Api.unique("dupput");
+        Api.createClient(admin, clientId, List.of("accounts:read"));
+
+        isDuplicateKey(Api.as(admin)
+                .body("{\"roles\": [\"accounts:read\"], \"notes\": \"first\", \"roles\": [\"users:change\"]}")
+                .when().put(ClientChecks.CLIENTS + "/" + clientId).then(), "roles");
+        ClientChecks.get(admin, clientId).statusCode(200)
+                .body("roles", contains("accounts:read"))
+                .body("notes", equalTo(null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2031-02-30", "2031-13-01", "2031-02-29", "2031-00-10", "2031-04-31", "2031-2-3",
+            "20310203", "2031-02-03T00:00", "2031-02-03 ", " 2031-02-03", "+2031-02-03", "02-03-2031", "2031/02/03",
+            "2031-02-3", "", "٢٠٣١-02-03"})
+    void shouldRefuseAnExpiryDateThatIsNotOneDayWrittenYyyyMmDd(String date) {
+        assertRefusedExpiryDate("\"" + date + "\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"20310203", "true", "[2031, 2, 3]", "[\"2031-02-03\"]", "{\"year\": 2031}", "2031.5"})
+    void shouldRefuseAnExpiryDateThatIsNotAString(String json) {
+        assertRefusedExpiryDate(json);
+    }
+
+    @Test
+    void shouldAcceptTheTwentyNinthOfFebruaryOfALeapYear() {
+        LocalDate leapDay = nextLeapDay();
+        String clientId = Api.unique("leap");
+        Map<String, Object> body = body(clientId);
+        body.put("expiryDate", leapDay.toString());
+
+        post(Api.adminToken(), body).statusCode(201).body("expiryDate", equalTo(leapDay.toString()));
+        ClientChecks.get(Api.adminToken(), clientId).statusCode(200).body("expiryDate", equalTo(leapDay.toString()));
+    }
+
+    @Test
+    void shouldAcceptAnExpiryDateAsGivenWithoutRewritingIt() {
+        LocalDate date = todayUtc().plusDays(40);
+        String clientId = Api.unique("exact");
+        Map<String, Object> body = body(clientId);
+        body.put("expiryDate", date.toString());
+
+        post(Api.adminToken(), body).statusCode(201).body("expiryDate", equalTo(date.toString()));
+    }
+
+    /** The next 29 February within the expiry policy's reach (at most four years ahead). */
+    private static LocalDate nextLeapDay() {
+        LocalDate today = todayUtc();
+        for (int year = today.getYear(); ; year++) {
+            if (java.time.Year.isLeap(year) && LocalDate.of(year, 2, 29).isAfter(today)) {
+                return LocalDate.of(year, 2, 29);
+            }
+        }
+    }
+
+    private void assertRefusedExpiryDate(String json) {
+        String clientId = Api.unique("strictdate");
+        isFieldError(postRaw("{\"clientId\": \"" + clientId + "\", \"roles\": [\"accounts:read\"],"
+                + " \"expiryDate\": " + json + "}"), "expiryDate")
+                .body("errors.find { it.field == 'expiryDate' }.message", containsString("YYYY-MM-DD"))
+                .body("detail", containsString("expiryDate"));
+        assertEquals(0, ClientChecks.rowsIgnoringCase(database, clientId));
     }
 
     private void assertRefusedClientId(String clientId) {

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /** GET /q/openapi documents every path of the contract, the Vert.x token endpoint included. */
@@ -80,5 +81,20 @@ class OpenApiTest {
         assertNotNull(doc.get("paths.'/oauth2/token'.post"), "POST /oauth2/token is documented");
         assertNotNull(doc.get("paths.'/oauth2/token'.post.requestBody.content.'application/x-www-form-urlencoded'"),
                 "its form body is documented");
+    }
+
+    @Test
+    void shouldDocumentExpiryDateAsADateString() {
+        JsonPath doc = openApi();
+        for (String schema : new String[] {"CreateClientRequest", "UpdateClientRequest"}) {
+            Map<String, Object> property = doc.getMap("components.schemas." + schema + ".properties.expiryDate");
+            assertNotNull(property, schema + ".expiryDate is documented");
+            if (property.get("$ref") != null) {
+                String ref = property.get("$ref").toString();
+                property = doc.getMap("components.schemas." + ref.substring(ref.lastIndexOf('/') + 1));
+            }
+            assertEquals("string", property.get("type"), schema + ".expiryDate: " + property);
+            assertEquals("date", property.get("format"), schema + ".expiryDate: " + property);
+        }
     }
 }

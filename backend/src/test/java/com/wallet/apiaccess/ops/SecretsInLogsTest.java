@@ -108,6 +108,14 @@ class SecretsInLogsTest {
         Api.as(session).when().get("/api/me").then().statusCode(401);
         Api.as(admin).body(Map.of("roles", List.of("accounts:read"), "password", "short"))
                 .when().put("/api/users/" + username).then().statusCode(400);
+        String ownPassword = "pw-" + Api.unique("own");
+        secrets.add(ownPassword);
+        String second = Api.signIn(Api.WALLET, username, newPassword);
+        secrets.add(second);
+        Api.as(second).body(Map.of("currentPassword", wrongPassword, "newPassword", ownPassword))
+                .when().put("/api/me/password").then().statusCode(403);
+        Api.as(second).body(Map.of("currentPassword", newPassword, "newPassword", ownPassword))
+                .when().put("/api/me/password").then().statusCode(204);
 
         String clientId = Api.unique("logged");
         String secret = Api.createClient(admin, clientId, List.of("api-access:read")).getString("clientSecret");
@@ -160,6 +168,42 @@ class SecretsInLogsTest {
                 }
             }
         }
+    }
+
+    /** What an operator needs to see an attack today: each security event at INFO, with who, whom and from where. */
+    @Test
+    void shouldLogSecurityEventsAtInfo() {
+        String admin = Api.adminToken();
+        String username = Api.unique("audited");
+        String password = "pw-" + Api.unique("audited");
+        Api.as(admin).body(Map.of("username", username, "password", password, "roles", List.of("accounts:read")))
+                .when().post("/api/users").then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("wallet", Api.WALLET, "username", username, "password", "not-" + password))
+                .when().post("/api/session").then().statusCode(401);
+        String session = Api.signIn(Api.WALLET, username, password);
+        Api.as(session).body(Map.of("currentPassword", "not-" + password, "newPassword", "a-long-new-password"))
+                .when().put("/api/me/password").then().statusCode(403);
+        Api.as(admin).body(Map.of("roles", List.of("accounts:read"), "password", "reset-" + password))
+                .when().put("/api/users/" + username).then().statusCode(200);
+        String clientId = Api.unique("audited");
+        given().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
+                .formParam("client_id", Api.oauthClientId(clientId)).formParam("client_secret", "guessed")
+                .when().post("/oauth2/token").then().statusCode(401);
+        given().auth().oauth2("not-the-operator-token").contentType(ContentType.JSON)
+                .body(Map.of("externalKey", "nope", "name", "x", "adminUsername", "owner", "adminPassword", "x"))
+                .when().post("/api/platform/wallets").then().statusCode(401);
+
+        List<String> info = List.copyOf(logged).stream().filter(r -> r.contains(" INFO ")).toList();
+        assertLogged(info, "Failed sign-in to wallet " + Api.WALLET + " as " + username + " from 127.0.0.1");
+        assertLogged(info, "Wrong current password for user " + username + " of wallet " + Api.WALLET + " from 127.0.0.1");
+        assertLogged(info, "Password of user " + username + " in wallet " + Api.WALLET + " reset by " + Api.ADMIN);
+        assertLogged(info, "Client authentication failed for " + Api.oauthClientId(clientId) + " from 127.0.0.1");
+        assertLogged(info, "Wrong platform operator token from 127.0.0.1");
+    }
+
+    private static void assertLogged(List<String> records, String text) {
+        assertTrue(records.stream().anyMatch(r -> r.contains(text)), "an INFO record says: " + text);
     }
 
     private static String formatted(LogRecord record, SimpleFormatter formatter) {

@@ -20,6 +20,7 @@ class ProductionGuardIT {
         settings.put("api-access.bootstrap.wallet-key", "guarded");
         settings.put("api-access.bootstrap.admin-username", "admin");
         settings.put("api-access.bootstrap.admin-password", "admin");
+        settings.put("api-access.platform.operator-token", "an-operator-token-of-31-chars!!");
         try {
             Throwable refused = catchThrowable(() -> PackagedService.start("guard-refused", settings).close());
 
@@ -27,7 +28,8 @@ class ProductionGuardIT {
                     .hasMessageContaining("Refusing to start in production")
                     .hasMessageContaining("no signing key")
                     .hasMessageContaining("api-access.secret-pepper")
-                    .hasMessageContaining("admin-password is shorter than 12");
+                    .hasMessageContaining("admin-password is shorter than 12")
+                    .hasMessageContaining("operator-token is shorter than 32");
 
             settings.put("api-access.allow-insecure-defaults", "true");
             try (PackagedService allowed = PackagedService.start("guard-allowed", settings)) {

@@ -226,4 +226,38 @@ class ForgedTokenTest {
         assertInvalidToken(listClientsWith(PemSigningKey.sign(validClaims()
                 .claim("client_id", other.oauthClientId()).build())));
     }
+
+    @Test
+    void shouldRefuseAClientTokenWithTheConsoleAudience() {
+        assertInvalidToken(listClientsWith(PemSigningKey.sign(validClaims().audience("api-access-console").build())));
+    }
+
+    /** The session's own claims, but for the wallet API's audience: not a session of this console. */
+    private JWTClaimsSet.Builder sessionClaims() throws Exception {
+        JWTClaimsSet session = SignedJWT.parse(com.wallet.apiaccess.support.Api.adminToken()).getJWTClaimsSet();
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder(session).issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(300))).jwtID(UUID.randomUUID().toString());
+    }
+
+    @Test
+    void shouldAcceptASessionWithItsOwnClaims() throws Exception {
+        // The control for the two below.
+        Bearer.listClients("Bearer " + PemSigningKey.sign(sessionClaims().build())).then().statusCode(200);
+    }
+
+    @Test
+    void shouldRefuseASessionForTheWalletApisAudience() throws Exception {
+        assertInvalidToken(listClientsWith(PemSigningKey.sign(sessionClaims().audience(AUDIENCE).build())));
+    }
+
+    @Test
+    void shouldRefuseASessionWhoseSubjectIsABareUsername() throws Exception {
+        assertInvalidToken(listClientsWith(PemSigningKey.sign(sessionClaims().subject("admin").build())));
+    }
+
+    @Test
+    void shouldRefuseASessionWhoseSubjectNamesAnotherWallet() throws Exception {
+        assertInvalidToken(listClientsWith(PemSigningKey.sign(sessionClaims().subject("user:other:admin").build())));
+    }
 }

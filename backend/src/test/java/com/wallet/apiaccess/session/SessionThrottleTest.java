@@ -16,13 +16,21 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Repeated failed sign-ins for one username from one address are throttled; nobody else is. */
@@ -79,6 +87,67 @@ class SessionThrottleTest {
                 .header("Retry-After", matchesPattern("[1-9][0-9]*"));
     }
 
+    /** The attack the reservation stops: many wrong passwords at once must not all slip under the limit. */
+    @Test
+    void shouldLetNoMoreConcurrentGuessesThroughThanTheLimit() throws Exception {
+        String[] user = newUser();
+        int guesses = 30;
+        ExecutorService pool = Executors.newFixedThreadPool(guesses);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < guesses; i++) {
+                String guess = "concurrent-guess-" + i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return signIn(user[0], guess).statusCode();
+                }));
+            }
+            start.countDown();
+            Map<Integer, Integer> statuses = new TreeMap<>();
+            for (Future<Integer> answer : answers) {
+                statuses.merge(answer.get(120, TimeUnit.SECONDS), 1, Integer::sum);
+            }
+            assertEquals(Map.of(401, 3, 429, guesses - 3), statuses, "exactly the limit is checked, the rest refused");
+        } finally {
+            pool.shutdownNow();
+        }
+        signIn(user[0], user[1]).then().statusCode(429);
+    }
+
+    @Test
+    void shouldCountWrongCurrentPasswordsLikeFailedSignIns() {
+        String[] user = newUser();
+        String token = Api.signIn(Api.WALLET, user[0], user[1]);
+        for (int i = 0; i < 3; i++) {
+            Api.as(token).body(Map.of("currentPassword", "wrong-current-" + i, "newPassword", "a-brand-new-password"))
+                    .when().put("/api/me/password").then().statusCode(403);
+        }
+        Api.as(token).body(Map.of("currentPassword", user[1], "newPassword", "a-brand-new-password"))
+                .when().put("/api/me/password").then().statusCode(429)
+                .header("Retry-After", matchesPattern("[1-9][0-9]*"));
+        signIn(user[0], user[1]).then().statusCode(429);
+    }
+
+    /** The platform operator's token is guessed like a password: throttled like sign-in. */
+    @Test
+    void shouldThrottleWrongOperatorTokensEvenWithTheRightOneAfterwards() throws IOException {
+        String body = "{\"externalKey\":\"optoken\",\"name\":\"x\",\"adminUsername\":\"admin\","
+                + "\"adminPassword\":\"admin-password-1\"}";
+        for (int i = 0; i < 3; i++) {
+            String answer = postFrom("127.0.0.31", "/api/platform/wallets", body,
+                    Map.of("Authorization", "Bearer wrong-operator-token-" + i));
+            assertTrue(answer.startsWith("HTTP/1.1 401"), firstLine(answer));
+        }
+        String throttled = postFrom("127.0.0.31", "/api/platform/wallets", body,
+                Map.of("Authorization", "Bearer " + Api.OPERATOR_TOKEN));
+        assertTrue(throttled.startsWith("HTTP/1.1 429"), firstLine(throttled));
+        assertTrue(throttled.toLowerCase(java.util.Locale.ROOT).contains("retry-after: "), throttled);
+        String elsewhere = postFrom("127.0.0.32", "/api/platform/wallets", body.replace("optoken", "optoken2"),
+                Map.of("Authorization", "Bearer " + Api.OPERATOR_TOKEN));
+        assertTrue(elsewhere.startsWith("HTTP/1.1 201"), firstLine(elsewhere));
+    }
+
     @Test
     void shouldNotThrottleBelowTheLimit() {
         String[] user = newUser();
@@ -119,7 +188,7 @@ class SessionThrottleTest {
     }
 
     /** A raw HTTP/1.1 POST from a chosen loopback address; answers the whole response text. */
-    private static String postFrom(String localAddress, String path, String json, Map<String, String> headers)
+    static String postFrom(String localAddress, String path, String json, Map<String, String> headers)
             throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         StringBuilder request = new StringBuilder()
@@ -145,7 +214,7 @@ class SessionThrottleTest {
         }
     }
 
-    private static String firstLine(String answer) {
+    static String firstLine(String answer) {
         int end = answer.indexOf('\r');
         return end < 0 ? answer : answer.substring(0, end);
     }
