@@ -6,10 +6,11 @@ import { subscribe, getSession } from '@/lib/auth/session-store';
 import { makeQueryClient } from '@/lib/react-query';
 import { theme } from './theme';
 
-// Mantine's dimmed grey (gray.6) is under 4.5:1 on white; gray.7 keeps secondary text readable (WCAG AA).
+// Mantine's dimmed grey (gray.6) and error red (red.6) are under 4.5:1 on white; gray.7 and red.8 keep
+// secondary text and field errors readable (WCAG AA).
 const cssVariablesResolver: CSSVariablesResolver = (theme) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': theme.colors.gray[7] },
+  light: { '--mantine-color-dimmed': theme.colors.gray[7], '--mantine-color-error': theme.colors.red[8] },
   dark: {},
 });
 

@@ -105,9 +105,8 @@ function UserMenu({ username, canChangePassword, onChangePassword, onSignOut }: 
     <Menu position="bottom-end" width={220} withinPortal>
       <Menu.Target>
         <Button
-          variant="subtle"
-          color="gray.8"
-          size="sm"
+          variant="default"
+          size="xs"
           leftSection={<IconUser size={16} aria-hidden />}
           rightSection={<IconChevronDown size={14} aria-hidden />}
           aria-label={`Account: ${username}`}

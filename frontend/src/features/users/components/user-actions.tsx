@@ -59,9 +59,9 @@ function Action({ label, hint, refusal, onClick, color, children }: ActionProps)
   }
   return (
     <Tooltip label={refusal} withArrow multiline maw={320}>
-      {/* A disabled button gets no pointer events; the span shows the tooltip instead. */}
-      <span style={{ display: 'inline-flex' }}>
-        <ActionIcon variant="subtle" color={color} aria-label={label} aria-describedby={reasonId} disabled>
+      {/* Browsers send a disabled button no mouse events: the pointer goes through it to the span, which shows the tooltip. */}
+      <span style={{ display: 'inline-flex', cursor: 'not-allowed' }}>
+        <ActionIcon variant="subtle" color={color} aria-label={label} aria-describedby={reasonId} disabled style={{ pointerEvents: 'none' }}>
           {children}
         </ActionIcon>
         <VisuallyHidden id={reasonId}>{refusal}</VisuallyHidden>
