@@ -48,6 +48,8 @@ afterEach(() => {
   end('signed-out');
   takeEndReason();
   vi.unstubAllGlobals();
+  // A test that faked the clock and failed before restoring it must not leave the next file on it.
+  vi.useRealTimers();
   sessionStorage.clear();
   localStorage.clear();
 });
