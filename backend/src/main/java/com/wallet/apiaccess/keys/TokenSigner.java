@@ -1,7 +1,5 @@
 package com.wallet.apiaccess.keys;
 
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jose4j.jws.EcdsaUsingShaAlgorithm;
 
@@ -31,18 +29,9 @@ public class TokenSigner {
         this.signatures = ThreadLocal.withInitial(() -> signatureFor(key));
     }
 
-    /** The session tokens of the console, through SmallRye JWT. Costs a signature: call it off the event loop unless AWS-LC signs. */
-    public String sign(JwtClaimsBuilder claims, String type) {
-        return claims.jws()
-                .algorithm(SignatureAlgorithm.fromAlgorithm(key.algorithm()))
-                .keyId(key.kid())
-                .type(type)
-                .sign(key.privateKey());
-    }
-
     /**
      * An RFC 7515 compact JWS of the claims, the same header and signature SmallRye JWT would produce
-     * (ECDSA signatures as R‖S, RFC 7518 §3.4). The token endpoint's path.
+     * (ECDSA signatures as R‖S, RFC 7518 §3.4). Every token takes this path ({@code security.TokenFactory}).
      */
     public String sign(ClaimsJson claims, String type) {
         String signingInput = headers.computeIfAbsent(type, this::header) + '.'

@@ -6,7 +6,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Says that the database is unavailable once every few seconds, with how many requests it refused
- * since, instead of one line per request: an outage under load must not flood the logs.
+ * since, instead of one line per request: an outage under load must not flood the logs. It names the
+ * failure that told (a ConnectException, a ClosedConnectionException, a PgException), not the
+ * wrapper it came in.
  */
 public final class OutageLog {
 
@@ -24,8 +26,9 @@ public final class OutageLog {
         long last = lastLogged.get();
         if (now - last >= INTERVAL_NANOS && lastLogged.compareAndSet(last, now)) {
             refused.set(0);
+            Throwable told = DatabaseFailures.unavailability(failure);
             LOG.warnf("Database unavailable (%s at %s); %d request(s) answered 503 since the last report",
-                    failure.getClass().getSimpleName(), where, count);
+                    (told == null ? failure : told).getClass().getSimpleName(), where, count);
         }
     }
 }

@@ -15,9 +15,11 @@ import java.util.function.LongSupplier;
 
 /**
  * Counts failed authentications in fixed windows, per source address, per (source, identifier) and per
- * identifier from all sources. An attempt is <em>reserved</em> before the work that decides it (a
- * bcrypt check, a lookup), so that concurrent attempts cannot all pass a check that only the finished
- * ones would fail; a success gives its reservation back, a failure keeps it.
+ * identifier from all sources. Where the work that decides an attempt takes long (a bcrypt check), the
+ * attempt is <em>reserved</em> before it, so that concurrent attempts cannot all pass a check that only
+ * the finished ones would fail; a success gives its reservation back, a failure keeps it. Where it is
+ * quick (a client secret's HMAC, mostly against the cache), the limit is checked first and the failure
+ * counted after.
  * <p>
  * Memory is bounded: at most {@code api-access.throttle.max-tracked} counters, the least used evicted
  * first (Caffeine's frequency sketch keeps the counters that are hit often, such as an attacker's),
@@ -139,6 +141,17 @@ public class FailureThrottle {
     /** Counts a failure that was not reserved; answers the count in this window. */
     public int count(Limit limit) {
         return current(limit.key(), clock.getAsLong()).count.incrementAndGet();
+    }
+
+    /** Seconds to wait when any of the limits is reached (nulls are skipped); empty when none is. */
+    public OptionalLong waitFor(Limit... limits) {
+        long wait = 0;
+        for (Limit limit : limits) {
+            if (limit != null) {
+                wait = Math.max(wait, waitFor(limit).orElse(0));
+            }
+        }
+        return wait > 0 ? OptionalLong.of(wait) : OptionalLong.empty();
     }
 
     /** Seconds to wait when the limit is reached; empty when it is not. */

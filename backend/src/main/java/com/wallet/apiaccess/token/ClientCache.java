@@ -87,15 +87,26 @@ public class ClientCache {
         });
     }
 
+    /** How many changes were heard so far, here and from other replicas. */
+    long changes() {
+        return changes.get();
+    }
+
     void onChange(@Observes ClientChanged change) {
         forget(new OAuthClientId(change.walletKey(), change.clientId()));
     }
 
-    /** Drops one client, after a change here or on another replica. */
+    /**
+     * Drops one client, after a change here or on another replica; one that was in use is read again
+     * at once, so that it stays in the cache for a throttled source it shares an address with.
+     */
     void forget(OAuthClientId id) {
         changes.incrementAndGet();
-        found.invalidate(id);
+        CachedClient was = found.asMap().remove(id);
         absent.invalidate(id);
+        if (was != null && refreshing.add(id)) {
+            load(id).subscribe().with(reloaded -> refreshing.remove(id), failure -> refreshing.remove(id));
+        }
     }
 
     /** Drops everything: changes may have been missed while the change feed was down. */

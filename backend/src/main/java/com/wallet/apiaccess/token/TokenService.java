@@ -73,7 +73,7 @@ public class TokenService {
 
     /**
      * The client, once its secret is proven. Failures count per (source, client id) and per client id
-     * (both reserved before the lookup, right secret included past the limit), and per source. A source
+     * (right secret included past the limit), and per source. A source
      * past its own limit, such as one guessing ever-new ids, is answered 429 for every failure, and
      * its clients are looked up from the cache (the database only at a trickle), but a client from the
      * same address that proves its secret still gets its token: addresses are shared (NAT, proxies).
@@ -90,9 +90,13 @@ public class TokenService {
             return Uni.createFrom().failure(refuse(bySource, source, "an id no client can have"));
         }
         String identifier = id.get().value();
-        FailureThrottle.Attempt attempt = throttle.reserve(throttle.pair(source, identifier), throttle.account(identifier));
-        if (attempt.refused()) {
-            return Uni.createFrom().failure(OAuthError.throttled(attempt.retryAfterSeconds()));
+        // Checked, not reserved: a client's concurrent first requests, looked up together, must not
+        // count as failures; and against the cache the check and the count happen in one go.
+        FailureThrottle.Limit pair = throttle.pair(source, identifier);
+        FailureThrottle.Limit account = throttle.account(identifier);
+        OptionalLong guessed = throttle.waitFor(pair, account);
+        if (guessed.isPresent()) {
+            return Uni.createFrom().failure(OAuthError.throttled(guessed.getAsLong()));
         }
         OptionalLong sourceOver = throttle.waitFor(bySource);
         Uni<Optional<ClientCache.CachedClient>> lookup;
@@ -105,7 +109,6 @@ public class TokenService {
             } else if (throttle.allowLookup(source)) {
                 lookup = cache.find(id.get());
             } else {
-                attempt.succeeded(); // not decided: does not count
                 return Uni.createFrom().failure(OAuthError.throttled(sourceOver.getAsLong()));
             }
         }
@@ -114,15 +117,16 @@ public class TokenService {
             boolean secretMatches = digester.matches(credentials.secret(),
                     client == null ? DECOY_DIGEST : client.secretDigest());
             if (client == null || !secretMatches) {
+                throttle.count(pair);
+                throttle.count(account);
                 throw refuse(bySource, source, identifier);
             }
-            attempt.succeeded();
             if (ApiClient.isExpiredAt(client.expiryDate(), Instant.now())) {
                 throw OAuthError.invalidClient("The client expired at the end of " + client.expiryDate()
                         + " (UTC); ask the wallet's admins for a new one");
             }
             return client;
-        }).onFailure(failure -> !(failure instanceof OAuthError)).invoke(attempt::succeeded);
+        });
     }
 
     /** A failed authentication: 401, or 429 once the source is past its limit (then no longer logged one by one). */

@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -31,10 +32,13 @@ class TokenSignerTest {
                 .string("aud", "wallet-api").number("iat", 1_700_000_000L).number("exp", 1_700_000_900L)
                 .string("jti", "j-1").strings("groups", Set.of("accounts:read")).string("note", "é \"q\" \\ \u0001");
         SignedJWT ours = SignedJWT.parse(signer.sign(claims, "at+jwt"));
-        SignedJWT theirs = SignedJWT.parse(signer.sign(Jwt.claims()
+        SigningKey key = keys.current();
+        SignedJWT theirs = SignedJWT.parse(Jwt.claims()
                 .issuer("https://issuer.example").subject("wallet-acme-x").audience("wallet-api")
                 .issuedAt(1_700_000_000L).expiresAt(1_700_000_900L).claim("jti", "j-1")
-                .groups(Set.of("accounts:read")).claim("note", "é \"q\" \\ \u0001"), "at+jwt"));
+                .groups(Set.of("accounts:read")).claim("note", "é \"q\" \\ \u0001")
+                .jws().algorithm(SignatureAlgorithm.fromAlgorithm(key.algorithm())).keyId(key.kid()).type("at+jwt")
+                .sign(key.privateKey()));
 
         assertThat(ours.getHeader().toJSONObject()).isEqualTo(theirs.getHeader().toJSONObject());
         assertThat(ours.getJWTClaimsSet().toJSONObject()).isEqualTo(theirs.getJWTClaimsSet().toJSONObject());

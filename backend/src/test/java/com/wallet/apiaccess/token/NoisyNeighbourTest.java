@@ -55,6 +55,9 @@ class NoisyNeighbourTest {
     @Inject
     Vertx vertx;
 
+    @Inject
+    ClientCache cache;
+
     private final List<HttpClient> clients = new ArrayList<>();
 
     @AfterEach
@@ -65,7 +68,7 @@ class NoisyNeighbourTest {
     /** A client bound to one local address: the service sees requests from it. */
     private HttpClient from(String localAddress) {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setLocalAddress(localAddress)
-                .setDefaultHost("127.0.0.1").setDefaultPort(RestAssured.port).setMaxPoolSize(8));
+                .setDefaultHost("127.0.0.1").setDefaultPort(RestAssured.port).setMaxPoolSize(32));
         clients.add(client);
         return client;
     }
@@ -80,6 +83,24 @@ class NoisyNeighbourTest {
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
+    /**
+     * A new client, once both announcements of its creation were heard (this instance's event and the
+     * change feed's notification), with a first token, so that it is in the token endpoint's cache,
+     * where it stays while in use.
+     */
+    private TestClient warmClient(HttpClient client) throws Exception {
+        long before = cache.changes();
+        TestClient valid = TokenEndpoint.newClient(List.of("accounts:read"));
+        for (int i = 0; i < 200 && cache.changes() < before + 2; i++) {
+            Thread.sleep(50);
+        }
+        assertTrue(cache.changes() >= before + 2, "the creation was announced twice");
+        assertEquals(200, post(client, valid.oauthClientId(), valid.secret()));
+        assertTrue(cache.cached(OAuthClientId.parse(valid.oauthClientId()).orElseThrow()).flatMap(found -> found)
+                .isPresent(), "the client is cached");
+        return valid;
+    }
+
     private static String guess() {
         return Api.oauthClientId("guess-" + UUID.randomUUID());
     }
@@ -87,8 +108,7 @@ class NoisyNeighbourTest {
     @Test
     void shouldCapTheFloodButServeTheClientThatProvesItsSecret() throws Exception {
         HttpClient shared = from("127.0.0.21");
-        TestClient valid = TokenEndpoint.newClient(List.of("accounts:read"));
-        assertEquals(200, post(shared, valid.oauthClientId(), valid.secret()));
+        TestClient valid = warmClient(shared);
         Map<Integer, Integer> flood = new TreeMap<>();
         int served = 0;
         for (int i = 0; i < 60; i++) {
@@ -105,14 +125,32 @@ class NoisyNeighbourTest {
     @Test
     void shouldNotTellKnownIdsFromUnknownOnesPastTheLimit() throws Exception {
         HttpClient shared = from("127.0.0.22");
-        TestClient valid = TokenEndpoint.newClient(List.of("accounts:read"));
-        assertEquals(200, post(shared, valid.oauthClientId(), valid.secret()));
+        TestClient valid = warmClient(shared);
         for (int i = 0; i < PER_SOURCE; i++) {
             assertEquals(401, post(shared, guess(), "guessed-secret"));
         }
         assertEquals(429, post(shared, guess(), "guessed-secret"));
         assertEquals(429, post(shared, valid.oauthClientId(), "a-wrong-secret"));
         assertEquals(200, post(shared, valid.oauthClientId(), valid.secret()));
+    }
+
+    /** A client's first requests, many at once and all looked up together, are not failures. */
+    @Test
+    void shouldServeManyConcurrentFirstRequestsOfANewClient() throws Exception {
+        HttpClient shared = from("127.0.0.26");
+        TestClient fresh = TokenEndpoint.newClient(List.of("accounts:read"));
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                answers.add(pool.submit(() -> post(shared, fresh.oauthClientId(), fresh.secret())));
+            }
+            for (Future<Integer> answer : answers) {
+                assertEquals(200, answer.get(120, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
@@ -144,8 +182,7 @@ class NoisyNeighbourTest {
     @Test
     void shouldKeepTheValidClientsTokensUnderAConcurrentFlood() throws Exception {
         HttpClient shared = from("127.0.0.25");
-        TestClient valid = TokenEndpoint.newClient(List.of("accounts:read"));
-        assertEquals(200, post(shared, valid.oauthClientId(), valid.secret()));
+        TestClient valid = warmClient(shared);
         int floodThreads = 6;
         int perThread = 300;
         ExecutorService pool = Executors.newFixedThreadPool(floodThreads + 1);
