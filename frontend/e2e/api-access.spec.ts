@@ -210,7 +210,8 @@ test('the admin adds a read-only colleague on the Users screen, who sees no chan
   await shot(page, '11-users');
   await expectAccessible(page);
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: `Account: ${ADMIN.username}` }).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await signIn(page, READER.username, READER.password);
   await expect(page.getByRole('row', { name: /bulk-00/ })).toBeVisible();

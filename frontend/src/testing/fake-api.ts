@@ -13,8 +13,10 @@ export type FakeApi = {
   expireSessions: () => void;
   /** The next matching call fails as a lost connection would. */
   failNext: (method: string, pathPrefix: string) => void;
-  /** The next matching call answers this status and body. */
-  answerNext: (method: string, pathPrefix: string, status: number, body: unknown) => void;
+  /** The next matching call answers this status and body (and headers, e.g. Retry-After). */
+  answerNext: (method: string, pathPrefix: string, status: number, body: unknown, headers?: Record<string, string>) => void;
+  /** Each user's password; a username not listed signs in with 'admin'. */
+  passwords: Record<string, string>;
   lastSecret?: string;
 };
 
@@ -41,20 +43,23 @@ export function client(overrides: Partial<Client> & { clientId: string }): Clien
   };
 }
 
-const json = (status: number, body: unknown, type = 'application/json') =>
-  new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': type } });
-const problem = (status: number, detail: string, errors?: { field: string; message: string }[]) =>
-  json(status, { type: 'about:blank', title: 'Problem', status, detail, ...(errors ? { errors } : {}) }, 'application/problem+json');
+const json = (status: number, body: unknown, type = 'application/json', headers: Record<string, string> = {}) =>
+  new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': type, ...headers } });
+const problem = (status: number, detail: string, errors?: { field: string; message: string }[], type = 'about:blank') =>
+  json(status, { type, title: 'Problem', status, detail, ...(errors ? { errors } : {}) }, 'application/problem+json');
 
-export function installFakeApi(options: { roles?: string[]; clients?: Client[] } = {}): FakeApi {
+const ADMINISTRATOR = ['users:change', 'api-access:change'];
+const isAdministrator = (roles: string[]) => ADMINISTRATOR.every((role) => roles.includes(role));
+
+export function installFakeApi(options: { roles?: string[]; clients?: Client[]; users?: User[]; username?: string } = {}): FakeApi {
   const failures: { method: string; prefix: string }[] = [];
-  const answers: { method: string; prefix: string; status: number; body: unknown }[] = [];
+  const answers: { method: string; prefix: string; status: number; body: unknown; headers?: Record<string, string> }[] = [];
   // renderApp starts with 'session-token'; after each expiry, sign-in hands out 'session-token-2', -3, ...
   let generation = 1;
   const validTokens = new Set(['session-token']);
   const api: FakeApi = {
     me: {
-      username: 'admin',
+      username: options.username ?? 'admin',
       wallet: { externalKey: 'demo', name: 'Demo wallet' },
       roles: options.roles ?? ALL_ROLES,
       tokenEndpoint: 'http://localhost:8080/oauth2/token',
@@ -62,10 +67,11 @@ export function installFakeApi(options: { roles?: string[]; clients?: Client[] }
     },
     resources: RESOURCES,
     clients: options.clients ?? [],
-    users: [{ username: 'admin', roles: options.roles ?? ALL_ROLES, createdAt: '2026-01-01T00:00:00Z' }],
+    users: options.users ?? [{ username: 'admin', roles: options.roles ?? ALL_ROLES, createdAt: '2026-01-01T00:00:00Z' }],
     requests: [],
     failNext: (method, prefix) => failures.push({ method, prefix }),
-    answerNext: (method, prefix, status, body) => answers.push({ method, prefix, status, body }),
+    answerNext: (method, prefix, status, body, headers) => answers.push({ method, prefix, status, body, headers }),
+    passwords: { admin: 'admin' },
     expireSessions: () => {
       validTokens.clear();
       generation += 1;
@@ -88,12 +94,12 @@ export function installFakeApi(options: { roles?: string[]; clients?: Client[] }
     }
     const answer = answers.findIndex((a) => a.method === method && path.startsWith(a.prefix));
     if (answer >= 0) {
-      const { status, body: answerBody } = answers.splice(answer, 1)[0]!;
-      return status >= 400 ? json(status, answerBody, 'application/problem+json') : json(status, answerBody);
+      const { status, body: answerBody, headers } = answers.splice(answer, 1)[0]!;
+      return json(status, answerBody, status >= 400 ? 'application/problem+json' : 'application/json', headers);
     }
 
     if (path === '/api/session' && method === 'POST') {
-      if (body.password !== 'admin') return problem(401, 'Wrong wallet, username or password');
+      if (body.password !== (api.passwords[body.username] ?? 'admin')) return problem(401, 'Wrong wallet, username or password');
       const issued = generation === 1 ? 'session-token' : `session-token-${generation}`;
       validTokens.add(issued);
       return json(200, { token: issued, expiresAt: '2099-01-01T00:00:00Z', user: { username: body.username, roles: api.me.roles } });
@@ -101,6 +107,20 @@ export function installFakeApi(options: { roles?: string[]; clients?: Client[] }
     // Calls without a token are let through, so a component can be tried on its own.
     if (token != null && !validTokens.has(token)) return problem(401, 'A valid bearer token is required');
     if (path === '/api/me') return json(200, api.me);
+    if (path === '/api/me/password' && method === 'PUT') {
+      const username = api.me.username;
+      if (username.startsWith(api.me.clientIdPrefix)) return problem(403, 'Only a user can change a password');
+      if (body.currentPassword !== (api.passwords[username] ?? 'admin')) {
+        return problem(403, 'The current password is not right', undefined, 'urn:api-access:problem:wrong-password');
+      }
+      if ([...body.newPassword].length < 12) {
+        return problem(400, 'Invalid request', [{ field: 'newPassword', message: 'must be at least 12 characters' }]);
+      }
+      api.passwords[username] = body.newPassword;
+      // Every session issued before the change is refused.
+      api.expireSessions();
+      return json(204, undefined);
+    }
     if (path === '/api/resources') return json(200, api.resources);
     if (path === '/api/clients' && method === 'GET') {
       if (!api.me.roles.includes('api-access:read')) return problem(403, 'Needs api-access:read');
@@ -140,6 +160,18 @@ export function installFakeApi(options: { roles?: string[]; clients?: Client[] }
     if (userMatch) {
       const existing = api.users.find((u) => u.username === userMatch[1]);
       if (!existing) return problem(404, 'No such user');
+      if (method === 'DELETE' && existing.username === api.me.username) {
+        return problem(409, 'You cannot delete the user you are signed in as', undefined, 'urn:api-access:problem:self-delete');
+      }
+      // The rules of API.md: acting on a user needs every role they hold, and one administrator stays.
+      const missing = existing.roles.filter((role) => !api.me.roles.includes(role));
+      if (missing.length > 0) {
+        return problem(403, `You cannot change a user who holds roles you do not hold: ${missing.join(', ')}`, undefined, 'urn:api-access:problem:insufficient-role');
+      }
+      const after = method === 'PUT' ? api.users.map((u) => (u === existing ? body.roles : u.roles)) : api.users.filter((u) => u !== existing).map((u) => u.roles);
+      if (api.users.some((u) => isAdministrator(u.roles)) && !after.some(isAdministrator)) {
+        return problem(409, 'This would leave the wallet without a user who holds both users:change and api-access:change', undefined, 'urn:api-access:problem:lock-out');
+      }
       if (method === 'PUT') {
         existing.roles = body.roles;
         return json(200, existing);

@@ -6,6 +6,7 @@ import { AppProvider } from '@/app/provider';
 import { routes } from '@/app/router';
 import { start } from '@/lib/auth/session-store';
 import { makeQueryClient } from '@/lib/react-query';
+import { testTheme } from './theme';
 
 export function testQueryClient() {
   const client = makeQueryClient();
@@ -19,7 +20,7 @@ export function renderWithProviders(ui: ReactElement, { route = '/' } = {}) {
   const router = createMemoryRouter([{ path: '*', element: ui }], { initialEntries: [route] });
   const user = userEvent.setup({ delay: null });
   const result = render(
-    <AppProvider queryClient={queryClient}>
+    <AppProvider queryClient={queryClient} theme={testTheme}>
       <RouterProvider router={router} />
     </AppProvider>,
   );
@@ -33,7 +34,7 @@ export function renderApp(route: string, { signedIn = true } = {}) {
   const router = createMemoryRouter(routes, { initialEntries: [route] });
   const user = userEvent.setup({ delay: null });
   const result = render(
-    <AppProvider queryClient={queryClient}>
+    <AppProvider queryClient={queryClient} theme={testTheme}>
       <RouterProvider router={router} />
     </AppProvider>,
   );

@@ -1,14 +1,22 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+import { notifications } from '@mantine/notifications';
 import { end, takeEndReason } from '@/lib/auth/session-store';
 
-// The first render of a file pays for module loading; give findBy* room.
-configure({ asyncUtilTimeout: 5000 });
+// Nothing here waits on a clock: findBy* only gives up after 10 s, so a busy machine slows a test
+// down instead of failing it.
+configure({ asyncUtilTimeout: 10_000 });
 
-// jsdom lacks what Mantine measures with.
-const { getComputedStyle } = window;
-window.getComputedStyle = (element: Element) => getComputedStyle(element);
+// jsdom lacks what Mantine measures with. Test files share one jsdom per worker (isolate: false),
+// so each patch is made once.
+const patched = window as Window & { __patchedForTests?: boolean };
+if (!patched.__patchedForTests) {
+  patched.__patchedForTests = true;
+  // Mantine asks for pseudo-elements, which jsdom reports as not implemented.
+  const { getComputedStyle } = window;
+  window.getComputedStyle = (element: Element) => getComputedStyle(element);
+}
 Object.defineProperty(window, 'matchMedia', {
   writable: true,
   value: vi.fn().mockImplementation((query: string) => ({
@@ -34,9 +42,14 @@ window.scrollTo = () => {};
 
 afterEach(() => {
   cleanup();
+  // Mantine keeps shown notifications in a module-level store, which outlives the component.
+  notifications.clean();
+  notifications.cleanQueue();
   end('signed-out');
   takeEndReason();
   vi.unstubAllGlobals();
+  // A test that faked the clock and failed before restoring it must not leave the next file on it.
+  vi.useRealTimers();
   sessionStorage.clear();
   localStorage.clear();
 });

@@ -1,8 +1,10 @@
-import { AppShell, Burger, Button, Center, Group, Loader, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { AppShell, Burger, Button, Center, Group, Loader, Menu, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconKey, IconLogout, IconSettings, IconShieldLock, IconUsers } from '@tabler/icons-react';
+import { IconChevronDown, IconKey, IconLock, IconLogout, IconSettings, IconShieldLock, IconUser, IconUsers } from '@tabler/icons-react';
+import { useState } from 'react';
 import { Navigate, NavLink as RouterNavLink, Outlet, useLocation, useOutletContext } from 'react-router';
 import { ErrorState } from '@/components/ui/error-state';
+import { ChangePasswordDialog } from '@/features/auth/components/change-password-dialog';
 import type { Me } from '@/lib/api/types';
 import { useMe } from '@/lib/auth/get-me';
 import { useSignOut } from '@/lib/auth/sign-out';
@@ -24,7 +26,9 @@ export function AppLayout() {
 function SignedIn() {
   const me = useMe();
   const signOut = useSignOut();
+  const session = useSession();
   const [opened, { toggle }] = useDisclosure();
+  const [changingPassword, setChangingPassword] = useState(false);
 
   if (me.isPending) {
     return (
@@ -58,14 +62,14 @@ function SignedIn() {
               {me.data.wallet.name} <span aria-hidden>·</span> <code>{me.data.wallet.externalKey}</code>
             </Text>
           </Group>
-          <Group gap="sm" wrap="nowrap">
-            <Text size="sm" aria-label={`Signed in as ${me.data.username}`}>
-              {me.data.username}
-            </Text>
-            <Button variant="default" size="xs" leftSection={<IconLogout size={16} aria-hidden />} onClick={signOut}>
-              Sign out
-            </Button>
-          </Group>
+          <UserMenu
+            username={me.data.username}
+            // Only users have passwords. A session here comes from signing in as a user; a client token's /api/me
+            // username is its OAuth client id, never the username stored at sign-in.
+            canChangePassword={session?.username === me.data.username}
+            onChangePassword={() => setChangingPassword(true)}
+            onSignOut={signOut}
+          />
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="Main">
@@ -83,7 +87,45 @@ function SignedIn() {
           <Outlet context={me.data} />
         </div>
       </AppShell.Main>
+      <ChangePasswordDialog
+        opened={changingPassword}
+        onClose={() => setChangingPassword(false)}
+        wallet={session?.wallet ?? me.data.wallet.externalKey}
+        username={me.data.username}
+      />
     </AppShell>
+  );
+}
+
+type UserMenuProps = { username: string; canChangePassword: boolean; onChangePassword: () => void; onSignOut: () => void };
+
+/** The signed-in user's menu in the header: Change password (users only) and Sign out. */
+function UserMenu({ username, canChangePassword, onChangePassword, onSignOut }: UserMenuProps) {
+  return (
+    <Menu position="bottom-end" width={220} withinPortal>
+      <Menu.Target>
+        <Button
+          variant="default"
+          size="xs"
+          leftSection={<IconUser size={16} aria-hidden />}
+          rightSection={<IconChevronDown size={14} aria-hidden />}
+          aria-label={`Account: ${username}`}
+        >
+          {username}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>Signed in as {username}</Menu.Label>
+        {canChangePassword && (
+          <Menu.Item leftSection={<IconLock size={16} aria-hidden />} onClick={onChangePassword}>
+            Change password
+          </Menu.Item>
+        )}
+        <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={onSignOut}>
+          Sign out
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
   );
 }
 

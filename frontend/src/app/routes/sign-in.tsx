@@ -3,13 +3,9 @@ import { IconInfoCircle, IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { SignInForm } from '@/features/auth/components/sign-in-form';
+import { safeNext } from '@/lib/auth/safe-next';
 import { takeEndReason } from '@/lib/auth/session-store';
 import { useSession } from '@/lib/auth/use-session';
-
-/** Only same-app paths are followed after sign-in. */
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/settings/iam/api-access';
-}
 
 export function SignInRoute() {
   const session = useSession();
@@ -36,6 +32,11 @@ export function SignInRoute() {
           {reason === 'expired' && (
             <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />} role="status">
               Your session has ended. Sign in again to continue.
+            </Alert>
+          )}
+          {reason === 'password-changed' && (
+            <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />} role="status">
+              Your password was changed. Sign in with the new password to continue.
             </Alert>
           )}
           <SignInForm onSignedIn={() => navigate(next, { replace: true })} />

@@ -1,6 +1,6 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import { expire, getToken } from '@/lib/auth/session-store';
-import { ApiError, NetworkError } from './errors';
+import { ApiError, NetworkError, parseRetryAfter } from './errors';
 import type { paths } from './schema';
 
 /**
@@ -46,7 +46,7 @@ export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
   const { data, error, response } = result;
   if (!response.ok) {
     const problem = error && typeof error === 'object' ? (error as ApiError['problem']) : undefined;
-    throw new ApiError(response.status, problem);
+    throw new ApiError(response.status, problem, parseRetryAfter(response.headers.get('Retry-After')));
   }
   return data as T;
 }

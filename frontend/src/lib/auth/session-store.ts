@@ -7,7 +7,8 @@ import type { Session } from '@/lib/api/types';
 const KEY = 'api-access.session';
 
 export type StoredSession = Pick<Session, 'token' | 'expiresAt'> & { username: string; wallet: string };
-export type EndReason = 'signed-out' | 'expired';
+/** 'password-changed': the password was changed here but signing in with the new one failed. */
+export type EndReason = 'signed-out' | 'expired' | 'password-changed';
 
 type Listener = () => void;
 

@@ -43,6 +43,17 @@ describe('signing in', () => {
     expect(sessionStorage.getItem('api-access.session')).toContain('session-token');
   });
 
+  it('does not follow a next parameter that leaves the app', async () => {
+    installFakeApi();
+    const { user, router } = renderApp(`/sign-in?next=${encodeURIComponent('/\\evil.example')}`, { signedIn: false });
+    await user.type(await screen.findByRole('textbox', { name: 'Wallet' }), 'demo');
+    await user.type(screen.getByRole('textbox', { name: 'Username' }), 'admin');
+    await user.type(screen.getByLabelText('Password', { selector: 'input' }), 'admin');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('heading', { name: 'API Access', level: 1 })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/settings/iam/api-access');
+  });
+
   it('a 401 on any call returns to sign-in and says the session ended', async () => {
     const api = installFakeApi();
     api.answerNext('GET', '/api/me', 401, { title: 'Unauthorized', status: 401, detail: 'A valid bearer token is required' });
@@ -57,7 +68,8 @@ describe('signing in', () => {
   it('signing out forgets the session', async () => {
     installFakeApi();
     const { user, router } = renderApp('/settings/iam/api-access');
-    await user.click(await screen.findByRole('button', { name: 'Sign out' }));
+    await user.click(await screen.findByRole('button', { name: 'Account: admin' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Sign out' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/sign-in'));
     expect(getToken()).toBeNull();
     expect(sessionStorage.length).toBe(0);

@@ -1,6 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { oneYearFromTodayUtc } from '@/lib/dates';
 import { installFakeApi, RESOURCES } from '@/testing/fake-api';
 import { renderWithProviders } from '@/testing/render';
 import { ClientFormDialog } from './client-form-dialog';
@@ -16,11 +15,17 @@ function renderAdd(onCreated = vi.fn(), onClose = vi.fn()) {
 }
 
 describe('the Add API client form', () => {
-  it('defaults the expiry date to one year from today', async () => {
-    installFakeApi();
-    const { field } = renderAdd();
-    await screen.findByRole('dialog', { name: 'Add API client' });
-    expect(field('Expiry date')).toHaveValue(oneYearFromTodayUtc());
+  it('defaults the expiry date to one year from today (UTC)', async () => {
+    // Only the clock's date is fixed (timers stay real), so the test does not depend on running before midnight.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-03-15T23:59:59.900Z') });
+    try {
+      installFakeApi();
+      const { field } = renderAdd();
+      await screen.findByRole('dialog', { name: 'Add API client' });
+      expect(field('Expiry date')).toHaveValue('2027-03-15');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it.each([

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller, useForm, useWatch, type Control, type UseFormRegisterReturn } from 'react-hook-form';
 import { PermissionsGrid } from '@/components/permissions-grid';
 import { SaveFooter } from '@/components/save-footer';
 import { useReauthControl, useSessionRecovery, type ReauthControl } from '@/components/session-recovery';
@@ -101,8 +101,6 @@ function ClientForm({ client, onClose, resources, grantable, onCreated, onUpdate
     }
   });
 
-  const notesLength = form.watch('notes').length;
-
   return (
     <form onSubmit={submit} noValidate aria-label={editing ? `Edit ${client.clientId}` : 'Add API client'}>
       <Stack gap="md">
@@ -143,15 +141,7 @@ function ClientForm({ client, onClose, resources, grantable, onCreated, onUpdate
             />
           )}
         </SimpleGrid>
-        <Textarea
-          label="Notes"
-          description={`Optional: who integrates, a contact person, the purpose. ${notesLength}/${NOTES_MAX}`}
-          autosize
-          minRows={2}
-          maxRows={6}
-          error={errors.notes?.message}
-          {...register('notes')}
-        />
+        <NotesField control={control} error={errors.notes?.message} {...register('notes')} />
         <Controller
           control={control}
           name="roles"
@@ -168,5 +158,23 @@ function ClientForm({ client, onClose, resources, grantable, onCreated, onUpdate
         <SaveFooter recovery={recovery} reauth={reauth} formError={formError} isSubmitting={isSubmitting} onCancel={onClose} />
       </Stack>
     </form>
+  );
+}
+
+type NotesFieldProps = UseFormRegisterReturn<'notes'> & { control: Control<CreateClientInput>; error?: string };
+
+/** Notes with a live character count; only this field re-renders on each keystroke, not the whole form. */
+function NotesField({ control, error, ...field }: NotesFieldProps) {
+  const notesLength = useWatch({ control, name: 'notes' }).length;
+  return (
+    <Textarea
+      label="Notes"
+      description={`Optional: who integrates, a contact person, the purpose. ${notesLength}/${NOTES_MAX}`}
+      autosize
+      minRows={2}
+      maxRows={6}
+      error={error}
+      {...field}
+    />
   );
 }

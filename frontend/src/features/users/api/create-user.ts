@@ -2,14 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api, unwrap } from '@/lib/api/client';
 import type { User } from '@/lib/api/types';
+import { passwordSchema } from '@/lib/passwords';
 
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._@-]{1,62}[a-z0-9]$/;
-export const PASSWORD_MIN = 12;
-
-export const passwordSchema = z
-  .string()
-  .refine((v) => [...v].length >= PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters`)
-  .refine((v) => new TextEncoder().encode(v).length <= 72, 'Use at most 72 bytes (bcrypt reads no further)');
 
 export const createUserSchema = z.object({
   username: z

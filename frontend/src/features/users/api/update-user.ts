@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api, unwrap } from '@/lib/api/client';
+import { isRefusal } from '@/lib/api/errors';
 import type { User } from '@/lib/api/types';
-import { passwordSchema } from './create-user';
+import { passwordSchema } from '@/lib/passwords';
 
 export const updateUserSchema = z.object({
   username: z.string(),
@@ -23,5 +24,12 @@ export function useUpdateUser() {
     mutationFn: updateUser,
     gcTime: 0,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
+    // Refused (403: roles the caller lacks; 409: lock-out): the list or the caller's roles may have changed meanwhile.
+    onError: (error) => {
+      if (isRefusal(error)) {
+        void queryClient.invalidateQueries({ queryKey: ['users'] });
+        void queryClient.invalidateQueries({ queryKey: ['me'] });
+      }
+    },
   });
 }

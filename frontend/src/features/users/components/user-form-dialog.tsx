@@ -8,7 +8,8 @@ import { useReauthControl, useSessionRecovery, type ReauthControl } from '@/comp
 import { ApiError, describeError, isNetworkError } from '@/lib/api/errors';
 import type { Resource, User } from '@/lib/api/types';
 import { applyFieldErrors } from '@/lib/forms';
-import { createUserSchema, PASSWORD_MIN, useCreateUser } from '../api/create-user';
+import { PASSWORD_HINT } from '@/lib/passwords';
+import { createUserSchema, useCreateUser } from '../api/create-user';
 import { updateUserSchema, useUpdateUser, type UpdateUserInput } from '../api/update-user';
 
 type Props = {
@@ -71,7 +72,8 @@ function UserForm({ user, onClose, resources, grantable, onSaved, reauth }: Form
       update.reset();
       // Every value typed stays in the form: only messages are added.
       if (recovery.endedBy(error)) return;
-      if (error instanceof ApiError && error.status === 409) {
+      // On edit a 409 is the lock-out rule, said in the alert above Save like a 403 (the problem's detail).
+      if (!editing && error instanceof ApiError && error.status === 409) {
         setError('username', { type: 'server', message: 'A user with this username already exists in this wallet.' }, { shouldFocus: true });
         return;
       }
@@ -106,7 +108,7 @@ function UserForm({ user, onClose, resources, grantable, onSaved, reauth }: Form
             label={editing ? 'New password' : 'Password'}
             withAsterisk={!editing}
             aria-required={!editing}
-            description={editing ? 'Leave empty to keep the current password.' : `At least ${PASSWORD_MIN} characters.`}
+            description={editing ? 'Leave empty to keep the current password.' : PASSWORD_HINT}
             autoComplete="new-password"
             error={errors.password?.message}
             {...register('password')}

@@ -1,6 +1,6 @@
-import { ActionIcon, Alert, Badge, Button, Group, Paper, Skeleton, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconLock, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconLock, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ErrorState } from '@/components/ui/error-state';
@@ -11,6 +11,7 @@ import { useResources } from '@/lib/resources/get-resources';
 import { describeAccess, readRole } from '@/lib/roles';
 import { useDeleteUser } from '../api/delete-user';
 import { useUsers } from '../api/get-users';
+import { UserActions } from './user-actions';
 import { UserFormDialog } from './user-form-dialog';
 
 /** Settings → IAM → Users: the people who sign in to this console, and their roles. */
@@ -117,28 +118,16 @@ export function UsersScreen({ me }: { me: Me }) {
                           </Table.Td>
                           {canChange && (
                             <Table.Td>
-                              <Group gap={4} wrap="nowrap" justify="flex-end">
-                                <Tooltip label="Edit roles or password" withArrow>
-                                  <ActionIcon variant="subtle" color="gray.8" aria-label={`Edit ${user.username}`} onClick={() => setEditing(user)}>
-                                    <IconPencil size={18} aria-hidden />
-                                  </ActionIcon>
-                                </Tooltip>
-                                {!self && (
-                                  <Tooltip label="Delete" withArrow>
-                                    <ActionIcon
-                                      variant="subtle"
-                                      color="red.8"
-                                      aria-label={`Delete ${user.username}`}
-                                      onClick={() => {
-                                        remove.reset();
-                                        setDeleting(user);
-                                      }}
-                                    >
-                                      <IconTrash size={18} aria-hidden />
-                                    </ActionIcon>
-                                  </Tooltip>
-                                )}
-                              </Group>
+                              <UserActions
+                                me={me}
+                                user={user}
+                                users={users.data ?? []}
+                                onEdit={() => setEditing(user)}
+                                onDelete={() => {
+                                  remove.reset();
+                                  setDeleting(user);
+                                }}
+                              />
                             </Table.Td>
                           )}
                         </Table.Tr>
