@@ -41,6 +41,9 @@ public class ClientAddress {
     /** The client's address as text, as it stands in the logs. */
     public String of(HttpServerRequest request) {
         String peer = request.remoteAddress() == null ? null : request.remoteAddress().host();
+        if (trusted.isEmpty()) {
+            return peer == null ? "unknown" : peer;
+        }
         return resolve(peer, request.headers().getAll(FORWARDED_FOR));
     }
 
@@ -77,6 +80,9 @@ public class ClientAddress {
      * changing the low 64 bits.
      */
     public static String throttleKey(String address) {
+        if (address.indexOf(':') < 0) {
+            return address; // IPv4, or no address at all
+        }
         byte[] bytes = NetUtil.createByteArrayFromIpAddressString(address);
         if (bytes == null || bytes.length == 4) {
             return address;

@@ -175,13 +175,18 @@ public class FailureThrottle {
     public OptionalLong waitFor(Limit limit) {
         long now = clock.getAsLong();
         Window window = full.getIfPresent(limit.key());
-        if (window == null) {
-            window = windows.getIfPresent(limit.key());
-        }
         if (window == null || window.isOver(now) || window.count.get() < limit.max()) {
             return OptionalLong.empty();
         }
         return OptionalLong.of(seconds(window.end - now));
+    }
+
+    /**
+     * Whether any counter may be at its limit now. When none is, which is the usual case, nothing
+     * needs checking before an attempt: the token endpoint then builds no keys and looks nothing up.
+     */
+    public boolean anyAtLimit() {
+        return full.estimatedSize() > 0;
     }
 
     /**

@@ -82,44 +82,33 @@ public class TokenService {
         if (!database.isUp()) {
             return Uni.createFrom().failure(OAuthError.unavailable());
         }
-        FailureThrottle.Limit bySource = throttle.source(source);
         String presented = credentials.clientId();
         Optional<OAuthClientId> id = presented.length() > FailureThrottle.MAX_IDENTIFIER
                 ? Optional.empty() : OAuthClientId.parse(presented);
         if (id.isEmpty()) {
-            return Uni.createFrom().failure(refuse(bySource, source, "an id no client can have"));
+            return Uni.createFrom().failure(refuse(source, "an id no client can have"));
         }
         String identifier = id.get().value();
         // Checked, not reserved: a client's concurrent first requests, looked up together, must not
         // count as failures; and against the cache the check and the count happen in one go.
-        FailureThrottle.Limit pair = throttle.pair(source, identifier);
-        FailureThrottle.Limit account = throttle.account(identifier);
-        OptionalLong guessed = throttle.waitFor(pair, account);
-        if (guessed.isPresent()) {
-            return Uni.createFrom().failure(OAuthError.throttled(guessed.getAsLong()));
-        }
-        OptionalLong sourceOver = throttle.waitFor(bySource);
-        Uni<Optional<ClientCache.CachedClient>> lookup;
-        if (sourceOver.isEmpty()) {
-            lookup = cache.find(id.get());
-        } else {
-            Optional<Optional<ClientCache.CachedClient>> known = cache.cached(id.get());
-            if (known.isPresent()) {
-                lookup = Uni.createFrom().item(known.get());
-            } else if (throttle.allowLookup(source)) {
-                lookup = cache.find(id.get());
-            } else {
+        if (throttle.anyAtLimit()) {
+            OptionalLong guessed = throttle.waitFor(throttle.pair(source, identifier), throttle.account(identifier));
+            if (guessed.isPresent()) {
+                return Uni.createFrom().failure(OAuthError.throttled(guessed.getAsLong()));
+            }
+            OptionalLong sourceOver = throttle.waitFor(throttle.source(source));
+            if (sourceOver.isPresent() && cache.cached(id.get()).isEmpty() && !throttle.allowLookup(source)) {
                 return Uni.createFrom().failure(OAuthError.throttled(sourceOver.getAsLong()));
             }
         }
-        return lookup.map(found -> {
+        return cache.find(id.get()).map(found -> {
             ClientCache.CachedClient client = found.orElse(null);
             boolean secretMatches = digester.matches(credentials.secret(),
                     client == null ? DECOY_DIGEST : client.secretDigest());
             if (client == null || !secretMatches) {
-                throttle.count(pair);
-                throttle.count(account);
-                throw refuse(bySource, source, identifier);
+                throttle.count(throttle.pair(source, identifier));
+                throttle.count(throttle.account(identifier));
+                throw refuse(source, identifier);
             }
             if (ApiClient.isExpiredAt(client.expiryDate(), Instant.now())) {
                 throw OAuthError.invalidClient("The client expired at the end of " + client.expiryDate()
@@ -130,7 +119,8 @@ public class TokenService {
     }
 
     /** A failed authentication: 401, or 429 once the source is past its limit (then no longer logged one by one). */
-    private OAuthError refuse(FailureThrottle.Limit bySource, String source, String clientId) {
+    private OAuthError refuse(String source, String clientId) {
+        FailureThrottle.Limit bySource = throttle.source(source);
         OptionalLong wait = throttle.waitFor(bySource);
         int failures = throttle.count(bySource);
         if (wait.isPresent()) {
