@@ -10,9 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Supplier;
 
 /**
- * A small, bounded pool for work that costs real CPU time (bcrypt, JDK signatures), so the event
- * loop keeps serving. The result comes back on the caller's Vert.x context, where the reactive
- * Hibernate session lives.
+ * A small pool for token signatures on the JDK provider, which cost real CPU time, so the event loop
+ * keeps serving. Passwords have a pool of their own ({@link PasswordWorker}): a flood of sign-ins must
+ * not queue in front of tokens. The result comes back on the caller's Vert.x context.
  */
 @ApplicationScoped
 public class CryptoWorker {

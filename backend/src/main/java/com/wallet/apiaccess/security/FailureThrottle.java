@@ -2,6 +2,7 @@ package com.wallet.apiaccess.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.wallet.apiaccess.config.ApiAccessConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,10 +24,9 @@ import java.util.function.LongSupplier;
  * <p>
  * Memory is bounded: at most {@code api-access.throttle.max-tracked} counters, the least used evicted
  * first, and a quarter of that again for the counters that reached their limit, which one-off keys
- * cannot crowd out;
- * identifiers longer than {@link #MAX_IDENTIFIER} are refused by callers before they reach it, and an
- * IPv6 source counts by its /64. Counters live in this process: with several replicas each counts
- * its own share.
+ * cannot crowd out; identifiers longer than {@link #MAX_IDENTIFIER} are refused by callers before they
+ * reach it, and an IPv6 source counts by its /64. Counters live in this process: with several
+ * replicas each counts its own share.
  */
 @ApplicationScoped
 public class FailureThrottle {
@@ -68,19 +68,20 @@ public class FailureThrottle {
         this.perAccount = perAccount;
         this.lookupIntervalMillis = Math.max(1, windowMillis / Math.max(1, perSource));
         this.clock = clock;
+        Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.getAsLong());
         this.windows = Caffeine.newBuilder()
                 .maximumSize(maxTracked)
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.getAsLong()))
+                .ticker(ticker)
                 .expireAfterWrite(Duration.ofMillis(windowMillis))
                 .build();
         this.full = Caffeine.newBuilder()
                 .maximumSize(Math.max(100, maxTracked / 4))
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.getAsLong()))
+                .ticker(ticker)
                 .expireAfterWrite(Duration.ofMillis(windowMillis))
                 .build();
         this.nextLookup = Caffeine.newBuilder()
                 .maximumSize(Math.max(1000, maxTracked / 10))
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.getAsLong()))
+                .ticker(ticker)
                 .expireAfterAccess(Duration.ofMillis(windowMillis))
                 .build();
     }

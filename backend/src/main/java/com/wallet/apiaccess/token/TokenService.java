@@ -73,10 +73,10 @@ public class TokenService {
 
     /**
      * The client, once its secret is proven. Failures count per (source, client id) and per client id
-     * (right secret included past the limit), and per source. A source
-     * past its own limit, such as one guessing ever-new ids, is answered 429 for every failure, and
-     * its clients are looked up from the cache (the database only at a trickle), but a client from the
-     * same address that proves its secret still gets its token: addresses are shared (NAT, proxies).
+     * (right secret included past the limit), and per source. A source past its own limit, such as one
+     * guessing ever-new ids, is answered 429 for every failure and its clients are looked up from the
+     * cache (the database only at a trickle), but a client from the same address that proves its secret
+     * still gets its token: addresses are shared (NAT, proxies).
      */
     private Uni<ClientCache.CachedClient> authenticate(ClientCredentials credentials, String source) {
         if (!database.isUp()) {
