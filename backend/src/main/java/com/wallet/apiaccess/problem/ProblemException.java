@@ -29,10 +29,6 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(400, ProblemTypes.VALIDATION, "Invalid request", detail, errors, null);
     }
 
-    public static ProblemException invalidField(String field, String message) {
-        return badRequest(field + ": " + message, List.of(new FieldError(field, message)));
-    }
-
     /** Throws one 400 naming every invalid field, when there is any. */
     public static void throwIfInvalid(List<FieldError> errors) {
         if (!errors.isEmpty()) {

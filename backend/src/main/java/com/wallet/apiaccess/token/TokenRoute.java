@@ -1,8 +1,8 @@
 package com.wallet.apiaccess.token;
 
 import com.wallet.apiaccess.config.ApiAccessConfig;
-import com.wallet.apiaccess.problem.DatabaseFailures;
-import com.wallet.apiaccess.problem.OutageLog;
+import com.wallet.apiaccess.database.DatabaseFailures;
+import com.wallet.apiaccess.database.OutageLog;
 import com.wallet.apiaccess.security.ClientAddress;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Handler;

@@ -1,6 +1,6 @@
 package com.wallet.apiaccess.user;
 
-import com.wallet.apiaccess.problem.DatabaseFailures;
+import com.wallet.apiaccess.database.DatabaseFailures;
 import com.wallet.apiaccess.problem.FieldError;
 import com.wallet.apiaccess.problem.ProblemException;
 import com.wallet.apiaccess.problem.ProblemTypes;

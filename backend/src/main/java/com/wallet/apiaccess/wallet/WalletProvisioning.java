@@ -1,6 +1,6 @@
 package com.wallet.apiaccess.wallet;
 
-import com.wallet.apiaccess.problem.DatabaseFailures;
+import com.wallet.apiaccess.database.DatabaseFailures;
 import com.wallet.apiaccess.problem.ProblemException;
 import com.wallet.apiaccess.problem.ProblemTypes;
 import com.wallet.apiaccess.role.RoleCatalogue;

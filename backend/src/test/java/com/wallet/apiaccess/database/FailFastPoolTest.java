@@ -1,6 +1,5 @@
 package com.wallet.apiaccess.database;
 
-import com.wallet.apiaccess.problem.DatabaseFailures;
 import io.quarkus.reactive.pg.client.PgPoolCreator;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -1,4 +1,4 @@
-package com.wallet.apiaccess.problem;
+package com.wallet.apiaccess.database;
 
 import org.jboss.logging.Logger;
 

@@ -1,6 +1,7 @@
-package com.wallet.apiaccess.problem;
+package com.wallet.apiaccess.database;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.wallet.apiaccess.problem.ProblemException;
 import io.smallrye.mutiny.CompositeException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
