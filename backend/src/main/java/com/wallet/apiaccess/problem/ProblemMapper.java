@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.time.temporal.Temporal;
 import java.util.Collection;
 import java.util.List;
@@ -187,7 +188,7 @@ public class ProblemMapper {
         if (context == null || !context.inObject() || context.getCurrentName() == null) {
             return null;
         }
-        java.util.ArrayDeque<JsonStreamContext> chain = new java.util.ArrayDeque<>();
+        ArrayDeque<JsonStreamContext> chain = new ArrayDeque<>();
         for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
             chain.addFirst(at);
         }

@@ -7,6 +7,7 @@ import com.wallet.apiaccess.keys.TokenSigner;
 import com.wallet.apiaccess.role.RoleSet;
 import com.wallet.apiaccess.token.Endpoints;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -19,7 +20,10 @@ import java.util.function.Supplier;
  * the console's session tokens ({@code aud} {@code api-access.session.audience}, {@code token_use}
  * session). A session's {@code sub} is {@code user:{wallet}:{username}}: a colon stands in no OAuth
  * client id, so no user ever shares a subject with a client, nor with a user of another wallet.
+ * Created at start ({@link Startup}), so that audiences that would let a session pass for an access token
+ * stop the service there, not at its first sign-in.
  */
+@Startup
 @ApplicationScoped
 public class TokenFactory {
 
