@@ -11,7 +11,6 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.SortedSet;
 
 /** An OAuth client of one wallet. Holds only a digest of its secret. */
@@ -51,16 +50,7 @@ public class ApiClient {
     @Column(name = "last_used_at")
     public Instant lastUsedAt;
 
-    public boolean isExpiredAt(Instant now) {
-        return isExpiredAt(expiryDate, now);
-    }
-
-    /** A client works through its expiry date, UTC, and is refused from the next day on. */
-    public static boolean isExpiredAt(LocalDate expiryDate, Instant now) {
-        return !now.isBefore(endOfExpiry(expiryDate));
-    }
-
-    public static Instant endOfExpiry(LocalDate expiryDate) {
-        return expiryDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    public Expiry expiry() {
+        return new Expiry(expiryDate);
     }
 }

@@ -1,6 +1,6 @@
 package com.wallet.apiaccess.client;
 
-import com.wallet.apiaccess.security.Caller;
+import com.wallet.apiaccess.role.Caller;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;

@@ -1,5 +1,7 @@
 package com.wallet.apiaccess.client;
 
+import com.wallet.apiaccess.client.ClientRules.NewClient;
+import com.wallet.apiaccess.client.ClientRules.ClientChange;
 import com.wallet.apiaccess.database.DatabaseFailures;
 import com.wallet.apiaccess.problem.FieldError;
 import com.wallet.apiaccess.problem.ProblemException;
@@ -7,16 +9,14 @@ import com.wallet.apiaccess.problem.ProblemTypes;
 import com.wallet.apiaccess.problem.Shown;
 import com.wallet.apiaccess.role.RoleCatalogue;
 import com.wallet.apiaccess.role.RoleSet;
-import com.wallet.apiaccess.security.Caller;
-import com.wallet.apiaccess.security.SecretDigester;
-import com.wallet.apiaccess.security.SecretGenerator;
-import com.wallet.apiaccess.token.ClientChanged;
+import com.wallet.apiaccess.role.Caller;
+import com.wallet.apiaccess.crypto.SecretDigester;
+import com.wallet.apiaccess.crypto.SecretGenerator;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -88,14 +88,25 @@ public class ApiClientService {
 
     /** Creates the client; once committed, the token endpoint forgets what it cached of that id. */
     public Uni<CreatedClientView> create(Caller caller, CreateClientRequest request) {
-        return insert(caller, request).invoke(created -> changed(caller, created.clientId()));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        NewClient valid = ClientRules.newClient(request, LocalDate.ofInstant(now, ZoneOffset.UTC),
+                caller.expiryDate(), catalogue);
+        caller.requireGrantable(valid.roles());
+        return insert(caller, valid, now).invoke(created -> changed(caller, created.clientId()));
     }
 
     public Uni<ClientView> update(Caller caller, String clientId, UpdateClientRequest request) {
-        return change(caller, clientId, request).invoke(updated -> changed(caller, clientId));
+        ClientChange valid = ClientRules.change(request, catalogue);
+        if (!ClientIdRule.isValid(clientId)) {
+            throw notFound(clientId);
+        }
+        return change(caller, clientId, valid).invoke(updated -> changed(caller, clientId));
     }
 
     public Uni<Void> delete(Caller caller, String clientId) {
+        if (!ClientIdRule.isValid(clientId)) {
+            throw notFound(clientId);
+        }
         return remove(caller, clientId).invoke(() -> changed(caller, clientId));
     }
 
@@ -104,32 +115,15 @@ public class ApiClientService {
     }
 
     @WithTransaction
-    Uni<CreatedClientView> insert(Caller caller, CreateClientRequest request) {
-        if (request == null) {
-            throw ProblemException.badRequest("A JSON body is required", null);
-        }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        List<FieldError> errors = new ArrayList<>();
-        if (request.clientId() == null || request.clientId().isEmpty()) {
-            errors.add(new FieldError("clientId", "is required"));
-        } else if (!ClientIdRule.isValid(request.clientId())) {
-            errors.add(new FieldError("clientId", ClientIdRule.MESSAGE));
-        }
-        LocalDate expiryDate = ClientRules.expiryDate(request.expiryDate(), today, caller.expiryDate(), errors);
-        String notes = ClientRules.notes(request.notes(), errors);
-        SortedSet<String> roles = RoleSet.normalise(request.roles(), catalogue, "roles", errors);
-        ProblemException.throwIfInvalid(errors);
-        caller.requireGrantable(roles);
-
+    Uni<CreatedClientView> insert(Caller caller, NewClient valid, Instant now) {
         String secret = secrets.newSecret();
         ApiClient client = new ApiClient();
         client.walletId = caller.walletId();
-        client.clientId = request.clientId();
+        client.clientId = valid.clientId();
         client.secretDigest = digester.digest(secret);
-        client.roles = roles;
-        client.expiryDate = expiryDate;
-        client.notes = notes;
+        client.roles = valid.roles();
+        client.expiryDate = valid.expiry().lastDay();
+        client.notes = valid.notes();
         client.createdAt = now;
         client.updatedAt = now;
         return repository.findByClientId(caller.walletId(), client.clientId)
@@ -142,43 +136,25 @@ public class ApiClientService {
                 .onFailure(DatabaseFailures::isUniqueViolation).transform(e -> exists(client.clientId))
                 .map(saved -> {
                     LOG.infof("API client %s created in wallet %s by %s with roles %s, expiring %s", saved.clientId,
-                            caller.walletKey(), caller.name(), RoleSet.join(roles), expiryDate);
+                            caller.walletKey(), caller.name(), RoleSet.join(valid.roles()), valid.expiry());
                     return CreatedClientView.of(ClientView.of(saved, caller.walletKey(), now), secret);
                 });
     }
 
     @WithTransaction
-    Uni<ClientView> change(Caller caller, String clientId, UpdateClientRequest request) {
-        if (request == null) {
-            throw ProblemException.badRequest("A JSON body is required", null);
-        }
-        List<FieldError> errors = new ArrayList<>();
-        String notes = ClientRules.notes(request.notes(), errors);
-        SortedSet<String> roles = RoleSet.normalise(request.roles(), catalogue, "roles", errors);
-        ProblemException.throwIfInvalid(errors);
-        if (!ClientIdRule.isValid(clientId)) {
-            throw notFound(clientId);
-        }
-        return repository.find("walletId = ?1 and clientId = ?2", caller.walletId(), clientId)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+    Uni<ClientView> change(Caller caller, String clientId, ClientChange valid) {
+        return repository.lockByClientId(caller.walletId(), clientId)
                 .map(client -> {
                     if (client == null) {
                         throw notFound(clientId);
                     }
-                    List<FieldError> immutable = new ArrayList<>();
-                    if (request.clientId() != null && !request.clientId().equals(client.clientId)) {
-                        immutable.add(new FieldError("clientId", "cannot be changed"));
-                    }
-                    if (request.expiryDate() != null && !request.expiryDate().equals(client.expiryDate)) {
-                        immutable.add(new FieldError("expiryDate", "cannot be changed"));
-                    }
-                    ProblemException.throwIfInvalid(immutable);
-                    SortedSet<String> added = new TreeSet<>(roles);
+                    ClientRules.requireUnchangedIdentity(valid, client);
+                    SortedSet<String> added = new TreeSet<>(valid.roles());
                     added.removeAll(client.roles);
                     caller.requireGrantable(added);
                     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-                    client.roles = roles;
-                    client.notes = notes;
+                    client.roles = valid.roles();
+                    client.notes = valid.notes();
                     client.updatedAt = now;
                     LOG.infof("API client %s updated in wallet %s by %s", client.clientId, caller.walletKey(), caller.name());
                     return ClientView.of(client, caller.walletKey(), now);
@@ -187,12 +163,9 @@ public class ApiClientService {
 
     @WithTransaction
     Uni<Void> remove(Caller caller, String clientId) {
-        if (!ClientIdRule.isValid(clientId)) {
-            throw notFound(clientId);
-        }
-        return repository.delete("walletId = ?1 and clientId = ?2", caller.walletId(), clientId)
-                .map(count -> {
-                    if (count == 0) {
+        return repository.deleteByClientId(caller.walletId(), clientId)
+                .map(deleted -> {
+                    if (!deleted) {
                         throw notFound(clientId);
                     }
                     LOG.infof("API client %s deleted from wallet %s by %s", clientId, caller.walletKey(), caller.name());

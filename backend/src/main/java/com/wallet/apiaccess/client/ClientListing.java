@@ -1,7 +1,6 @@
 package com.wallet.apiaccess.client;
 
 import com.wallet.apiaccess.role.RoleSet;
-import com.wallet.apiaccess.token.OAuthClientId;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -103,7 +102,7 @@ public class ClientListing {
         String clientId = row.getString("client_id");
         LocalDate expiryDate = row.getLocalDate("expiry_date");
         return new ClientView(clientId, prefix + clientId, List.copyOf(RoleSet.split(row.getString("roles"))),
-                expiryDate, ApiClient.isExpiredAt(expiryDate, now), row.getString("notes"),
+                expiryDate, new Expiry(expiryDate).isPassedAt(now), row.getString("notes"),
                 instant(row, "created_at"), instant(row, "updated_at"), instant(row, "last_used_at"));
     }
 

@@ -1,6 +1,5 @@
 package com.wallet.apiaccess.client;
 
-import com.wallet.apiaccess.token.OAuthClientId;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -15,7 +14,7 @@ public record ClientView(String clientId, String oauthClientId, List<String> rol
 
     static ClientView of(ApiClient client, String walletKey, Instant now) {
         return new ClientView(client.clientId, OAuthClientId.prefix(walletKey) + client.clientId,
-                List.copyOf(client.roles), client.expiryDate, client.isExpiredAt(now), client.notes,
+                List.copyOf(client.roles), client.expiryDate, client.expiry().isPassedAt(now), client.notes,
                 client.createdAt, client.updatedAt, client.lastUsedAt);
     }
 }

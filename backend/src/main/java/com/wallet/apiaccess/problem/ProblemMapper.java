@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.wallet.apiaccess.database.DatabaseFailures;
 import com.wallet.apiaccess.database.OutageLog;
-import com.wallet.apiaccess.security.InvalidToken;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;

@@ -1,9 +1,9 @@
 package com.wallet.apiaccess.session;
 
-import com.wallet.apiaccess.security.Caller;
-import com.wallet.apiaccess.security.ClientAddress;
-import com.wallet.apiaccess.token.Endpoints;
-import com.wallet.apiaccess.token.OAuthClientId;
+import com.wallet.apiaccess.role.Caller;
+import com.wallet.apiaccess.throttle.ClientAddress;
+import com.wallet.apiaccess.config.Endpoints;
+import com.wallet.apiaccess.client.OAuthClientId;
 import com.wallet.apiaccess.user.ChangePasswordRequest;
 import com.wallet.apiaccess.user.OwnPassword;
 import com.wallet.apiaccess.wallet.WalletView;

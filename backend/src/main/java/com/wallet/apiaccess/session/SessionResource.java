@@ -1,6 +1,6 @@
 package com.wallet.apiaccess.session;
 
-import com.wallet.apiaccess.security.ClientAddress;
+import com.wallet.apiaccess.throttle.ClientAddress;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;

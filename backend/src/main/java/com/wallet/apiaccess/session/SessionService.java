@@ -2,12 +2,12 @@ package com.wallet.apiaccess.session;
 
 import com.wallet.apiaccess.problem.ProblemException;
 import com.wallet.apiaccess.problem.Shown;
-import com.wallet.apiaccess.security.CredentialRef;
-import com.wallet.apiaccess.security.FailureThrottle;
-import com.wallet.apiaccess.security.PasswordHasher;
-import com.wallet.apiaccess.security.PasswordWorker;
-import com.wallet.apiaccess.security.SignInIdentifier;
-import com.wallet.apiaccess.security.TokenFactory;
+import com.wallet.apiaccess.crypto.CredentialRef;
+import com.wallet.apiaccess.throttle.FailureThrottle;
+import com.wallet.apiaccess.crypto.PasswordHasher;
+import com.wallet.apiaccess.crypto.PasswordWorker;
+import com.wallet.apiaccess.throttle.SignInIdentifier;
+import com.wallet.apiaccess.crypto.TokenFactory;
 import com.wallet.apiaccess.user.UserRules;
 import com.wallet.apiaccess.user.WalletUser;
 import com.wallet.apiaccess.user.WalletUserRepository;

@@ -1,15 +1,16 @@
 package com.wallet.apiaccess.user;
 
+import com.wallet.apiaccess.user.UserRules.UserChange;
+import com.wallet.apiaccess.user.UserRules.NewUser;
 import com.wallet.apiaccess.database.DatabaseFailures;
-import com.wallet.apiaccess.problem.FieldError;
 import com.wallet.apiaccess.problem.ProblemException;
 import com.wallet.apiaccess.problem.ProblemTypes;
 import com.wallet.apiaccess.problem.Shown;
 import com.wallet.apiaccess.role.RoleCatalogue;
 import com.wallet.apiaccess.role.RoleSet;
-import com.wallet.apiaccess.security.Caller;
-import com.wallet.apiaccess.security.PasswordHasher;
-import com.wallet.apiaccess.security.PasswordWorker;
+import com.wallet.apiaccess.role.Caller;
+import com.wallet.apiaccess.crypto.PasswordHasher;
+import com.wallet.apiaccess.crypto.PasswordWorker;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -18,7 +19,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -53,17 +53,10 @@ public class UserService {
     }
 
     public Uni<UserView> create(Caller caller, CreateUserRequest request) {
-        if (request == null) {
-            throw ProblemException.badRequest("A JSON body is required", null);
-        }
-        List<FieldError> errors = new ArrayList<>();
-        UserRules.username(request.username(), "username", errors);
-        UserRules.password(request.password(), "password", errors);
-        SortedSet<String> roles = RoleSet.normalise(request.roles(), catalogue, "roles", errors);
-        ProblemException.throwIfInvalid(errors);
-        caller.requireGrantable(roles);
-        return worker.run(() -> hasher.hash(request.password()))
-                .chain(hash -> insert(caller, request.username(), hash, roles));
+        NewUser valid = UserRules.newUser(request, catalogue);
+        caller.requireGrantable(valid.roles());
+        return worker.run(() -> hasher.hash(valid.password()))
+                .chain(hash -> insert(caller, valid.username(), hash, valid.roles()));
     }
 
     @WithTransaction
@@ -76,7 +69,6 @@ public class UserService {
         user.roles = roles;
         user.createdAt = now;
         user.updatedAt = now;
-        user.passwordChangedAt = now;
         return repository.findByUsername(caller.walletId(), username)
                 .chain(existing -> {
                     if (existing != null) {
@@ -93,22 +85,14 @@ public class UserService {
     }
 
     public Uni<UserView> update(Caller caller, String username, UpdateUserRequest request) {
-        if (request == null) {
-            throw ProblemException.badRequest("A JSON body is required", null);
-        }
-        List<FieldError> errors = new ArrayList<>();
-        SortedSet<String> roles = RoleSet.normalise(request.roles(), catalogue, "roles", errors);
-        if (request.password() != null) {
-            UserRules.password(request.password(), "password", errors);
-        }
-        ProblemException.throwIfInvalid(errors);
+        UserChange valid = UserRules.change(request, catalogue);
         if (!UserRules.isValidUsername(username)) {
             throw notFound(username);
         }
-        Uni<String> newHash = request.password() == null
+        Uni<String> newHash = valid.password() == null
                 ? Uni.createFrom().nullItem()
-                : worker.run(() -> hasher.hash(request.password()));
-        return newHash.chain(hash -> change(caller, username, roles, hash));
+                : worker.run(() -> hasher.hash(valid.password()));
+        return newHash.chain(hash -> change(caller, username, valid.roles(), hash));
     }
 
     @WithTransaction
@@ -128,8 +112,7 @@ public class UserService {
             user.updatedAt = now;
             if (passwordHash != null) {
                 user.passwordHash = passwordHash;
-                user.passwordChangedAt = now;
-                LOG.infof("Password of user %s in wallet %s reset by %s; the user's sessions are ended",
+                        LOG.infof("Password of user %s in wallet %s reset by %s; the user's sessions are ended",
                         username, caller.walletKey(), caller.name());
             }
             if (!added.isEmpty() || !removed.isEmpty()) {

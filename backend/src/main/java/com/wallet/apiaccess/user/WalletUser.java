@@ -39,8 +39,4 @@ public class WalletUser {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
-
-    /** Session tokens issued before this instant are refused. */
-    @Column(name = "password_changed_at", nullable = false)
-    public Instant passwordChangedAt;
 }

@@ -1,7 +1,7 @@
 package com.wallet.apiaccess.wallet;
 
 import com.wallet.apiaccess.config.ApiAccessConfig;
-import com.wallet.apiaccess.security.PasswordHasher;
+import com.wallet.apiaccess.crypto.PasswordHasher;
 import com.wallet.apiaccess.user.UserRules;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;

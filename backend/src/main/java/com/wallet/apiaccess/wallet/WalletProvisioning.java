@@ -82,7 +82,6 @@ public class WalletProvisioning {
         user.roles = new TreeSet<>(catalogue.roles());
         user.createdAt = now;
         user.updatedAt = now;
-        user.passwordChangedAt = now;
         return user;
     }
 

@@ -2,6 +2,7 @@ package com.wallet.apiaccess.client;
 
 import com.wallet.apiaccess.support.Seeded;
 import com.wallet.apiaccess.support.Seeded.Case;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -12,6 +13,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Seeded random cases (see {@link Seeded}): {@code -Dproperties.seed=} replays a run. */
+@Tag("unit")
 class ClientIdRuleProperties {
 
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789._-";

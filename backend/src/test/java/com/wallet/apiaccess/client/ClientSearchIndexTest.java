@@ -1,5 +1,6 @@
 package com.wallet.apiaccess.client;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -8,6 +9,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@Tag("unit")
 class ClientSearchIndexTest {
 
     private static final LocalDate DAY = LocalDate.of(2027, 3, 1);

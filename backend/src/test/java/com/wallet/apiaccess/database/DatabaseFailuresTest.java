@@ -21,6 +21,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.GenericJDBCException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.hibernate.exception.SQLGrammarException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -51,6 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * types that an outage produces but that cannot be provoked on demand (a reset, a broken pipe), and
  * how wrappers, suppressed failures and cycles are walked.
  */
+@Tag("unit")
 class DatabaseFailuresTest {
 
     @Nested

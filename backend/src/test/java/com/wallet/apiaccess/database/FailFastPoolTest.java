@@ -7,6 +7,7 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing behind that fails it again later; the pool Vert.x 4.5 builds with a connection timeout
  * does (vertx-sql-client issue 1706), which is why FailFastPool arms none.
  */
+@Tag("unit")
 class FailFastPoolTest {
 
     private static final Duration TIMEOUT = Duration.ofMillis(300);

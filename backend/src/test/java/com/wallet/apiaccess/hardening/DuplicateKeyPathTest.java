@@ -7,6 +7,7 @@ import com.wallet.apiaccess.problem.FieldError;
 import com.wallet.apiaccess.problem.Problem;
 import com.wallet.apiaccess.problem.ProblemMapper;
 import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A duplicate key deep in a body is named by its path, as the other field errors are ({@code a.b}, {@code a[1].b}). */
+@Tag("unit")
 class DuplicateKeyPathTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

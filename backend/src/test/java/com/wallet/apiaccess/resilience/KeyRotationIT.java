@@ -1,5 +1,6 @@
 package com.wallet.apiaccess.resilience;
 
+import com.wallet.apiaccess.auth.Bearer;
 import com.wallet.apiaccess.support.PostgresTestDatabase;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,7 @@ import com.wallet.apiaccess.config.ApiAccessConfig;
 import com.wallet.apiaccess.problem.FieldError;
 import com.wallet.apiaccess.support.Seeded;
 import com.wallet.apiaccess.support.Seeded.Case;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -20,6 +21,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 /** Seeded random cases (see {@link Seeded}): {@code -Dproperties.seed=} replays a run. */
+@Tag("unit")
 class RoleSetProperties {
 
     private static final List<String> RESOURCES = List.of("accounts", "payments", "users", "api-access");

@@ -1,7 +1,7 @@
 package com.wallet.apiaccess.session;
 
 import com.wallet.apiaccess.support.Api;
-import com.wallet.apiaccess.token.TokenEndpointAccess;
+import com.wallet.apiaccess.oauth.TokenEndpointAccess;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;

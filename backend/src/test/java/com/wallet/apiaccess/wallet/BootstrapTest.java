@@ -1,7 +1,7 @@
 package com.wallet.apiaccess.wallet;
 
 import com.wallet.apiaccess.config.ApiAccessConfig;
-import com.wallet.apiaccess.security.PasswordHasher;
+import com.wallet.apiaccess.crypto.PasswordHasher;
 import com.wallet.apiaccess.support.Api;
 import com.wallet.apiaccess.support.PostgresTestDatabase;
 import io.quarkus.runtime.StartupEvent;

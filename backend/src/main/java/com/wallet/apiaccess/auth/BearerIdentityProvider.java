@@ -1,0 +1,104 @@
+package com.wallet.apiaccess.auth;
+
+import com.wallet.apiaccess.client.ApiClientRepository;
+import com.wallet.apiaccess.crypto.CredentialRef;
+import com.wallet.apiaccess.problem.InvalidToken;
+import com.wallet.apiaccess.role.Caller;
+import com.wallet.apiaccess.user.WalletUserRepository;
+import com.wallet.apiaccess.wallet.WalletDirectory;
+import com.wallet.apiaccess.wallet.WalletRef;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Turns a verified bearer token into the caller, checking that its user or client still exists,
+ * is not expired, and still has the credential the token was issued for ({@link CredentialRef}): one
+ * row by its unique key. A token never carries more roles than its holder has now, so a removed role
+ * stops working at once.
+ */
+@ApplicationScoped
+public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+
+    private final AccessTokenVerifier verifier;
+    private final WalletDirectory wallets;
+    private final ApiClientRepository clients;
+    private final WalletUserRepository users;
+
+    public BearerIdentityProvider(AccessTokenVerifier verifier, WalletDirectory wallets, ApiClientRepository clients,
+                                  WalletUserRepository users) {
+        this.verifier = verifier;
+        this.wallets = wallets;
+        this.clients = clients;
+        this.users = users;
+    }
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        VerifiedToken token;
+        try {
+            token = verifier.verify(request.getToken().getToken());
+        } catch (AuthenticationFailedException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return wallets.find(token.walletKey())
+                .onItem().ifNull().failWith(() -> InvalidToken.because("The token's wallet does not exist"))
+                .chain(wallet -> token.kind() == Caller.Kind.CLIENT ? client(token, wallet) : user(token, wallet))
+                .map(BearerIdentityProvider::identity);
+    }
+
+    private Uni<Caller> client(VerifiedToken token, WalletRef wallet) {
+        return clients.credential(wallet.id(), token.clientId()).map(client -> {
+            if (client == null || !CredentialRef.of(client.secretDigest()).equals(token.credentialRef())) {
+                throw InvalidToken.because("The token's client no longer exists");
+            }
+            if (client.expiry().isPassedAt(Instant.now())) {
+                throw InvalidToken.because("The token's client has expired");
+            }
+            return new Caller(wallet.id(), wallet.externalKey(), wallet.name(), Caller.Kind.CLIENT,
+                    token.subject(), inForce(token.roles(), client.roles()), client.expiry().lastDay());
+        });
+    }
+
+    private Uni<Caller> user(VerifiedToken token, WalletRef wallet) {
+        return users.credential(wallet.id(), token.subject()).map(user -> {
+            if (user == null) {
+                throw InvalidToken.because("The session's user no longer exists");
+            }
+            if (!CredentialRef.of(user.passwordHash()).equals(token.credentialRef())) {
+                throw InvalidToken.because("The session ended when the password changed; sign in again");
+            }
+            return new Caller(wallet.id(), wallet.externalKey(), wallet.name(), Caller.Kind.USER,
+                    token.subject(), inForce(token.roles(), user.roles()), null);
+        });
+    }
+
+    private static SortedSet<String> inForce(SortedSet<String> granted, SortedSet<String> held) {
+        SortedSet<String> roles = new TreeSet<>(granted);
+        roles.retainAll(held);
+        return roles;
+    }
+
+    private static SecurityIdentity identity(Caller caller) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(caller.name()))
+                .addRoles(caller.roles())
+                .addAttribute(Caller.ATTRIBUTE, caller)
+                .build();
+    }
+}

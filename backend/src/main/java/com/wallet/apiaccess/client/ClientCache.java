@@ -1,0 +1,123 @@
+package com.wallet.apiaccess.client;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.wallet.apiaccess.config.ApiAccessConfig;
+import com.wallet.apiaccess.crypto.CredentialRef;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The clients the token endpoint looked up, so that a token costs no database round trip. A change
+ * made through this instance ({@link ClientChanged}) drops the entry at once, and a lookup that raced
+ * with a change is not kept, so revocation stays immediate here; other replicas may lag by the TTL.
+ * Unknown ids are remembered briefly too, so that guessing costs no query either. A client in use is
+ * read again in the background once half its TTL has passed, so that it never drops out of the cache
+ * while it keeps obtaining tokens (a source being throttled gets its clients from the cache alone).
+ */
+@ApplicationScoped
+public class ClientCache {
+
+    private static final Duration ABSENT_TTL = Duration.ofSeconds(5);
+
+    /** What a token needs of a client; never its secret, only its digest. */
+    public record CachedClient(long id, OAuthClientId oauthClientId, String secretDigest, SortedSet<String> roles,
+                               Expiry expiry, String credentialRef, long loadedAtNanos) {
+    }
+
+    private final ApiClientRepository clients;
+    private final Cache<OAuthClientId, CachedClient> found;
+    private final Cache<OAuthClientId, Boolean> absent;
+    private final AtomicLong changes = new AtomicLong();
+    private final Set<OAuthClientId> refreshing = ConcurrentHashMap.newKeySet();
+    private final long refreshAfterNanos;
+
+    public ClientCache(ApiClientRepository clients, ApiAccessConfig config) {
+        this.clients = clients;
+        this.refreshAfterNanos = config.token().clientCacheTtl().toNanos() / 2;
+        // About 1 KB an entry: 40,000 clients active within the TTL fit beside the search index in the 96 MB
+        // heap make run gives it; beyond that the least used are looked up again, one indexed query each.
+        this.found = Caffeine.newBuilder().maximumSize(40_000)
+                .expireAfterWrite(config.token().clientCacheTtl()).build();
+        this.absent = Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(ABSENT_TTL).build();
+    }
+
+    /** The client, or empty when none has this id. */
+    public Uni<Optional<CachedClient>> find(OAuthClientId id) {
+        return cached(id).map(Uni.createFrom()::item).orElseGet(() -> load(id));
+    }
+
+    /** What the cache knows of the id without asking the database: a client, none, or (empty) nothing. */
+    public Optional<Optional<CachedClient>> cached(OAuthClientId id) {
+        CachedClient cached = found.getIfPresent(id);
+        if (cached != null) {
+            if (System.nanoTime() - cached.loadedAtNanos() > refreshAfterNanos && refreshing.add(id)) {
+                load(id).subscribe().with(reloaded -> refreshing.remove(id), failure -> refreshing.remove(id));
+            }
+            return Optional.of(Optional.of(cached));
+        }
+        if (absent.getIfPresent(id) != null) {
+            return Optional.of(Optional.empty());
+        }
+        return Optional.empty();
+    }
+
+    private Uni<Optional<CachedClient>> load(OAuthClientId id) {
+        long before = changes.get();
+        return clients.findByOAuthClientId(id).map(client -> {
+            Optional<CachedClient> result = Optional.ofNullable(client).map(c -> cached(id, c));
+            if (changes.get() == before) {
+                result.ifPresentOrElse(c -> found.put(id, c), () -> {
+                    found.invalidate(id);
+                    absent.put(id, Boolean.TRUE);
+                });
+            }
+            return result;
+        });
+    }
+
+    /** How many changes were heard so far, here and from other replicas. */
+    public long changes() {
+        return changes.get();
+    }
+
+    void onChange(@Observes ClientChanged change) {
+        forget(new OAuthClientId(change.walletKey(), change.clientId()));
+    }
+
+    /**
+     * Drops one client, after a change here or on another replica; one that was in use is read again
+     * at once, so that it stays in the cache for a throttled source it shares an address with.
+     */
+    void forget(OAuthClientId id) {
+        changes.incrementAndGet();
+        CachedClient was = found.asMap().remove(id);
+        absent.invalidate(id);
+        if (was != null && refreshing.add(id)) {
+            load(id).subscribe().with(reloaded -> refreshing.remove(id), failure -> refreshing.remove(id));
+        }
+    }
+
+    /** Drops everything: changes may have been missed while the change feed was down. */
+    void forgetAll() {
+        changes.incrementAndGet();
+        found.invalidateAll();
+        absent.invalidateAll();
+    }
+
+    private static CachedClient cached(OAuthClientId id, ApiClient client) {
+        return new CachedClient(client.id, id, client.secretDigest,
+                Collections.unmodifiableSortedSet(new TreeSet<>(client.roles)), client.expiry(),
+                CredentialRef.of(client.secretDigest), System.nanoTime());
+    }
+}

@@ -1,0 +1,114 @@
+package com.wallet.apiaccess.crypto;
+
+import com.wallet.apiaccess.config.ApiAccessConfig;
+import com.wallet.apiaccess.config.Endpoints;
+import io.smallrye.mutiny.Uni;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.SortedSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The one place that mints tokens: clients' access tokens (RFC 9068, {@code aud} the wallet API's) and
+ * the console's session tokens ({@code aud} {@code api-access.session.audience}, {@code token_use}
+ * session). A session's {@code sub} is {@code user:{wallet}:{username}}: a colon stands in no OAuth
+ * client id, so no user ever shares a subject with a client, nor with a user of another wallet.
+ * Created at start ({@link Startup}), so that audiences that would let a session pass for an access token
+ * stop the service there, not at its first sign-in.
+ */
+@Startup
+@ApplicationScoped
+public class TokenFactory {
+
+    static final String USER_SUBJECT = "user:";
+
+    /** A signed token and the instants it names. */
+    public record Minted(String token, long issuedAt, long expiresAt) {
+
+        public long expiresIn() {
+            return expiresAt - issuedAt;
+        }
+
+        @Override
+        public String toString() {
+            return "Minted[token=***, issuedAt=" + issuedAt + ", expiresAt=" + expiresAt + "]";
+        }
+    }
+
+    private final ApiAccessConfig config;
+    private final TokenSigner signer;
+    private final CryptoProvider crypto;
+    private final CryptoWorker worker;
+    private final String issuer;
+
+    public TokenFactory(ApiAccessConfig config, TokenSigner signer, CryptoProvider crypto, CryptoWorker worker,
+                        Endpoints endpoints) {
+        if (config.session().audience().equals(config.token().audience())) {
+            throw new IllegalStateException("api-access.session.audience must differ from api-access.token.audience ("
+                    + config.token().audience() + "): a console session must not be a wallet API access token");
+        }
+        this.config = config;
+        this.signer = signer;
+        this.crypto = crypto;
+        this.worker = worker;
+        this.issuer = endpoints.issuer();
+    }
+
+    /** A client's access token for the wallet API, expiring at {@code notAfter} at the latest. */
+    public Uni<Minted> accessToken(String oauthClientId, String walletKey, String credentialRef,
+                                   SortedSet<String> scope, Instant notAfter) {
+        long issuedAt = Instant.now().getEpochSecond();
+        long expiresAt = Math.min(issuedAt + config.token().lifetime().toSeconds(), notAfter.getEpochSecond());
+        ClaimsJson claims = new ClaimsJson()
+                .string("iss", issuer)
+                .string("sub", oauthClientId)
+                .string("aud", config.token().audience())
+                .number("iat", issuedAt)
+                .number("exp", expiresAt)
+                .string("jti", UUID.randomUUID().toString())
+                .string(TokenClaims.CLIENT_ID, oauthClientId)
+                .string(TokenClaims.CREDENTIAL_REF, credentialRef)
+                .string(TokenClaims.SCOPE, String.join(" ", scope))
+                .strings(TokenClaims.GROUPS, scope)
+                .string(TokenClaims.WALLET, walletKey);
+        return sign(claims, issuedAt, expiresAt);
+    }
+
+    /** A user's session token for this admin API alone. */
+    public Uni<Minted> sessionToken(String walletKey, String username, String credentialRef, SortedSet<String> roles) {
+        long issuedAt = Instant.now().getEpochSecond();
+        long expiresAt = issuedAt + config.session().lifetime().toSeconds();
+        ClaimsJson claims = new ClaimsJson()
+                .string("iss", issuer)
+                .string("sub", sessionSubject(walletKey, username))
+                .string("aud", config.session().audience())
+                .number("iat", issuedAt)
+                .number("exp", expiresAt)
+                .string("jti", UUID.randomUUID().toString())
+                .string(TokenClaims.CLIENT_ID, TokenClaims.CONSOLE_CLIENT_ID)
+                .string(TokenClaims.TOKEN_USE, TokenClaims.SESSION)
+                .string(TokenClaims.CREDENTIAL_REF, credentialRef)
+                .string(TokenClaims.SCOPE, String.join(" ", roles))
+                .strings(TokenClaims.GROUPS, roles)
+                .string(TokenClaims.WALLET, walletKey);
+        return sign(claims, issuedAt, expiresAt);
+    }
+
+    public static String sessionSubject(String walletKey, String username) {
+        return USER_SUBJECT + walletKey + ':' + username;
+    }
+
+    /** The username of a session's subject in that wallet, or null when the subject is not one. */
+    public static String usernameOf(String subject, String walletKey) {
+        String prefix = USER_SUBJECT + walletKey + ':';
+        return subject != null && subject.startsWith(prefix) ? subject.substring(prefix.length()) : null;
+    }
+
+    private Uni<Minted> sign(ClaimsJson claims, long issuedAt, long expiresAt) {
+        Supplier<Minted> signed = () -> new Minted(signer.sign(claims, TokenClaims.ACCESS_TOKEN_TYPE), issuedAt, expiresAt);
+        return crypto.signsInline() ? Uni.createFrom().item(signed) : worker.run(signed);
+    }
+}

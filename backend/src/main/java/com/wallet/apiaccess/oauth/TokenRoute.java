@@ -1,0 +1,256 @@
+package com.wallet.apiaccess.oauth;
+
+import com.wallet.apiaccess.config.ApiAccessConfig;
+import com.wallet.apiaccess.database.DatabaseFailures;
+import com.wallet.apiaccess.database.OutageLog;
+import com.wallet.apiaccess.throttle.ClientAddress;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code POST /oauth2/token} on a plain Vert.x route, ahead of every other handler, so that no
+ * input at all (oversized, wrong content type, broken encoding) gets any answer but an RFC 6749
+ * JSON error or a token, with {@code Cache-Control: no-store} either way. A body must arrive within
+ * {@code api-access.token.body-timeout} and at most {@code api-access.token.max-body-reads} are read
+ * at once, so that clients sending their bodies slowly, or never, hold neither memory nor connections.
+ */
+@ApplicationScoped
+public class TokenRoute {
+
+    public static final String PATH = "/oauth2/token";
+    /** A client-credentials request is a few hundred bytes; anything near this is not one. */
+    static final int BODY_LIMIT = 8 * 1024;
+    private static final Logger LOG = Logger.getLogger(TokenRoute.class);
+    private static final String JSON = "application/json;charset=UTF-8";
+
+    /** Retry-After of a request refused because too many bodies are being read. */
+    static final long BUSY_RETRY_AFTER_SECONDS = 1;
+
+    private final TokenService service;
+    private final TokenMetrics metrics;
+    private final ClientAddress addresses;
+    private final long bodyTimeoutMillis;
+    private final int maxBodyReads;
+    /** Token requests whose bodies are being read now, over all event loops. */
+    private final AtomicInteger bodyReads = new AtomicInteger();
+
+    public TokenRoute(TokenService service, TokenMetrics metrics, ClientAddress addresses, ApiAccessConfig config) {
+        this.service = service;
+        this.metrics = metrics;
+        this.addresses = addresses;
+        this.bodyTimeoutMillis = Math.max(1, config.token().bodyTimeout().toMillis());
+        this.maxBodyReads = config.token().maxBodyReads();
+    }
+
+    void register(@Observes Router router) {
+        router.route(PATH).order(Integer.MIN_VALUE + 100).handler(this::handle);
+    }
+
+    private void handle(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        HttpServerResponse response = context.response();
+        response.putHeader(HttpHeaders.CACHE_CONTROL, "no-store").putHeader("Pragma", "no-cache");
+        if (request.method() != HttpMethod.POST) {
+            response.putHeader(HttpHeaders.ALLOW, "POST");
+            respond(context, 405, error("invalid_request", "The token endpoint accepts POST only"));
+            return;
+        }
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && declaredTooLarge(length)) {
+            refuseOversized(context);
+            return;
+        }
+        if (bodyReads.incrementAndGet() > maxBodyReads) {
+            bodyReads.decrementAndGet();
+            refuseBusy(context);
+            return;
+        }
+        new BodyRead(context).start();
+    }
+
+    /**
+     * Reads one token request's body, up to {@link #BODY_LIMIT} bytes and for at most the body
+     * timeout; holds one of the {@code max-body-reads} places until the body has ended or been given
+     * up on. Runs on the request's event loop alone (its timer too), so needs no locking.
+     */
+    private final class BodyRead implements Handler<Buffer> {
+
+        private final RoutingContext context;
+        private final Buffer body = Buffer.buffer(256);
+        private long timer = -1;
+        /** The body ended, was refused or abandoned, and the place given back. */
+        private boolean finished;
+
+        BodyRead(RoutingContext context) {
+            this.context = context;
+        }
+
+        void start() {
+            HttpServerRequest request = context.request();
+            timer = context.vertx().setTimer(bodyTimeoutMillis, id -> timedOut());
+            request.handler(this);
+            request.exceptionHandler(this::failed);
+            request.endHandler(end -> {
+                if (finish()) {
+                    issue(context, body.getBytes());
+                }
+            });
+            request.resume();
+        }
+
+        @Override
+        public void handle(Buffer chunk) {
+            if (finished) {
+                return;
+            }
+            if (body.length() + chunk.length() > BODY_LIMIT) {
+                finish();
+                refuseOversized(context);
+                return;
+            }
+            body.appendBuffer(chunk);
+        }
+
+        private void timedOut() {
+            timer = -1;
+            if (finish()) {
+                metrics.refused("invalid_request");
+                respondAndClose(context, 400, error("invalid_request",
+                        "The request body did not arrive within " + describe(bodyTimeoutMillis)));
+            }
+        }
+
+        private void failed(Throwable failure) {
+            LOG.debugf("Token request failed while reading: %s", failure.getMessage());
+            finish(); // the connection is gone: nothing to answer, the place is free again
+        }
+
+        /** Gives the place back once; false when that was done already. */
+        private boolean finish() {
+            if (finished) {
+                return false;
+            }
+            finished = true;
+            bodyReads.decrementAndGet();
+            if (timer >= 0) {
+                context.vertx().cancelTimer(timer);
+                timer = -1;
+            }
+            return true;
+        }
+    }
+
+    private static String describe(long millis) {
+        return millis % 1000 == 0 ? millis / 1000 + (millis == 1000 ? " second" : " seconds") : millis + " ms";
+    }
+
+    private void issue(RoutingContext context, byte[] body) {
+        HttpServerRequest request = context.request();
+        String source = addresses.of(request);
+        Uni.createFrom().deferred(() -> service.issue(request.getHeader(HttpHeaders.CONTENT_TYPE),
+                        request.getHeader(HttpHeaders.AUTHORIZATION), body, source))
+                .subscribe().with(
+                        token -> {
+                            metrics.issued();
+                            respond(context, 200, new JsonObject()
+                                    .put("access_token", token.accessToken())
+                                    .put("token_type", "Bearer")
+                                    .put("expires_in", token.expiresIn())
+                                    .put("scope", token.scope()));
+                        },
+                        failure -> fail(context, failure));
+    }
+
+    private void fail(RoutingContext context, Throwable failure) {
+        OAuthError error;
+        if (failure instanceof OAuthError oauth) {
+            error = oauth;
+        } else if (DatabaseFailures.isUnavailable(failure)) {
+            OutageLog.refused(PATH, failure);
+            error = OAuthError.unavailable();
+        } else {
+            LOG.error("Token endpoint failed unexpectedly", failure);
+            error = OAuthError.serverError();
+        }
+        metrics.refused(error.reason());
+        HttpServerResponse response = context.response();
+        if (error.status() == 401) {
+            response.putHeader("WWW-Authenticate", "Basic realm=\"api-access\"");
+        }
+        if (error.retryAfterSeconds() > 0) {
+            response.putHeader("Retry-After", Long.toString(error.retryAfterSeconds()));
+        }
+        respond(context, error.status(), error(error.error(), error.description()));
+    }
+
+    private void refuseOversized(RoutingContext context) {
+        metrics.refused("invalid_request");
+        // the rest of the body is not worth reading, however slowly it comes
+        respondAndClose(context, 400, error("invalid_request", "The request body exceeds " + BODY_LIMIT + " bytes"));
+    }
+
+    private void refuseBusy(RoutingContext context) {
+        metrics.refused("temporarily_unavailable");
+        context.response().putHeader("Retry-After", Long.toString(BUSY_RETRY_AFTER_SECONDS));
+        respondAndClose(context, 503, error("temporarily_unavailable",
+                "Too many token requests are being received; retry shortly"));
+    }
+
+    /**
+     * Answers and then drops what is left of the request: over HTTP/1.x the connection is closed, over
+     * HTTP/2 the stream is reset with NO_ERROR once the answer is complete (RFC 9113 §8.1).
+     */
+    private static void respondAndClose(RoutingContext context, int status, JsonObject body) {
+        HttpServerRequest request = context.request();
+        HttpServerResponse response = context.response();
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        boolean http2 = request.version() == HttpVersion.HTTP_2;
+        if (!http2) {
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(body.encode())
+                .onComplete(sent -> {
+                    if (http2) {
+                        response.reset(0);
+                    } else {
+                        request.connection().close();
+                    }
+                });
+    }
+
+    private static boolean declaredTooLarge(String length) {
+        try {
+            return Long.parseLong(length.trim()) > BODY_LIMIT;
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    private static JsonObject error(String code, String description) {
+        return new JsonObject().put("error", code).put("error_description", description);
+    }
+
+    private static void respond(RoutingContext context, int status, JsonObject body) {
+        HttpServerResponse response = context.response();
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(body.encode());
+    }
+}

@@ -1,0 +1,95 @@
+package com.wallet.apiaccess.oauth;
+
+import com.wallet.apiaccess.client.ClientCache.CachedClient;
+import com.wallet.apiaccess.client.UsageRecorder;
+import com.wallet.apiaccess.problem.Shown;
+import com.wallet.apiaccess.role.RoleSet;
+import com.wallet.apiaccess.crypto.TokenFactory;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The Client Credentials grant (RFC 6749 §4.4) as a pipeline of small checks, each of which either
+ * passes or answers with its own OAuth error: parse the form strictly, authenticate the client,
+ * check the grant type, settle the scope, mint an RFC 9068 access token.
+ */
+@ApplicationScoped
+public class TokenService {
+
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    private final ClientAuthenticator authenticator;
+    private final UsageRecorder usage;
+    private final TokenFactory tokens;
+
+    public TokenService(ClientAuthenticator authenticator, UsageRecorder usage, TokenFactory tokens) {
+        this.authenticator = authenticator;
+        this.usage = usage;
+        this.tokens = tokens;
+    }
+
+    public Uni<IssuedToken> issue(String contentType, String authorization, byte[] body, String source) {
+        TokenForm form = parseForm(contentType, body);
+        ClientCredentials credentials = ClientCredentials.from(authorization, form);
+        return authenticator.authenticate(credentials, source)
+                .chain(client -> {
+                    requireClientCredentialsGrant(form);
+                    SortedSet<String> scope = grantedScope(form.get("scope"), client);
+                    usage.used(client.id());
+                    return mint(client, scope);
+                });
+    }
+
+    /** Any charset parameter is accepted: the grant's values are ASCII, and others must be UTF-8. */
+    static TokenForm parseForm(String contentType, byte[] body) {
+        if (contentType == null) {
+            throw OAuthError.invalidRequest("The body must be " + FORM);
+        }
+        int semicolon = contentType.indexOf(';');
+        String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
+        if (!mediaType.equalsIgnoreCase(FORM)) {
+            throw OAuthError.invalidRequest("The body must be " + FORM);
+        }
+        return TokenForm.parse(body);
+    }
+
+    private static void requireClientCredentialsGrant(TokenForm form) {
+        String grantType = form.get("grant_type");
+        if (grantType == null) {
+            throw OAuthError.invalidRequest("grant_type is required");
+        }
+        if (!grantType.equals("client_credentials")) {
+            throw OAuthError.unsupportedGrantType("Only grant_type=client_credentials is supported");
+        }
+    }
+
+    /** Absent means every role of the client; present, it must be a subset of them. */
+    private static SortedSet<String> grantedScope(String requested, CachedClient client) {
+        if (requested == null) {
+            return client.roles();
+        }
+        SortedSet<String> scope = new TreeSet<>();
+        for (String role : requested.split(" ")) {
+            if (role.isEmpty()) {
+                continue;
+            }
+            if (!client.roles().contains(role)) {
+                throw OAuthError.invalidScope("The client does not hold the role '" + Shown.value(role, 40) + "'");
+            }
+            scope.add(role);
+        }
+        if (scope.isEmpty()) {
+            throw OAuthError.invalidScope("scope must name at least one role");
+        }
+        return RoleSet.withImpliedReads(scope);
+    }
+
+    private Uni<IssuedToken> mint(CachedClient client, SortedSet<String> scope) {
+        return tokens.accessToken(client.oauthClientId().value(), client.oauthClientId().walletKey(),
+                        client.credentialRef(), scope, client.expiry().endsAt())
+                .map(minted -> new IssuedToken(minted.token(), minted.expiresIn(), RoleSet.join(scope)));
+    }
+}

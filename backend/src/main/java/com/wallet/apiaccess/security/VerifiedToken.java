@@ -1,8 +1,0 @@
-package com.wallet.apiaccess.security;
-
-import java.util.SortedSet;
-
-/** What a bearer token says once its signature, issuer, audience, type and lifetime have been checked. */
-public record VerifiedToken(Caller.Kind kind, String walletKey, String subject, String clientId,
-                            SortedSet<String> roles, String credentialRef) {
-}

@@ -1,5 +1,0 @@
-package com.wallet.apiaccess.token;
-
-/** A client was created, changed or deleted: what the token endpoint cached of it is stale. */
-public record ClientChanged(String walletKey, String clientId) {
-}

@@ -1,0 +1,113 @@
+package com.wallet.apiaccess.oauth;
+
+import com.wallet.apiaccess.oauth.TokenEndpoint.TestClient;
+import com.wallet.apiaccess.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static com.wallet.apiaccess.oauth.TokenEndpoint.assertInvalidClientAfterBasic;
+import static com.wallet.apiaccess.oauth.TokenEndpoint.assertOAuthError;
+import static com.wallet.apiaccess.oauth.TokenEndpoint.basic;
+import static com.wallet.apiaccess.oauth.TokenEndpoint.form;
+import static com.wallet.apiaccess.oauth.TokenEndpoint.issued;
+import static com.wallet.apiaccess.oauth.TokenEndpoint.newClient;
+import static com.wallet.apiaccess.oauth.TokenEndpoint.postWithBasic;
+import static com.wallet.apiaccess.oauth.TokenEndpoint.secretPost;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** Repeated failed client authentications from one source are throttled; other clients are not. */
+@QuarkusTest
+@TestProfile(TokenThrottleTest.ThreeFailures.class)
+class TokenThrottleTest {
+
+    private static final int LIMIT = 3;
+    private static final String GRANT = form("grant_type", "client_credentials");
+
+    public static class ThreeFailures implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("api-access.throttle.max-failures-per-identifier", Integer.toString(LIMIT));
+        }
+    }
+
+    private static Response withBasic(String oauthClientId, String secret) {
+        return postWithBasic(basic(oauthClientId, secret), GRANT);
+    }
+
+    private static void failTheLimit(TestClient client) {
+        for (int i = 0; i < LIMIT; i++) {
+            assertInvalidClientAfterBasic(withBasic(client.oauthClientId(), "wrong-secret-" + i));
+        }
+    }
+
+    /** 429, a Retry-After of at most the one-minute window, and an RFC 6749 error body. */
+    private static void assertThrottled(Response response) {
+        response.then().statusCode(429);
+        String retryAfter = response.header("Retry-After");
+        assertThat("Retry-After", retryAfter, notNullValue());
+        assertThat(retryAfter, matchesPattern("[0-9]+"));
+        assertThat(Long.parseLong(retryAfter), allOf(greaterThanOrEqualTo(1L), lessThanOrEqualTo(60L)));
+        JsonPath body = assertOAuthError(response, 429, response.jsonPath().getString("error"));
+        // RFC 6749 §5.2: error is a single ASCII token.
+        assertThat(body.getString("error"), matchesPattern("[\\x21\\x23-\\x5B\\x5D-\\x7E]+"));
+    }
+
+    @Test
+    void shouldAnswerEveryFailureUpToTheLimitWithInvalidClient() {
+        TestClient client = newClient(List.of("accounts:read"));
+        failTheLimit(client);
+    }
+
+    @Test
+    void shouldThrottleTheSourceBeyondTheLimit() {
+        TestClient client = newClient(List.of("accounts:read"));
+        failTheLimit(client);
+        assertThrottled(withBasic(client.oauthClientId(), "wrong-secret-again"));
+    }
+
+    @Test
+    void shouldThrottleEvenTheRightSecretBeyondTheLimit() {
+        TestClient client = newClient(List.of("accounts:read"));
+        failTheLimit(client);
+        assertThrottled(withBasic(client.oauthClientId(), client.secret()));
+        assertThrottled(secretPost(client, null));
+    }
+
+    @Test
+    void shouldThrottleGuessesAtAClientIdThatDoesNotExist() {
+        String unknown = Api.oauthClientId(Api.unique("nobody"));
+        for (int i = 0; i < LIMIT; i++) {
+            assertInvalidClientAfterBasic(withBasic(unknown, "guess-" + i));
+        }
+        assertThrottled(withBasic(unknown, "guess-again"));
+    }
+
+    @Test
+    void shouldNotSlowOtherClientsOfTheSameSource() {
+        TestClient attacked = newClient(List.of("accounts:read"));
+        TestClient other = newClient(List.of("accounts:read"));
+        failTheLimit(attacked);
+        assertThrottled(withBasic(attacked.oauthClientId(), attacked.secret()));
+        issued(withBasic(other.oauthClientId(), other.secret()));
+    }
+
+    @Test
+    void shouldNotCountSuccessesAsFailures() {
+        TestClient client = newClient(List.of("accounts:read"));
+        for (int i = 0; i < LIMIT + 2; i++) {
+            issued(secretPost(client, null));
+        }
+    }
+}
