@@ -51,6 +51,10 @@ test: spa
 	$(NPM) test
 	$(NPM) run e2e
 
+# Run the fast tier only: rules, parsers and the architecture, without booting Quarkus (seconds).
+unit:
+	$(MVNW) process-test-classes
+
 # Build backend/target/quarkus-app/quarkus-run.jar, which serves the SPA at /.
 build: spa
 	$(MVNW) package -DskipTests

@@ -1,5 +1,6 @@
 package com.wallet.apiaccess.docs;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to {@code ../shared}, which is outside the repository. Plain JUnit: no service is started. Tests run
  * from {@code backend/}, so the repository root is {@code ..}.
  */
+@Tag("unit")
 class DocsLinksTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
