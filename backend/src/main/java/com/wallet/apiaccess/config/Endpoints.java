@@ -1,11 +1,13 @@
 package com.wallet.apiaccess.config;
 
-import com.wallet.apiaccess.oauth.TokenRoute;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** The public URLs of this service, all under {@code api-access.issuer}. */
 @ApplicationScoped
 public class Endpoints {
+
+    public static final String TOKEN_PATH = "/oauth2/token";
+    public static final String JWKS_PATH = "/oauth2/jwks";
 
     private final String issuer;
 
@@ -19,10 +21,10 @@ public class Endpoints {
     }
 
     public String tokenEndpoint() {
-        return issuer + TokenRoute.PATH;
+        return issuer + TOKEN_PATH;
     }
 
     public String jwksUri() {
-        return issuer + "/oauth2/jwks";
+        return issuer + JWKS_PATH;
     }
 }

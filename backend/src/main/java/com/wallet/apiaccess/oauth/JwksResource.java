@@ -1,5 +1,6 @@
 package com.wallet.apiaccess.oauth;
 
+import com.wallet.apiaccess.config.Endpoints;
 import com.wallet.apiaccess.crypto.KeyRing;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,7 +11,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.Map;
 
-@Path("/oauth2/jwks")
+@Path(Endpoints.JWKS_PATH)
 @Tag(name = "OAuth 2.0")
 public class JwksResource {
 

@@ -1,6 +1,7 @@
 package com.wallet.apiaccess.oauth;
 
 import com.wallet.apiaccess.config.ApiAccessConfig;
+import com.wallet.apiaccess.config.Endpoints;
 import com.wallet.apiaccess.database.DatabaseFailures;
 import com.wallet.apiaccess.database.OutageLog;
 import com.wallet.apiaccess.throttle.ClientAddress;
@@ -31,11 +32,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class TokenRoute {
 
-    public static final String PATH = "/oauth2/token";
+    public static final String PATH = Endpoints.TOKEN_PATH;
     /** A client-credentials request is a few hundred bytes; anything near this is not one. */
     static final int BODY_LIMIT = 8 * 1024;
     private static final Logger LOG = Logger.getLogger(TokenRoute.class);
-    private static final String JSON = "application/json;charset=UTF-8";
 
     /** Retry-After of a request refused because too many bodies are being read. */
     static final long BUSY_RETRY_AFTER_SECONDS = 1;
@@ -66,7 +66,7 @@ public class TokenRoute {
         response.putHeader(HttpHeaders.CACHE_CONTROL, "no-store").putHeader("Pragma", "no-cache");
         if (request.method() != HttpMethod.POST) {
             response.putHeader(HttpHeaders.ALLOW, "POST");
-            respond(context, 405, error("invalid_request", "The token endpoint accepts POST only"));
+            OAuthResponses.respond(context, 405, OAuthResponses.body("invalid_request", "The token endpoint accepts POST only"));
             return;
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -129,7 +129,7 @@ public class TokenRoute {
             timer = -1;
             if (finish()) {
                 metrics.refused("invalid_request");
-                respondAndClose(context, 400, error("invalid_request",
+                OAuthResponses.respondAndClose(context, 400, OAuthResponses.body("invalid_request",
                         "The request body did not arrive within " + describe(bodyTimeoutMillis)));
             }
         }
@@ -166,7 +166,7 @@ public class TokenRoute {
                 .subscribe().with(
                         token -> {
                             metrics.issued();
-                            respond(context, 200, new JsonObject()
+                            OAuthResponses.respond(context, 200, new JsonObject()
                                     .put("access_token", token.accessToken())
                                     .put("token_type", "Bearer")
                                     .put("expires_in", token.expiresIn())
@@ -187,51 +187,20 @@ public class TokenRoute {
             error = OAuthError.serverError();
         }
         metrics.refused(error.reason());
-        HttpServerResponse response = context.response();
-        if (error.status() == 401) {
-            response.putHeader("WWW-Authenticate", "Basic realm=\"api-access\"");
-        }
-        if (error.retryAfterSeconds() > 0) {
-            response.putHeader("Retry-After", Long.toString(error.retryAfterSeconds()));
-        }
-        respond(context, error.status(), error(error.error(), error.description()));
+        OAuthResponses.error(context, error);
     }
 
     private void refuseOversized(RoutingContext context) {
         metrics.refused("invalid_request");
         // the rest of the body is not worth reading, however slowly it comes
-        respondAndClose(context, 400, error("invalid_request", "The request body exceeds " + BODY_LIMIT + " bytes"));
+        OAuthResponses.respondAndClose(context, 400, OAuthResponses.body("invalid_request", "The request body exceeds " + BODY_LIMIT + " bytes"));
     }
 
     private void refuseBusy(RoutingContext context) {
         metrics.refused("temporarily_unavailable");
         context.response().putHeader("Retry-After", Long.toString(BUSY_RETRY_AFTER_SECONDS));
-        respondAndClose(context, 503, error("temporarily_unavailable",
+        OAuthResponses.respondAndClose(context, 503, OAuthResponses.body("temporarily_unavailable",
                 "Too many token requests are being received; retry shortly"));
-    }
-
-    /**
-     * Answers and then drops what is left of the request: over HTTP/1.x the connection is closed, over
-     * HTTP/2 the stream is reset with NO_ERROR once the answer is complete (RFC 9113 §8.1).
-     */
-    private static void respondAndClose(RoutingContext context, int status, JsonObject body) {
-        HttpServerRequest request = context.request();
-        HttpServerResponse response = context.response();
-        if (response.ended() || response.closed()) {
-            return;
-        }
-        boolean http2 = request.version() == HttpVersion.HTTP_2;
-        if (!http2) {
-            response.putHeader(HttpHeaders.CONNECTION, "close");
-        }
-        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(body.encode())
-                .onComplete(sent -> {
-                    if (http2) {
-                        response.reset(0);
-                    } else {
-                        request.connection().close();
-                    }
-                });
     }
 
     private static boolean declaredTooLarge(String length) {
@@ -240,17 +209,5 @@ public class TokenRoute {
         } catch (NumberFormatException e) {
             return true;
         }
-    }
-
-    private static JsonObject error(String code, String description) {
-        return new JsonObject().put("error", code).put("error_description", description);
-    }
-
-    private static void respond(RoutingContext context, int status, JsonObject body) {
-        HttpServerResponse response = context.response();
-        if (response.ended() || response.closed()) {
-            return;
-        }
-        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(body.encode());
     }
 }

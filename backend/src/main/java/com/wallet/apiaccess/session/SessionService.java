@@ -1,5 +1,6 @@
 package com.wallet.apiaccess.session;
 
+import com.wallet.apiaccess.throttle.Attempt;
 import com.wallet.apiaccess.problem.ProblemException;
 import com.wallet.apiaccess.problem.Shown;
 import com.wallet.apiaccess.crypto.CredentialRef;
@@ -56,7 +57,7 @@ public class SessionService {
         // and would only fill the throttle's memory.
         boolean plausible = WalletKeyRule.isValid(request.wallet()) && UserRules.isValidUsername(request.username());
         String identifier = plausible ? SignInIdentifier.of(request.wallet(), request.username()) : null;
-        FailureThrottle.Attempt attempt = throttle.reserve(throttle.source(source),
+        Attempt attempt = throttle.reserve(throttle.source(source),
                 plausible ? throttle.pair(source, identifier) : null,
                 plausible ? throttle.account(identifier) : null);
         if (attempt.refused()) {

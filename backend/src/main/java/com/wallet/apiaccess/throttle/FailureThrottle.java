@@ -122,35 +122,6 @@ public class FailureThrottle {
         return new Attempt(taken, 0);
     }
 
-    /** A reserved attempt: it counts as a failure unless it {@link #succeeded()}. */
-    public static final class Attempt {
-        private final Window[] taken;
-        private final long retryAfterSeconds;
-
-        private Attempt(Window[] taken, long retryAfterSeconds) {
-            this.taken = taken;
-            this.retryAfterSeconds = retryAfterSeconds;
-        }
-
-        public boolean refused() {
-            return retryAfterSeconds > 0;
-        }
-
-        public long retryAfterSeconds() {
-            return retryAfterSeconds;
-        }
-
-        /** Gives the reservation back: a success, or an attempt that was never decided. */
-        public void succeeded() {
-            for (int i = 0; i < taken.length; i++) {
-                if (taken[i] != null) {
-                    taken[i].count.updateAndGet(count -> Math.max(0, count - 1));
-                    taken[i] = null;
-                }
-            }
-        }
-    }
-
     /** Counts a failure that was not reserved; answers the count in this window. */
     public int count(Limit limit) {
         Window window = current(limit.key(), clock.getAsLong());
@@ -234,30 +205,5 @@ public class FailureThrottle {
 
     private static long seconds(long millis) {
         return Math.max(1, (millis + 999) / 1000);
-    }
-
-    private static final class Window {
-        final long end;
-        final AtomicInteger count = new AtomicInteger();
-
-        Window(long end) {
-            this.end = end;
-        }
-
-        boolean isOver(long now) {
-            return now >= end;
-        }
-
-        boolean take(int max) {
-            while (true) {
-                int count = this.count.get();
-                if (count >= max) {
-                    return false;
-                }
-                if (this.count.compareAndSet(count, count + 1)) {
-                    return true;
-                }
-            }
-        }
     }
 }

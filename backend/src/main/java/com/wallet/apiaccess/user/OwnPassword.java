@@ -1,5 +1,6 @@
 package com.wallet.apiaccess.user;
 
+import com.wallet.apiaccess.throttle.Attempt;
 import com.wallet.apiaccess.problem.FieldError;
 import com.wallet.apiaccess.problem.ProblemException;
 import com.wallet.apiaccess.problem.ProblemTypes;
@@ -57,7 +58,7 @@ public class OwnPassword {
         UserRules.password(request.newPassword(), "newPassword", errors);
         ProblemException.throwIfInvalid(errors);
         String identifier = SignInIdentifier.of(caller.walletKey(), caller.name());
-        FailureThrottle.Attempt attempt = throttle.reserve(throttle.source(source),
+        Attempt attempt = throttle.reserve(throttle.source(source),
                 throttle.pair(source, identifier), throttle.account(identifier));
         if (attempt.refused()) {
             throw ProblemException.tooManyRequests("Too many wrong passwords; try again in "

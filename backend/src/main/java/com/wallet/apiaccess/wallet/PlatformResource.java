@@ -1,5 +1,6 @@
 package com.wallet.apiaccess.wallet;
 
+import com.wallet.apiaccess.throttle.Attempt;
 import com.wallet.apiaccess.config.ApiAccessConfig;
 import com.wallet.apiaccess.problem.FieldError;
 import com.wallet.apiaccess.problem.ProblemException;
@@ -81,7 +82,7 @@ public class PlatformResource {
             throw ProblemException.notFound("No such resource");
         }
         String source = addresses.of(http);
-        FailureThrottle.Attempt attempt = throttle.reserve(throttle.source(source), throttle.pair(source, OPERATOR));
+        Attempt attempt = throttle.reserve(throttle.source(source), throttle.pair(source, OPERATOR));
         if (attempt.refused()) {
             throw ProblemException.tooManyRequests("Too many wrong operator tokens; try again in "
                     + attempt.retryAfterSeconds() + " seconds", attempt.retryAfterSeconds());

@@ -27,7 +27,7 @@ class FailureThrottleTest {
         for (int i = 0; i < 3; i++) {
             assertFalse(throttle.reserve(pair).refused(), "attempt " + i);
         }
-        FailureThrottle.Attempt fourth = throttle.reserve(pair);
+        Attempt fourth = throttle.reserve(pair);
         assertTrue(fourth.refused());
         assertEquals(60, fourth.retryAfterSeconds());
         now.addAndGet(45_000);
@@ -41,7 +41,7 @@ class FailureThrottleTest {
         FailureThrottle throttle = throttle(100, 2, 100, 1000);
         FailureThrottle.Limit pair = throttle.pair("192.0.2.1", "acme/alice");
         for (int i = 0; i < 10; i++) {
-            FailureThrottle.Attempt attempt = throttle.reserve(pair);
+            Attempt attempt = throttle.reserve(pair);
             assertFalse(attempt.refused(), "successes never fill the window: " + i);
             attempt.succeeded();
             attempt.succeeded(); // twice gives back once

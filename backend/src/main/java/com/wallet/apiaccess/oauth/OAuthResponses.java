@@ -1,0 +1,66 @@
+package com.wallet.apiaccess.oauth;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** How the OAuth endpoints answer on their Vert.x routes: JSON, RFC 6749 errors with their headers. */
+final class OAuthResponses {
+
+    private static final String JSON = "application/json;charset=UTF-8";
+
+    private OAuthResponses() {
+    }
+
+    /** An RFC 6749 §5.2 error body. */
+    static JsonObject body(String code, String description) {
+        return new JsonObject().put("error", code).put("error_description", description);
+    }
+
+    /** The error with its status, and its challenge or Retry-After where it has one. */
+    static void error(RoutingContext context, OAuthError error) {
+        HttpServerResponse response = context.response();
+        if (error.status() == 401) {
+            response.putHeader("WWW-Authenticate", "Basic realm=\"api-access\"");
+        }
+        if (error.retryAfterSeconds() > 0) {
+            response.putHeader("Retry-After", Long.toString(error.retryAfterSeconds()));
+        }
+        respond(context, error.status(), body(error.error(), error.description()));
+    }
+
+    static void respond(RoutingContext context, int status, JsonObject body) {
+        HttpServerResponse response = context.response();
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(body.encode());
+    }
+
+    /**
+     * Answers and then drops what is left of the request: over HTTP/1.x the connection is closed, over
+     * HTTP/2 the stream is reset with NO_ERROR once the answer is complete (RFC 9113 §8.1).
+     */
+    static void respondAndClose(RoutingContext context, int status, JsonObject body) {
+        HttpServerRequest request = context.request();
+        HttpServerResponse response = context.response();
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        boolean http2 = request.version() == HttpVersion.HTTP_2;
+        if (!http2) {
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(body.encode())
+                .onComplete(sent -> {
+                    if (http2) {
+                        response.reset(0);
+                    } else {
+                        request.connection().close();
+                    }
+                });
+    }
+}
