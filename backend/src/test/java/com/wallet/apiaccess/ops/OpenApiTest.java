@@ -1,9 +1,13 @@
 package com.wallet.apiaccess.ops;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,10 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * GET /q/openapi documents every path of the contract, the Vert.x token endpoint included, lints clean
- * with Redocly's recommended rules (operationIds, security, servers, tag descriptions).
+ * with Redocly's recommended rules (operationIds, security, servers, tag descriptions), and is the
+ * document committed as docs/openapi.json.
  */
 @QuarkusTest
 class OpenApiTest {
@@ -209,5 +215,49 @@ class OpenApiTest {
             Map<String, Object> responses = (Map<String, Object>) body.get("responses");
             assertTrue(responses.keySet().stream().anyMatch(code -> code.startsWith("4")), operation + " has a 4xx answer");
         });
+    }
+
+    /** The build writes target/openapi/openapi.json; make test also diffs it with docs/openapi.json byte for byte. */
+    @Test
+    void shouldServeTheCommittedDocument() throws Exception {
+        Path committed = Path.of("../docs/openapi.json");
+        assertTrue(Files.exists(committed), committed.toAbsolutePath() + " exists");
+        ObjectMapper json = new ObjectMapper();
+        String served = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .extract().asString();
+        String difference = firstDifference("", json.readTree(Files.readString(committed)), json.readTree(served));
+        if (difference != null) {
+            fail("docs/openapi.json is stale at " + difference
+                    + ": cp backend/target/openapi/openapi.json docs/");
+        }
+    }
+
+    /** The JSON pointer of the first place where the two differ, or null when they are equal. */
+    private static String firstDifference(String at, JsonNode committed,
+                                          JsonNode served) {
+        if (committed.equals(served)) {
+            return null;
+        }
+        if (committed.isObject() && served.isObject()) {
+            Set<String> names = new java.util.TreeSet<>();
+            committed.fieldNames().forEachRemaining(names::add);
+            served.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                String pointer = at + "/" + name.replace("~", "~0").replace("/", "~1");
+                if (!committed.has(name) || !served.has(name)) {
+                    return pointer + (committed.has(name) ? " is no longer served" : " is new");
+                }
+                String difference = firstDifference(pointer, committed.get(name), served.get(name));
+                if (difference != null) {
+                    return difference;
+                }
+            }
+        }
+        return at + ": committed " + abbreviate(committed) + ", served " + abbreviate(served);
+    }
+
+    private static String abbreviate(JsonNode node) {
+        String text = node.toString();
+        return text.length() <= 120 ? text : text.substring(0, 117) + "...";
     }
 }
