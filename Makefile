@@ -48,6 +48,7 @@ dev: db
 # Run every test: backend unit, REST and integration tests, SPA unit tests, Playwright end to end.
 test: spa
 	($(MVNW) verify) || { backend/failed-tests.sh; exit 1; }
+	@diff -u docs/openapi.json backend/target/openapi/openapi.json || { echo "docs/openapi.json is stale: cp backend/target/openapi/openapi.json docs/"; exit 1; }
 	$(NPM) test
 	$(NPM) run e2e
 
