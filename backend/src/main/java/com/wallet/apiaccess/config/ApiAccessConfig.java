@@ -115,7 +115,7 @@ public interface ApiAccessConfig {
 
         /**
          * PEM files with the public keys of earlier signing keys, published in the JWKS and accepted
-         * on {@code /api} until their tokens have expired: the rotation runbook in README.md.
+         * on {@code /api} until their tokens have expired: the rotation runbook in docs/operations.md.
          */
         @WithName("previous-public-key-locations")
         Optional<List<String>> previousPublicKeyLocations();

@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DatabaseOutageIT {
 
-    /** How soon every answer comes while the database is down (the README's promise). */
+    /** How soon every answer comes while the database is down (docs/operations.md promises it). */
     private static final Duration PROMPT = Duration.ofSeconds(2);
     /** No request, at any moment, waits longer than this for its answer: beyond it, it hung. */
     private static final Duration BOUND = Duration.ofSeconds(10);

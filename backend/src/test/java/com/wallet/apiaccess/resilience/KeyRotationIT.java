@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The rotation runbook of README.md, step by step on the packaged service: sign with a new key while
+ * The rotation runbook of docs/operations.md, step by step on the packaged service: sign with a new key while
  * publishing the previous one, and tokens signed before the switch still pass; retire the previous
  * key once they have expired, and they no longer do.
  */
