@@ -37,7 +37,7 @@ export type CreateClientInput = z.infer<typeof createClientSchema>;
 
 export async function createClient(input: CreateClientInput): Promise<CreatedClient> {
   const body = { ...input, notes: input.notes.trim() || undefined };
-  return (await unwrap(api.POST('/api/clients', { body }))) as CreatedClient;
+  return unwrap(api.POST('/api/clients', { body }));
 }
 
 /**

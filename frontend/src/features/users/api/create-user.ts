@@ -21,7 +21,7 @@ export const createUserSchema = z.object({
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
 export async function createUser(input: CreateUserInput): Promise<User> {
-  return (await unwrap(api.POST('/api/users', { body: input }))) as User;
+  return unwrap(api.POST('/api/users', { body: input }));
 }
 
 export function useCreateUser() {
