@@ -1,5 +1,5 @@
 import { Alert, Button, CloseButton, Group, Loader, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedCallback } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconKey, IconLock, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -45,7 +45,14 @@ export function ApiAccessScreen({ me }: { me: Me }) {
   const canChange = holds(me, API_ACCESS_CHANGE);
   const [query, setQuery] = useClientsQuery();
   const [search, setSearch] = useState(query.q);
-  const [debounced] = useDebouncedValue(search, 300);
+  // Only a settled search term moves the URL (and so refetches).
+  const settleSearch = useDebouncedCallback((term: string) => {
+    if (term.trim() !== query.q) setQuery({ q: term.trim(), page: 0 });
+  }, 300);
+  const changeSearch = (term: string) => {
+    setSearch(term);
+    settleSearch(term);
+  };
   const clients = useClients(query, canRead);
   const resources = useResources();
   const remove = useDeleteClient();
@@ -55,11 +62,6 @@ export function ApiAccessScreen({ me }: { me: Me }) {
   const [deleting, setDeleting] = useState<Client | null>(null);
   // The one place the new secret lives, until the secret dialog closes.
   const [secret, setSecret] = useState<ClientSecret | null>(null);
-
-  useEffect(() => {
-    if (debounced.trim() !== query.q) setQuery({ q: debounced.trim(), page: 0 });
-    // Only a settled search term moves the URL.
-  }, [debounced]);
 
   useEffect(() => {
     // Deleting the last row of the last page: step back a page.
@@ -121,9 +123,9 @@ export function ApiAccessScreen({ me }: { me: Me }) {
             placeholder="Search by client ID or notes"
             leftSection={<IconSearch size={16} aria-hidden />}
             value={search}
-            onChange={(event) => setSearch(event.currentTarget.value)}
+            onChange={(event) => changeSearch(event.currentTarget.value)}
             rightSection={
-              search ? <CloseButton size="sm" aria-label="Clear search" onClick={() => setSearch('')} /> : null
+              search ? <CloseButton size="sm" aria-label="Clear search" onClick={() => changeSearch('')} /> : null
             }
             w={360}
           />
@@ -138,7 +140,7 @@ export function ApiAccessScreen({ me }: { me: Me }) {
         {clients.isError && !page ? (
           <ErrorState title="Could not load API clients" error={clients.error} onRetry={() => clients.refetch()} retrying={clients.isFetching} />
         ) : empty ? (
-          <EmptyState searching={query.q !== ''} q={query.q} canChange={canChange} onClear={() => setSearch('')} />
+          <EmptyState searching={query.q !== ''} q={query.q} canChange={canChange} onClear={() => changeSearch('')} />
         ) : (
           <>
             {clients.isError && (
