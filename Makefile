@@ -48,6 +48,7 @@ dev: db
 # Run every test: backend unit, REST and integration tests, SPA unit tests, Playwright end to end.
 test: spa
 	($(MVNW) verify) || { backend/failed-tests.sh; exit 1; }
+	$(NPM) run lint
 	$(NPM) test
 	$(NPM) run e2e
 

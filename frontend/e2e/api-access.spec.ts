@@ -94,7 +94,7 @@ test('the admin adds a client, reads its secret once and gets a token with it', 
     form: { grant_type: 'client_credentials', client_id: 'wallet-demo-acme-backend', client_secret: secret },
   });
   expect(token.status()).toBe(200);
-  expect((await token.json()).token_type).toBe('Bearer');
+  expect(((await token.json()) as { token_type: string }).token_type).toBe('Bearer');
 
   await secretDialog.getByRole('button', { name: 'Done' }).click();
   await expect(secretDialog).toBeHidden();
@@ -235,7 +235,7 @@ test('a deep link survives a reload and a 401 returns to sign-in', async ({ page
   // A token the server no longer accepts: the next call answers 401.
   await page.evaluate(() => {
     const key = 'api-access.session';
-    const session = JSON.parse(sessionStorage.getItem(key)!);
+    const session = JSON.parse(sessionStorage.getItem(key)!) as Record<string, unknown>;
     sessionStorage.setItem(key, JSON.stringify({ ...session, token: 'broken' }));
   });
   await page.goto('/settings/iam/api-access');

@@ -38,7 +38,7 @@ export async function signIn(page: Page, username: string, password: string) {
 export async function adminToken(request: APIRequestContext): Promise<string> {
   const response = await request.post('/api/session', { data: { wallet: WALLET, ...ADMIN } });
   expect(response.status()).toBe(200);
-  return (await response.json()).token as string;
+  return ((await response.json()) as { token: string }).token;
 }
 
 export function psql(sql: string) {

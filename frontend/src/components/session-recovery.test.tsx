@@ -11,7 +11,7 @@ const USERS = '/settings/iam/users';
 type Rendered = ReturnType<typeof renderApp>;
 
 const input = (dialog: HTMLElement, label: string) =>
-  within(dialog).getByLabelText(new RegExp(`^${label}`), { selector: 'input, textarea' }) as HTMLInputElement;
+  within(dialog).getByLabelText<HTMLInputElement>(new RegExp(`^${label}`), { selector: 'input, textarea' });
 const checkbox = (dialog: HTMLElement, name: string) => within(dialog).getByRole('checkbox', { name });
 
 /** Fills every field of Add API client and ticks Change Payments (so View Payments) and View Accounts. */

@@ -1,5 +1,8 @@
 import { vi } from 'vitest';
+import type { components } from '@/lib/api/schema';
 import type { Client, Me, Resource, User } from '@/lib/api/types';
+
+type Schemas = components['schemas'];
 
 /** A small in-memory stand-in for the backend, answering through a replaced fetch. */
 export type FakeApi = {
@@ -83,7 +86,9 @@ export function installFakeApi(options: { roles?: string[]; clients?: Client[]; 
     const path = decodeURIComponent(url.pathname);
     const method = request.method;
     const text = method === 'GET' || method === 'DELETE' ? '' : await request.text();
-    const body = text ? JSON.parse(text) : undefined;
+    const body: unknown = text ? JSON.parse(text) : undefined;
+    /** The body as the API's contract says this call sends it. */
+    const sent = <T,>() => body as T;
     const token = request.headers.get('Authorization')?.replace(/^Bearer /, '') ?? null;
     api.requests.push({ method, path, body, token });
 
@@ -99,6 +104,7 @@ export function installFakeApi(options: { roles?: string[]; clients?: Client[]; 
     }
 
     if (path === '/api/session' && method === 'POST') {
+      const body = sent<Schemas['SignInRequest']>();
       if (body.password !== (api.passwords[body.username] ?? 'admin')) return problem(401, 'Wrong wallet, username or password');
       const issued = generation === 1 ? 'session-token' : `session-token-${generation}`;
       validTokens.add(issued);
@@ -110,6 +116,7 @@ export function installFakeApi(options: { roles?: string[]; clients?: Client[]; 
     if (path === '/api/me/password' && method === 'PUT') {
       const username = api.me.username;
       if (username.startsWith(api.me.clientIdPrefix)) return problem(403, 'Only a user can change a password');
+      const body = sent<Schemas['ChangePasswordRequest']>();
       if (body.currentPassword !== (api.passwords[username] ?? 'admin')) {
         return problem(403, 'The current password is not right', undefined, 'urn:api-access:problem:wrong-password');
       }
@@ -131,6 +138,7 @@ export function installFakeApi(options: { roles?: string[]; clients?: Client[]; 
       return json(200, { items: all.slice(page * size, page * size + size), total: all.length, page, size });
     }
     if (path === '/api/clients' && method === 'POST') {
+      const body = sent<Schemas['CreateClientRequest']>();
       if (api.clients.some((c) => c.clientId === body.clientId)) return problem(409, 'exists');
       const created = client({ clientId: body.clientId, roles: body.roles, expiryDate: body.expiryDate, notes: body.notes ?? null });
       api.clients.push(created);
@@ -142,6 +150,7 @@ export function installFakeApi(options: { roles?: string[]; clients?: Client[]; 
       const existing = api.clients.find((c) => c.clientId === clientMatch[1]);
       if (!existing) return problem(404, 'No such client');
       if (method === 'PUT') {
+        const body = sent<Schemas['UpdateClientRequest']>();
         Object.assign(existing, { roles: body.roles, notes: body.notes || null });
         return json(200, existing);
       }
@@ -152,6 +161,7 @@ export function installFakeApi(options: { roles?: string[]; clients?: Client[]; 
     }
     if (path === '/api/users' && method === 'GET') return json(200, api.users);
     if (path === '/api/users' && method === 'POST') {
+      const body = sent<Schemas['CreateUserRequest']>();
       const user = { username: body.username, roles: body.roles, createdAt: '2026-02-01T00:00:00Z' };
       api.users.push(user);
       return json(201, user);
@@ -168,12 +178,13 @@ export function installFakeApi(options: { roles?: string[]; clients?: Client[]; 
       if (missing.length > 0) {
         return problem(403, `You cannot change a user who holds roles you do not hold: ${missing.join(', ')}`, undefined, 'urn:api-access:problem:insufficient-role');
       }
-      const after = method === 'PUT' ? api.users.map((u) => (u === existing ? body.roles : u.roles)) : api.users.filter((u) => u !== existing).map((u) => u.roles);
+      const roles = method === 'PUT' ? sent<Schemas['UpdateUserRequest']>().roles : [];
+      const after = method === 'PUT' ? api.users.map((u) => (u === existing ? roles : u.roles)) : api.users.filter((u) => u !== existing).map((u) => u.roles);
       if (api.users.some((u) => isAdministrator(u.roles)) && !after.some(isAdministrator)) {
         return problem(409, 'This would leave the wallet without a user who holds both users:change and api-access:change', undefined, 'urn:api-access:problem:lock-out');
       }
       if (method === 'PUT') {
-        existing.roles = body.roles;
+        existing.roles = roles;
         return json(200, existing);
       }
       if (method === 'DELETE') {

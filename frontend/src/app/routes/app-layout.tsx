@@ -41,7 +41,7 @@ function SignedIn() {
     return (
       <Center mih="100vh" p="md">
         <Stack w={520}>
-          <ErrorState title="Could not load your account" error={me.error} onRetry={() => me.refetch()} retrying={me.isFetching} />
+          <ErrorState title="Could not load your account" error={me.error} onRetry={() => void me.refetch()} retrying={me.isFetching} />
           <Button variant="subtle" onClick={signOut}>
             Sign out
           </Button>

@@ -78,7 +78,7 @@ function ChangePasswordForm({ onClose, wallet, username }: Omit<Props, 'opened'>
   });
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Change password">
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label="Change password">
       <Stack gap="md">
         <Text size="sm">
           Changing your password ends every other session of <strong>{username}</strong>; you stay signed in here.

@@ -27,7 +27,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   const submit = handleSubmit((values) => signIn.mutate(values, { onSuccess: () => onSignedIn() }));
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Sign in">
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label="Sign in">
       <Stack gap="md">
         {signIn.isError && (
           <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title="Could not sign in" role="alert">

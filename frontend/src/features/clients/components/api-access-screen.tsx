@@ -138,13 +138,13 @@ export function ApiAccessScreen({ me }: { me: Me }) {
         </Group>
 
         {clients.isError && !page ? (
-          <ErrorState title="Could not load API clients" error={clients.error} onRetry={() => clients.refetch()} retrying={clients.isFetching} />
+          <ErrorState title="Could not load API clients" error={clients.error} onRetry={() => void clients.refetch()} retrying={clients.isFetching} />
         ) : empty ? (
           <EmptyState searching={query.q !== ''} q={query.q} canChange={canChange} onClear={() => changeSearch('')} />
         ) : (
           <>
             {clients.isError && (
-              <ErrorState title="Could not refresh API clients" error={clients.error} onRetry={() => clients.refetch()} retrying={clients.isFetching} />
+              <ErrorState title="Could not refresh API clients" error={clients.error} onRetry={() => void clients.refetch()} retrying={clients.isFetching} />
             )}
             {firstLoad && (
               <Text size="sm" className="muted" role="status">
@@ -201,7 +201,7 @@ export function ApiAccessScreen({ me }: { me: Me }) {
       <TokenEndpointPanel tokenEndpoint={me.tokenEndpoint} clientIdPrefix={me.clientIdPrefix} />
 
       {resources.isError && (
-        <ErrorState title="Could not load the permissions" error={resources.error} onRetry={() => resources.refetch()} />
+        <ErrorState title="Could not load the permissions" error={resources.error} onRetry={() => void resources.refetch()} />
       )}
 
       <ClientFormDialog

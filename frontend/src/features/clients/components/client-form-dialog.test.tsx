@@ -10,7 +10,7 @@ function renderAdd(onCreated = vi.fn(), onClose = vi.fn()) {
   );
   const dialog = () => screen.getByRole('dialog', { name: 'Add API client' });
   const field = (name: string) =>
-    within(dialog()).getByLabelText(new RegExp(`^${name}`), { selector: 'input, textarea' }) as HTMLInputElement;
+    within(dialog()).getByLabelText<HTMLInputElement>(new RegExp(`^${name}`), { selector: 'input, textarea' });
   return { ...rendered, dialog, field, onCreated, onClose };
 }
 

@@ -102,7 +102,7 @@ function ClientForm({ client, onClose, resources, grantable, onCreated, onUpdate
   });
 
   return (
-    <form onSubmit={submit} noValidate aria-label={editing ? `Edit ${client.clientId}` : 'Add API client'}>
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label={editing ? `Edit ${client.clientId}` : 'Add API client'}>
       <Stack gap="md">
         <SimpleGrid cols={2} spacing="md">
           <TextInput

@@ -88,7 +88,7 @@ function UserForm({ user, onClose, resources, grantable, onSaved, reauth }: Form
   });
 
   return (
-    <form onSubmit={submit} noValidate aria-label={editing ? `Edit ${user.username}` : 'Add user'}>
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label={editing ? `Edit ${user.username}` : 'Add user'}>
       <Stack gap="md">
         <SimpleGrid cols={2} spacing="md">
           <TextInput

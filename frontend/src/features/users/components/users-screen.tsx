@@ -64,7 +64,7 @@ export function UsersScreen({ me }: { me: Me }) {
       {header}
       <Paper withBorder radius="md" p="md" component="section" aria-label="Users">
         {users.isError && !users.data ? (
-          <ErrorState title="Could not load users" error={users.error} onRetry={() => users.refetch()} retrying={users.isFetching} />
+          <ErrorState title="Could not load users" error={users.error} onRetry={() => void users.refetch()} retrying={users.isFetching} />
         ) : (
           <Table.ScrollContainer minWidth={640}>
             <Table verticalSpacing="sm" highlightOnHover aria-busy={users.isPending}>
