@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const screenshotDir = path.join(here, 'screenshots');
+const screenshotDir = path.join(here, 'screenshots');
 mkdirSync(screenshotDir, { recursive: true });
 
 export const WALLET = 'demo';

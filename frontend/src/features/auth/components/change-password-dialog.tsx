@@ -10,7 +10,7 @@ import { applyFieldErrors } from '@/lib/forms';
 import { PASSWORD_HINT } from '@/lib/passwords';
 import { changePasswordSchema, SignInAfterChangeFailed, useChangePassword, type ChangePasswordInput } from '../api/change-password';
 
-export const WRONG_CURRENT_PASSWORD = 'The current password is not right';
+const WRONG_CURRENT_PASSWORD = 'The current password is not right';
 
 type Props = { opened: boolean; onClose: () => void; wallet: string; username: string };
 

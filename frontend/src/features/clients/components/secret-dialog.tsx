@@ -16,7 +16,7 @@ function shellQuote(value: string): string {
 }
 
 /** The ready-to-run token request of the Client Credentials flow. */
-export function curlCommand(tokenEndpoint: string, oauthClientId: string, clientSecret: string): string {
+function curlCommand(tokenEndpoint: string, oauthClientId: string, clientSecret: string): string {
   return [
     `curl -X POST ${shellQuote(tokenEndpoint)} \\`,
     `  -H 'Content-Type: application/x-www-form-urlencoded' \\`,

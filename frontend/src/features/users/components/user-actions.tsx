@@ -7,9 +7,9 @@ import { USERS_CHANGE } from '@/lib/auth/authorization';
 const API_ACCESS_CHANGE = 'api-access:change';
 const isAdministrator = (roles: string[]) => roles.includes(USERS_CHANGE) && roles.includes(API_ACCESS_CHANGE);
 
-export const LOCK_OUT_REASON = `Deleting this user would leave the wallet without a user who holds both ${USERS_CHANGE} and ${API_ACCESS_CHANGE}`;
-export const SELF_DELETE_REASON = 'You cannot delete yourself';
-export const hierarchyReason = (missing: string[]) =>
+const LOCK_OUT_REASON = `Deleting this user would leave the wallet without a user who holds both ${USERS_CHANGE} and ${API_ACCESS_CHANGE}`;
+const SELF_DELETE_REASON = 'You cannot delete yourself';
+const hierarchyReason = (missing: string[]) =>
   `You cannot change a user who holds roles you do not hold: ${missing.join(', ')}`;
 
 /**
@@ -17,7 +17,7 @@ export const hierarchyReason = (missing: string[]) =>
  * acting on a user needs every role that user holds; nobody deletes themselves; the last user holding
  * both users:change and api-access:change stays. The server still decides; this only saves a refusal.
  */
-export function actionLimits(me: Pick<Me, 'username' | 'roles'>, user: User, users: User[]) {
+function actionLimits(me: Pick<Me, 'username' | 'roles'>, user: User, users: User[]) {
   const missing = user.roles.filter((role) => !me.roles.includes(role)).sort();
   const hierarchy = missing.length > 0 ? hierarchyReason(missing) : null;
   const lastAdministrator = isAdministrator(user.roles) && users.filter((u) => isAdministrator(u.roles)).length === 1;
