@@ -42,7 +42,10 @@ const boundaries = [
         {
           patterns: [
             noClimbing,
-            { regex: '^@/(features|app)(/|$)', message: 'lib/ and components/ are shared: they do not import features or the app.' },
+            {
+              regex: '^@/(features|app)(/|$)',
+              message: 'lib/ and components/ are shared: they do not import features or the app.',
+            },
           ],
         },
       ],

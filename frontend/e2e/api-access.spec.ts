@@ -13,7 +13,8 @@ test.beforeAll(async ({ request, baseURL }) => {
   for (const clientId of ['acme-backend', 'old-client']) {
     await request.delete(`${baseURL}/api/clients/${clientId}`, { headers });
   }
-  for (let i = 0; i < 23; i++) await request.delete(`${baseURL}/api/clients/bulk-${String(i).padStart(2, '0')}`, { headers });
+  for (let i = 0; i < 23; i++)
+    await request.delete(`${baseURL}/api/clients/bulk-${String(i).padStart(2, '0')}`, { headers });
   await request.delete(`${baseURL}/api/users/${READER.username}`, { headers });
 });
 
@@ -106,7 +107,9 @@ test('the admin adds a client, reads its secret once and gets a token with it', 
   await page.reload();
   await expect(page.getByRole('row', { name: /acme-backend/ })).toBeVisible();
   expect(await page.content()).not.toContain(secret);
-  const storage = await page.evaluate(() => JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }));
+  const storage = await page.evaluate(
+    () => JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }),
+  );
   expect(storage).not.toContain(secret);
   await shot(page, '05-list');
 

@@ -44,7 +44,20 @@ export async function adminToken(request: APIRequestContext): Promise<string> {
 export function psql(sql: string) {
   execFileSync(
     'psql',
-    ['-h', process.env.PGHOST ?? '127.0.0.1', '-p', process.env.PGPORT ?? '5432', '-U', process.env.PGUSER ?? 'postgres', '-d', process.env.E2E_DB!, '-v', 'ON_ERROR_STOP=1', '-c', sql],
+    [
+      '-h',
+      process.env.PGHOST ?? '127.0.0.1',
+      '-p',
+      process.env.PGPORT ?? '5432',
+      '-U',
+      process.env.PGUSER ?? 'postgres',
+      '-d',
+      process.env.E2E_DB!,
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-c',
+      sql,
+    ],
     { stdio: 'pipe' },
   );
 }

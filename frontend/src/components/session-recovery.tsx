@@ -150,7 +150,13 @@ function ReauthForm({ onCancel, onSignedIn }: { onCancel: () => void; onSignedIn
             : 'Sign in to continue. The form behind this dialog keeps what you typed.'}
         </Text>
         {signIn.isError && (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title="Could not sign in" role="alert">
+          <Alert
+            color="red"
+            variant="light"
+            icon={<IconAlertTriangle aria-hidden />}
+            title="Could not sign in"
+            role="alert"
+          >
             {explain(signIn.error)}
           </Alert>
         )}

@@ -12,7 +12,9 @@ export const testTheme: MantineThemeOverride = {
   ...theme,
   components: {
     ...theme.components,
-    Modal: Modal.extend({ defaultProps: { ...(theme.components?.Modal?.defaultProps as Partial<ModalProps> | undefined), ...instant } }),
+    Modal: Modal.extend({
+      defaultProps: { ...(theme.components?.Modal?.defaultProps as Partial<ModalProps> | undefined), ...instant },
+    }),
     // jsdom lays nothing out, so floating-ui finds every anchor "detached" and would hide what floats.
     Tooltip: Tooltip.extend({ defaultProps: { ...instant, openDelay: 0, closeDelay: 0, hideDetached: false } }),
     Popover: Popover.extend({ defaultProps: { ...instant, hideDetached: false } }),

@@ -1,6 +1,15 @@
 import { AppShell, Burger, Button, Center, Group, Loader, Menu, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChevronDown, IconKey, IconLock, IconLogout, IconSettings, IconShieldLock, IconUser, IconUsers } from '@tabler/icons-react';
+import {
+  IconChevronDown,
+  IconKey,
+  IconLock,
+  IconLogout,
+  IconSettings,
+  IconShieldLock,
+  IconUser,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import { Navigate, NavLink as RouterNavLink, Outlet, useLocation, useOutletContext } from 'react-router';
 import { ErrorState } from '@/components/ui/error-state';
@@ -41,7 +50,12 @@ function SignedIn() {
     return (
       <Center mih="100vh" p="md">
         <Stack w={520}>
-          <ErrorState title="Could not load your account" error={me.error} onRetry={() => void me.refetch()} retrying={me.isFetching} />
+          <ErrorState
+            title="Could not load your account"
+            error={me.error}
+            onRetry={() => void me.refetch()}
+            retrying={me.isFetching}
+          />
           <Button variant="subtle" onClick={signOut}>
             Sign out
           </Button>
@@ -51,7 +65,11 @@ function SignedIn() {
   }
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -74,8 +92,20 @@ function SignedIn() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="Main">
         <ScrollArea>
-          <NavLink label="Settings" leftSection={<IconSettings size={18} aria-hidden />} defaultOpened childrenOffset={12} component="button">
-            <NavLink label="IAM" leftSection={<IconShieldLock size={18} aria-hidden />} defaultOpened childrenOffset={12} component="button">
+          <NavLink
+            label="Settings"
+            leftSection={<IconSettings size={18} aria-hidden />}
+            defaultOpened
+            childrenOffset={12}
+            component="button"
+          >
+            <NavLink
+              label="IAM"
+              leftSection={<IconShieldLock size={18} aria-hidden />}
+              defaultOpened
+              childrenOffset={12}
+              component="button"
+            >
               <SideLink to="/settings/iam/api-access" label="API Access" icon={<IconKey size={18} aria-hidden />} />
               <SideLink to="/settings/iam/users" label="Users" icon={<IconUsers size={18} aria-hidden />} />
             </NavLink>
@@ -97,7 +127,12 @@ function SignedIn() {
   );
 }
 
-type UserMenuProps = { username: string; canChangePassword: boolean; onChangePassword: () => void; onSignOut: () => void };
+type UserMenuProps = {
+  username: string;
+  canChangePassword: boolean;
+  onChangePassword: () => void;
+  onSignOut: () => void;
+};
 
 /** The signed-in user's menu in the header: Change password (users only) and Sign out. */
 function UserMenu({ username, canChangePassword, onChangePassword, onSignOut }: UserMenuProps) {

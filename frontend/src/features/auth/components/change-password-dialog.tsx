@@ -8,7 +8,12 @@ import { ApiError, describeError, describeWait, isNetworkError, isUnauthorized }
 import { useHoldSession } from '@/lib/auth/use-session';
 import { applyFieldErrors } from '@/lib/forms';
 import { PASSWORD_HINT } from '@/lib/passwords';
-import { changePasswordSchema, SignInAfterChangeFailed, useChangePassword, type ChangePasswordInput } from '../api/change-password';
+import {
+  changePasswordSchema,
+  SignInAfterChangeFailed,
+  useChangePassword,
+  type ChangePasswordInput,
+} from '../api/change-password';
 
 const WRONG_CURRENT_PASSWORD = 'The current password is not right';
 
@@ -108,7 +113,13 @@ function ChangePasswordForm({ onClose, wallet, username }: Omit<Props, 'opened'>
           {...register('confirmPassword')}
         />
         {formError && (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title="Password not changed" role="alert">
+          <Alert
+            color="red"
+            variant="light"
+            icon={<IconAlertTriangle aria-hidden />}
+            title="Password not changed"
+            role="alert"
+          >
             {formError}
           </Alert>
         )}

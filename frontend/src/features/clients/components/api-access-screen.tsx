@@ -1,4 +1,16 @@
-import { Alert, Button, CloseButton, Group, Loader, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  CloseButton,
+  Group,
+  Loader,
+  NativeSelect,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconKey, IconLock, IconPlus, IconSearch } from '@tabler/icons-react';
@@ -16,7 +28,16 @@ import { ClientsTable } from './clients-table';
 import { SecretDialog, type ClientSecret } from './secret-dialog';
 import { TokenEndpointPanel } from './token-endpoint-panel';
 
-const SORTS: ClientSort[] = ['clientId', '-clientId', 'expiryDate', '-expiryDate', 'createdAt', '-createdAt', 'lastUsedAt', '-lastUsedAt'];
+const SORTS: ClientSort[] = [
+  'clientId',
+  '-clientId',
+  'expiryDate',
+  '-expiryDate',
+  'createdAt',
+  '-createdAt',
+  'lastUsedAt',
+  '-lastUsedAt',
+];
 
 /** Search, page and sort live in the URL, so a view can be linked and survives a reload. */
 function useClientsQuery(): [ClientsQuery, (change: Partial<ClientsQuery>) => void] {
@@ -138,13 +159,23 @@ export function ApiAccessScreen({ me }: { me: Me }) {
         </Group>
 
         {clients.isError && !page ? (
-          <ErrorState title="Could not load API clients" error={clients.error} onRetry={() => void clients.refetch()} retrying={clients.isFetching} />
+          <ErrorState
+            title="Could not load API clients"
+            error={clients.error}
+            onRetry={() => void clients.refetch()}
+            retrying={clients.isFetching}
+          />
         ) : empty ? (
           <EmptyState searching={query.q !== ''} q={query.q} canChange={canChange} onClear={() => changeSearch('')} />
         ) : (
           <>
             {clients.isError && (
-              <ErrorState title="Could not refresh API clients" error={clients.error} onRetry={() => void clients.refetch()} retrying={clients.isFetching} />
+              <ErrorState
+                title="Could not refresh API clients"
+                error={clients.error}
+                onRetry={() => void clients.refetch()}
+                retrying={clients.isFetching}
+              />
             )}
             {firstLoad && (
               <Text size="sm" className="muted" role="status">
@@ -180,13 +211,23 @@ export function ApiAccessScreen({ me }: { me: Me }) {
                   </Text>
                   <nav aria-label="Pages">
                     <Group gap={4}>
-                      <Button size="xs" variant="default" disabled={query.page === 0} onClick={() => setQuery({ page: query.page - 1 })}>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        disabled={query.page === 0}
+                        onClick={() => setQuery({ page: query.page - 1 })}
+                      >
                         Previous
                       </Button>
                       <Text size="sm" px={4} aria-current="page">
                         Page {query.page + 1} of {lastPage + 1}
                       </Text>
-                      <Button size="xs" variant="default" disabled={query.page >= lastPage} onClick={() => setQuery({ page: query.page + 1 })}>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        disabled={query.page >= lastPage}
+                        onClick={() => setQuery({ page: query.page + 1 })}
+                      >
                         Next
                       </Button>
                     </Group>
@@ -201,7 +242,11 @@ export function ApiAccessScreen({ me }: { me: Me }) {
       <TokenEndpointPanel tokenEndpoint={me.tokenEndpoint} clientIdPrefix={me.clientIdPrefix} />
 
       {resources.isError && (
-        <ErrorState title="Could not load the permissions" error={resources.error} onRetry={() => void resources.refetch()} />
+        <ErrorState
+          title="Could not load the permissions"
+          error={resources.error}
+          onRetry={() => void resources.refetch()}
+        />
       )}
 
       <ClientFormDialog
@@ -214,7 +259,11 @@ export function ApiAccessScreen({ me }: { me: Me }) {
         resources={resourceList}
         grantable={grantable}
         onCreated={(created) =>
-          setSecret({ clientId: created.clientId, oauthClientId: created.oauthClientId, clientSecret: created.clientSecret })
+          setSecret({
+            clientId: created.clientId,
+            oauthClientId: created.oauthClientId,
+            clientSecret: created.clientSecret,
+          })
         }
         onUpdated={(client) => notifications.show({ color: 'teal', message: `${client.clientId} saved.` })}
       />
@@ -243,7 +292,17 @@ export function ApiAccessScreen({ me }: { me: Me }) {
   );
 }
 
-function EmptyState({ searching, q, canChange, onClear }: { searching: boolean; q: string; canChange: boolean; onClear: () => void }) {
+function EmptyState({
+  searching,
+  q,
+  canChange,
+  onClear,
+}: {
+  searching: boolean;
+  q: string;
+  canChange: boolean;
+  onClear: () => void;
+}) {
   if (searching) {
     return (
       <Stack align="center" gap="xs" py="xl">
