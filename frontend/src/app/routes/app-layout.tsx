@@ -10,14 +10,18 @@ import {
   IconUser,
   IconUsers,
 } from '@tabler/icons-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Navigate, NavLink as RouterNavLink, Outlet, useLocation, useOutletContext } from 'react-router';
 import { ErrorState } from '@/components/ui/error-state';
-import { ChangePasswordDialog } from '@/features/auth/components/change-password-dialog';
 import type { Me } from '@/lib/api/types';
 import { useMe } from '@/lib/auth/get-me';
 import { useSignOut } from '@/lib/auth/sign-out';
 import { useSession } from '@/lib/auth/use-session';
+
+// Its form (react-hook-form, zod) loads when the dialog is first opened, not with the shell.
+const ChangePasswordDialog = lazy(async () => ({
+  default: (await import('@/features/auth/components/change-password-dialog')).ChangePasswordDialog,
+}));
 
 export const useCurrentUser = () => useOutletContext<Me>();
 
@@ -38,6 +42,8 @@ function SignedIn() {
   const session = useSession();
   const [opened, { toggle }] = useDisclosure();
   const [changingPassword, setChangingPassword] = useState(false);
+  // Mounted from the first opening on, so that closing still plays the dialog's exit.
+  const [passwordDialogUsed, setPasswordDialogUsed] = useState(false);
 
   if (me.isPending) {
     return (
@@ -85,7 +91,10 @@ function SignedIn() {
             // Only users have passwords. A session here comes from signing in as a user; a client token's /api/me
             // username is its OAuth client id, never the username stored at sign-in.
             canChangePassword={session?.username === me.data.username}
-            onChangePassword={() => setChangingPassword(true)}
+            onChangePassword={() => {
+              setPasswordDialogUsed(true);
+              setChangingPassword(true);
+            }}
             onSignOut={signOut}
           />
         </Group>
@@ -117,12 +126,16 @@ function SignedIn() {
           <Outlet context={me.data} />
         </div>
       </AppShell.Main>
-      <ChangePasswordDialog
-        opened={changingPassword}
-        onClose={() => setChangingPassword(false)}
-        wallet={session?.wallet ?? me.data.wallet.externalKey}
-        username={me.data.username}
-      />
+      {passwordDialogUsed && (
+        <Suspense fallback={null}>
+          <ChangePasswordDialog
+            opened={changingPassword}
+            onClose={() => setChangingPassword(false)}
+            wallet={session?.wallet ?? me.data.wallet.externalKey}
+            username={me.data.username}
+          />
+        </Suspense>
+      )}
     </AppShell>
   );
 }
