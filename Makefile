@@ -45,8 +45,11 @@ $(APP_JAR): $(APP_SOURCES) $(NODE_DEPS)
 dev: db
 	$(MVNW) quarkus:dev
 
-# Run every test: backend unit, REST and integration tests, SPA unit tests, Playwright end to end.
+# Run every test: the SPA's lint and the OpenAPI lint first (seconds), then the backend's fast tier,
+# format check, REST and packaged-jar tests, the OpenAPI document's drift, Vitest, Playwright.
 test: spa
+	$(NPM) run lint
+	$(NPM) run lint:openapi
 	($(MVNW) verify) || { backend/failed-tests.sh; exit 1; }
 	@diff -u docs/openapi.json backend/target/openapi/openapi.json || { echo "docs/openapi.json is stale: cp backend/target/openapi/openapi.json docs/"; exit 1; }
 	$(NPM) test

@@ -20,7 +20,19 @@ export default defineConfig({
     // Bundled into the service: quarkus-run.jar serves it at / (see SpaFallbackRoute).
     outDir: '../backend/src/main/resources/META-INF/resources',
     emptyOutDir: true,
-    chunkSizeWarningLimit: 1500,
+    // Libraries change less often than the app: their own chunks stay cached across releases.
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 2 },
+            { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/, priority: 1 },
+            // Only the forms need them: loaded with sign-in or the first dialog, not with the shell.
+            { name: 'forms', test: /node_modules[\\/](zod|react-hook-form|@hookform)[\\/]/, priority: 1 },
+          ],
+        },
+      },
+    },
   },
   test: {
     environment: 'jsdom',

@@ -88,7 +88,9 @@ test('a user changes their password from the user menu and the session goes on',
   await expect(page).toHaveURL(/\/settings\/iam\/users$/);
 
   // The old password no longer signs in, the new one does.
-  const old = await request.post('/api/session', { data: { wallet: WALLET, username: CHANGER.username, password: CHANGER.password } });
+  const old = await request.post('/api/session', {
+    data: { wallet: WALLET, username: CHANGER.username, password: CHANGER.password },
+  });
   expect(old.status()).toBe(401);
   await page.getByRole('button', { name: `Account: ${CHANGER.username}` }).click();
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
@@ -105,7 +107,10 @@ test('a user changes their password from the user menu and the session goes on',
   await expect(page.getByRole('button', { name: `Account: ${CHANGER.username}` })).toBeVisible();
 });
 
-test('a user lacking roles sees Edit and Delete disabled on a stronger user, and a refusal in plain words', async ({ page, request }) => {
+test('a user lacking roles sees Edit and Delete disabled on a stronger user, and a refusal in plain words', async ({
+  page,
+  request,
+}) => {
   await signIn(page, OPS.username, OPS.password);
   await page.goto('/settings/iam/users');
   const reason = 'You cannot change a user who holds roles you do not hold';
@@ -130,13 +135,17 @@ test('a user lacking roles sees Edit and Delete disabled on a stronger user, and
   await expect(dialog).toBeVisible();
   await (await api(request)).setRoles(TARGET.username, ['accounts:read', 'payments:read']);
   await dialog.getByRole('button', { name: 'Yes' }).click();
-  await expect(dialog.getByRole('alert')).toContainText(`You cannot delete a user who holds roles you do not hold: payments:read`);
+  await expect(dialog.getByRole('alert')).toContainText(
+    `You cannot delete a user who holds roles you do not hold: payments:read`,
+  );
   await shot(page, '23-users-delete-refused');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('button', { name: `Delete ${TARGET.username}` })).toBeDisabled();
 });
 
-test('the only administrator cannot remove their own Change Users: the lock-out is said above Save', async ({ page }) => {
+test('the only administrator cannot remove their own Change Users: the lock-out is said above Save', async ({
+  page,
+}) => {
   await signIn(page, ADMIN.username, ADMIN.password);
   await page.goto('/settings/iam/users');
   await page.getByRole('button', { name: `Edit ${ADMIN.username}` }).click();

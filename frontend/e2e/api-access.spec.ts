@@ -13,7 +13,8 @@ test.beforeAll(async ({ request, baseURL }) => {
   for (const clientId of ['acme-backend', 'old-client']) {
     await request.delete(`${baseURL}/api/clients/${clientId}`, { headers });
   }
-  for (let i = 0; i < 23; i++) await request.delete(`${baseURL}/api/clients/bulk-${String(i).padStart(2, '0')}`, { headers });
+  for (let i = 0; i < 23; i++)
+    await request.delete(`${baseURL}/api/clients/bulk-${String(i).padStart(2, '0')}`, { headers });
   await request.delete(`${baseURL}/api/users/${READER.username}`, { headers });
 });
 
@@ -94,7 +95,7 @@ test('the admin adds a client, reads its secret once and gets a token with it', 
     form: { grant_type: 'client_credentials', client_id: 'wallet-demo-acme-backend', client_secret: secret },
   });
   expect(token.status()).toBe(200);
-  expect((await token.json()).token_type).toBe('Bearer');
+  expect(((await token.json()) as { token_type: string }).token_type).toBe('Bearer');
 
   await secretDialog.getByRole('button', { name: 'Done' }).click();
   await expect(secretDialog).toBeHidden();
@@ -106,7 +107,9 @@ test('the admin adds a client, reads its secret once and gets a token with it', 
   await page.reload();
   await expect(page.getByRole('row', { name: /acme-backend/ })).toBeVisible();
   expect(await page.content()).not.toContain(secret);
-  const storage = await page.evaluate(() => JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }));
+  const storage = await page.evaluate(
+    () => JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }),
+  );
   expect(storage).not.toContain(secret);
   await shot(page, '05-list');
 
@@ -235,7 +238,7 @@ test('a deep link survives a reload and a 401 returns to sign-in', async ({ page
   // A token the server no longer accepts: the next call answers 401.
   await page.evaluate(() => {
     const key = 'api-access.session';
-    const session = JSON.parse(sessionStorage.getItem(key)!);
+    const session = JSON.parse(sessionStorage.getItem(key)!) as Record<string, unknown>;
     sessionStorage.setItem(key, JSON.stringify({ ...session, token: 'broken' }));
   });
   await page.goto('/settings/iam/api-access');

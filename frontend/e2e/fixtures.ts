@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const screenshotDir = path.join(here, 'screenshots');
+const screenshotDir = path.join(here, 'screenshots');
 mkdirSync(screenshotDir, { recursive: true });
 
 export const WALLET = 'demo';
@@ -38,13 +38,26 @@ export async function signIn(page: Page, username: string, password: string) {
 export async function adminToken(request: APIRequestContext): Promise<string> {
   const response = await request.post('/api/session', { data: { wallet: WALLET, ...ADMIN } });
   expect(response.status()).toBe(200);
-  return (await response.json()).token as string;
+  return ((await response.json()) as { token: string }).token;
 }
 
 export function psql(sql: string) {
   execFileSync(
     'psql',
-    ['-h', process.env.PGHOST ?? '127.0.0.1', '-p', process.env.PGPORT ?? '5432', '-U', process.env.PGUSER ?? 'postgres', '-d', process.env.E2E_DB!, '-v', 'ON_ERROR_STOP=1', '-c', sql],
+    [
+      '-h',
+      process.env.PGHOST ?? '127.0.0.1',
+      '-p',
+      process.env.PGPORT ?? '5432',
+      '-U',
+      process.env.PGUSER ?? 'postgres',
+      '-d',
+      process.env.E2E_DB!,
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-c',
+      sql,
+    ],
     { stdio: 'pipe' },
   );
 }

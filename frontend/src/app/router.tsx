@@ -1,23 +1,23 @@
 import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
-import { ApiAccessRoute } from './routes/api-access';
 import { AppLayout } from './routes/app-layout';
-import { NotFoundRoute } from './routes/not-found';
-import { SignInRoute } from './routes/sign-in';
-import { UsersRoute } from './routes/users';
 
+// Each screen is its own chunk, loaded when its route is first matched; the signed-in shell is not.
 export const routes: RouteObject[] = [
-  { path: '/sign-in', element: <SignInRoute /> },
+  { path: '/sign-in', lazy: async () => ({ Component: (await import('./routes/sign-in')).SignInRoute }) },
   {
     element: <AppLayout />,
     children: [
       { index: true, element: <Navigate to="/settings/iam/api-access" replace /> },
       { path: 'settings', element: <Navigate to="/settings/iam/api-access" replace /> },
       { path: 'settings/iam', element: <Navigate to="/settings/iam/api-access" replace /> },
-      { path: 'settings/iam/api-access', element: <ApiAccessRoute /> },
-      { path: 'settings/iam/users', element: <UsersRoute /> },
+      {
+        path: 'settings/iam/api-access',
+        lazy: async () => ({ Component: (await import('./routes/api-access')).ApiAccessRoute }),
+      },
+      { path: 'settings/iam/users', lazy: async () => ({ Component: (await import('./routes/users')).UsersRoute }) },
     ],
   },
-  { path: '*', element: <NotFoundRoute /> },
+  { path: '*', lazy: async () => ({ Component: (await import('./routes/not-found')).NotFoundRoute }) },
 ];
 
 export function AppRouter() {

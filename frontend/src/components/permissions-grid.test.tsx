@@ -6,7 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { RESOURCES } from '@/testing/fake-api';
 import { PermissionsGrid } from './permissions-grid';
 
-function Harness({ initial = [] as string[], grantable }: { initial?: string[]; grantable?: (role: string) => boolean }) {
+function Harness({
+  initial = [] as string[],
+  grantable,
+}: {
+  initial?: string[];
+  grantable?: (role: string) => boolean;
+}) {
   const [roles, setRoles] = useState(initial);
   return (
     <MantineProvider>

@@ -14,7 +14,14 @@ type Props = {
 };
 
 /** The permissions grid: one row per resource, a Change and a View checkbox in each. */
-export function PermissionsGrid({ resources, value, onChange, grantable = () => true, error, label = 'Permissions' }: Props) {
+export function PermissionsGrid({
+  resources,
+  value,
+  onChange,
+  grantable = () => true,
+  error,
+  label = 'Permissions',
+}: Props) {
   const id = useId();
   const held = new Set(value);
   const errorId = `${id}-error`;

@@ -11,7 +11,7 @@ const USERS = '/settings/iam/users';
 type Rendered = ReturnType<typeof renderApp>;
 
 const input = (dialog: HTMLElement, label: string) =>
-  within(dialog).getByLabelText(new RegExp(`^${label}`), { selector: 'input, textarea' }) as HTMLInputElement;
+  within(dialog).getByLabelText<HTMLInputElement>(new RegExp(`^${label}`), { selector: 'input, textarea' });
 const checkbox = (dialog: HTMLElement, name: string) => within(dialog).getByRole('checkbox', { name });
 
 /** Fills every field of Add API client and ticks Change Payments (so View Payments) and View Accounts. */
@@ -52,7 +52,8 @@ async function signInAgain({ user }: Rendered, form: HTMLElement, password: stri
   return dialog;
 }
 
-const saves = (api: FakeApi, method: string, path: string) => api.requests.filter((r) => r.method === method && r.path === path);
+const saves = (api: FakeApi, method: string, path: string) =>
+  api.requests.filter((r) => r.method === method && r.path === path);
 
 describe('a save that meets an ended session', () => {
   it('keeps the Add API client dialog, every field and the ticked roles, and says why it was not saved', async () => {
@@ -104,7 +105,9 @@ describe('a save that meets an ended session', () => {
     expect(refused).toMatchObject({ body: ADDED_CLIENT, token: 'session-token' });
     expect(saved).toMatchObject({ body: ADDED_CLIENT, token: 'session-token-2' });
     // Sign-in carries no bearer token, stale or not.
-    expect(saves(api, 'POST', '/api/session')).toMatchObject([{ token: null, body: { wallet: 'demo', username: 'admin' } }]);
+    expect(saves(api, 'POST', '/api/session')).toMatchObject([
+      { token: null, body: { wallet: 'demo', username: 'admin' } },
+    ]);
     expect(rendered.router.state.location.pathname).toBe(API_ACCESS);
   });
 
@@ -164,7 +167,9 @@ describe('a save that meets an ended session', () => {
   });
 
   it('keeps the notes and roles of Edit {clientId}, and saves them once signed in again', async () => {
-    const api = installFakeApi({ clients: [client({ clientId: 'acme-backend', roles: ['accounts:read'], notes: 'old' })] });
+    const api = installFakeApi({
+      clients: [client({ clientId: 'acme-backend', roles: ['accounts:read'], notes: 'old' })],
+    });
     const rendered = renderApp(API_ACCESS);
     const { user } = rendered;
     await user.click(await screen.findByRole('button', { name: 'Edit acme-backend' }));
@@ -220,7 +225,11 @@ describe('a save that meets an ended session', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Add user' })).toBeNull());
 
-    const body = { username: 'reader', password: 'a-long-enough-password', roles: ['accounts:change', 'accounts:read', 'api-access:read'] };
+    const body = {
+      username: 'reader',
+      password: 'a-long-enough-password',
+      roles: ['accounts:change', 'accounts:read', 'api-access:read'],
+    };
     expect(saves(api, 'POST', '/api/users')).toMatchObject([
       { body, token: 'session-token' },
       { body, token: 'session-token-2' },

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, getDefaultZIndex, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconLock } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { describeError, isUnauthorized, ApiError } from '@/lib/api/errors';
 import { signInSchema, useSignIn, type SignInInput } from '@/lib/auth/sign-in';
@@ -21,7 +21,9 @@ export type ReauthControl = { opened: boolean; open: () => void; close: () => vo
 /** Lives in the form dialog, so that Escape in the sign-in dialog does not also close the form. */
 export function useReauthControl(): ReauthControl {
   const [opened, setOpened] = useState(false);
-  return { opened, open: () => setOpened(true), close: () => setOpened(false) };
+  const open = useCallback(() => setOpened(true), []);
+  const close = useCallback(() => setOpened(false), []);
+  return useMemo(() => ({ opened, open, close }), [opened, open, close]);
 }
 
 /** For a form that saves: holds the session while mounted and tracks whether it ended under the form. */
@@ -31,8 +33,9 @@ export function useSessionRecovery(reauth: ReauthControl) {
   // A 401 on a call that carried no token never reaches the session store; the form remembers it.
   const [refused, setRefused] = useState(false);
   const [renewed, setRenewed] = useState(false);
+  // The sign-in dialog does not outlive the form (close is stable, so this runs on unmount only).
   const { close } = reauth;
-  useEffect(() => close, []);
+  useEffect(() => close, [close]);
   const ended = stale || refused;
   return {
     ended,
@@ -147,7 +150,13 @@ function ReauthForm({ onCancel, onSignedIn }: { onCancel: () => void; onSignedIn
             : 'Sign in to continue. The form behind this dialog keeps what you typed.'}
         </Text>
         {signIn.isError && (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title="Could not sign in" role="alert">
+          <Alert
+            color="red"
+            variant="light"
+            icon={<IconAlertTriangle aria-hidden />}
+            title="Could not sign in"
+            role="alert"
+          >
             {explain(signIn.error)}
           </Alert>
         )}

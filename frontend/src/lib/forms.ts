@@ -26,6 +26,6 @@ export function applyFieldErrors<T extends FieldValues>(
 }
 
 /** "must be ..." reads as a sentence once capitalised. */
-export function sentence(message: string): string {
+function sentence(message: string): string {
   return message.charAt(0).toUpperCase() + message.slice(1);
 }

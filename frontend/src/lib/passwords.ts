@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The server's password rule (API.md): at least 12 characters; bcrypt reads no more than 72 bytes. */
-export const PASSWORD_MIN = 12;
+const PASSWORD_MIN = 12;
 export const PASSWORD_HINT = `At least ${PASSWORD_MIN} characters.`;
 
 export const passwordSchema = z

@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { ApiError, isNetworkError } from './api/errors';
+import { isNetworkError } from './api/errors';
 
 export function makeQueryClient() {
   return new QueryClient({
@@ -15,5 +15,3 @@ export function makeQueryClient() {
     },
   });
 }
-
-export const isForbidden = (error: unknown) => error instanceof ApiError && error.status === 403;

@@ -16,7 +16,10 @@ describe('the permissions grid rules', () => {
   });
 
   it('View cannot be unticked while Change holds it', () => {
-    expect(setView(['payments:change', 'payments:read'], 'payments', false)).toEqual(['payments:change', 'payments:read']);
+    expect(setView(['payments:change', 'payments:read'], 'payments', false)).toEqual([
+      'payments:change',
+      'payments:read',
+    ]);
   });
 
   it('View can be unticked when Change is not ticked', () => {
@@ -24,7 +27,11 @@ describe('the permissions grid rules', () => {
   });
 
   it('normalising adds the View role of every Change role, sorted and unique', () => {
-    expect(normalizeRoles(['users:change', 'accounts:read', 'accounts:read'])).toEqual(['accounts:read', 'users:change', 'users:read']);
+    expect(normalizeRoles(['users:change', 'accounts:read', 'accounts:read'])).toEqual([
+      'accounts:read',
+      'users:change',
+      'users:read',
+    ]);
   });
 
   it('describes access per resource in catalogue order, Change over View', () => {

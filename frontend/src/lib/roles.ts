@@ -42,8 +42,10 @@ export function describeAccess(roles: string[], resources: Resource[]): Access[]
   const access: Access[] = [];
   for (const resource of resources) {
     known.add(readRole(resource.id)).add(changeRole(resource.id));
-    if (set.has(changeRole(resource.id))) access.push({ resourceId: resource.id, name: resource.name, level: 'Change' });
-    else if (set.has(readRole(resource.id))) access.push({ resourceId: resource.id, name: resource.name, level: 'View' });
+    if (set.has(changeRole(resource.id)))
+      access.push({ resourceId: resource.id, name: resource.name, level: 'Change' });
+    else if (set.has(readRole(resource.id)))
+      access.push({ resourceId: resource.id, name: resource.name, level: 'View' });
   }
   // Roles outside the catalogue (a resource since removed from configuration) are still shown.
   for (const role of set) {

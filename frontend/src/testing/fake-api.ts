@@ -1,5 +1,8 @@
 import { vi } from 'vitest';
+import type { components } from '@/lib/api/schema';
 import type { Client, Me, Resource, User } from '@/lib/api/types';
+
+type Schemas = components['schemas'];
 
 /** A small in-memory stand-in for the backend, answering through a replaced fetch. */
 export type FakeApi = {
@@ -14,7 +17,13 @@ export type FakeApi = {
   /** The next matching call fails as a lost connection would. */
   failNext: (method: string, pathPrefix: string) => void;
   /** The next matching call answers this status and body (and headers, e.g. Retry-After). */
-  answerNext: (method: string, pathPrefix: string, status: number, body: unknown, headers?: Record<string, string>) => void;
+  answerNext: (
+    method: string,
+    pathPrefix: string,
+    status: number,
+    body: unknown,
+    headers?: Record<string, string>,
+  ) => void;
   /** Each user's password; a username not listed signs in with 'admin'. */
   passwords: Record<string, string>;
   lastSecret?: string;
@@ -44,16 +53,22 @@ export function client(overrides: Partial<Client> & { clientId: string }): Clien
 }
 
 const json = (status: number, body: unknown, type = 'application/json', headers: Record<string, string> = {}) =>
-  new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': type, ...headers } });
+  new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': type, ...headers },
+  });
 const problem = (status: number, detail: string, errors?: { field: string; message: string }[], type = 'about:blank') =>
   json(status, { type, title: 'Problem', status, detail, ...(errors ? { errors } : {}) }, 'application/problem+json');
 
 const ADMINISTRATOR = ['users:change', 'api-access:change'];
 const isAdministrator = (roles: string[]) => ADMINISTRATOR.every((role) => roles.includes(role));
 
-export function installFakeApi(options: { roles?: string[]; clients?: Client[]; users?: User[]; username?: string } = {}): FakeApi {
+export function installFakeApi(
+  options: { roles?: string[]; clients?: Client[]; users?: User[]; username?: string } = {},
+): FakeApi {
   const failures: { method: string; prefix: string }[] = [];
-  const answers: { method: string; prefix: string; status: number; body: unknown; headers?: Record<string, string> }[] = [];
+  const answers: { method: string; prefix: string; status: number; body: unknown; headers?: Record<string, string> }[] =
+    [];
   // renderApp starts with 'session-token'; after each expiry, sign-in hands out 'session-token-2', -3, ...
   let generation = 1;
   const validTokens = new Set(['session-token']);
@@ -67,7 +82,9 @@ export function installFakeApi(options: { roles?: string[]; clients?: Client[]; 
     },
     resources: RESOURCES,
     clients: options.clients ?? [],
-    users: options.users ?? [{ username: 'admin', roles: options.roles ?? ALL_ROLES, createdAt: '2026-01-01T00:00:00Z' }],
+    users: options.users ?? [
+      { username: 'admin', roles: options.roles ?? ALL_ROLES, createdAt: '2026-01-01T00:00:00Z' },
+    ],
     requests: [],
     failNext: (method, prefix) => failures.push({ method, prefix }),
     answerNext: (method, prefix, status, body, headers) => answers.push({ method, prefix, status, body, headers }),
@@ -83,7 +100,9 @@ export function installFakeApi(options: { roles?: string[]; clients?: Client[]; 
     const path = decodeURIComponent(url.pathname);
     const method = request.method;
     const text = method === 'GET' || method === 'DELETE' ? '' : await request.text();
-    const body = text ? JSON.parse(text) : undefined;
+    const body: unknown = text ? JSON.parse(text) : undefined;
+    /** The body as the API's contract says this call sends it. */
+    const sent = <T>() => body as T;
     const token = request.headers.get('Authorization')?.replace(/^Bearer /, '') ?? null;
     api.requests.push({ method, path, body, token });
 
@@ -99,10 +118,16 @@ export function installFakeApi(options: { roles?: string[]; clients?: Client[]; 
     }
 
     if (path === '/api/session' && method === 'POST') {
-      if (body.password !== (api.passwords[body.username] ?? 'admin')) return problem(401, 'Wrong wallet, username or password');
+      const body = sent<Schemas['SignInRequest']>();
+      if (body.password !== (api.passwords[body.username] ?? 'admin'))
+        return problem(401, 'Wrong wallet, username or password');
       const issued = generation === 1 ? 'session-token' : `session-token-${generation}`;
       validTokens.add(issued);
-      return json(200, { token: issued, expiresAt: '2099-01-01T00:00:00Z', user: { username: body.username, roles: api.me.roles } });
+      return json(200, {
+        token: issued,
+        expiresAt: '2099-01-01T00:00:00Z',
+        user: { username: body.username, roles: api.me.roles },
+      });
     }
     // Calls without a token are let through, so a component can be tried on its own.
     if (token != null && !validTokens.has(token)) return problem(401, 'A valid bearer token is required');
@@ -110,6 +135,7 @@ export function installFakeApi(options: { roles?: string[]; clients?: Client[]; 
     if (path === '/api/me/password' && method === 'PUT') {
       const username = api.me.username;
       if (username.startsWith(api.me.clientIdPrefix)) return problem(403, 'Only a user can change a password');
+      const body = sent<Schemas['ChangePasswordRequest']>();
       if (body.currentPassword !== (api.passwords[username] ?? 'admin')) {
         return problem(403, 'The current password is not right', undefined, 'urn:api-access:problem:wrong-password');
       }
@@ -131,8 +157,14 @@ export function installFakeApi(options: { roles?: string[]; clients?: Client[]; 
       return json(200, { items: all.slice(page * size, page * size + size), total: all.length, page, size });
     }
     if (path === '/api/clients' && method === 'POST') {
+      const body = sent<Schemas['CreateClientRequest']>();
       if (api.clients.some((c) => c.clientId === body.clientId)) return problem(409, 'exists');
-      const created = client({ clientId: body.clientId, roles: body.roles, expiryDate: body.expiryDate, notes: body.notes ?? null });
+      const created = client({
+        clientId: body.clientId,
+        roles: body.roles,
+        expiryDate: body.expiryDate,
+        notes: body.notes ?? null,
+      });
       api.clients.push(created);
       api.lastSecret = `s3cr3t-${body.clientId}-Zx9Qw7Lm2Nb5Vc8Xa1Sd4Fg6Hj3Kl0PoIuYtReWq`;
       return json(201, { ...created, clientSecret: api.lastSecret });
@@ -142,6 +174,7 @@ export function installFakeApi(options: { roles?: string[]; clients?: Client[]; 
       const existing = api.clients.find((c) => c.clientId === clientMatch[1]);
       if (!existing) return problem(404, 'No such client');
       if (method === 'PUT') {
+        const body = sent<Schemas['UpdateClientRequest']>();
         Object.assign(existing, { roles: body.roles, notes: body.notes || null });
         return json(200, existing);
       }
@@ -152,6 +185,7 @@ export function installFakeApi(options: { roles?: string[]; clients?: Client[]; 
     }
     if (path === '/api/users' && method === 'GET') return json(200, api.users);
     if (path === '/api/users' && method === 'POST') {
+      const body = sent<Schemas['CreateUserRequest']>();
       const user = { username: body.username, roles: body.roles, createdAt: '2026-02-01T00:00:00Z' };
       api.users.push(user);
       return json(201, user);
@@ -161,19 +195,38 @@ export function installFakeApi(options: { roles?: string[]; clients?: Client[]; 
       const existing = api.users.find((u) => u.username === userMatch[1]);
       if (!existing) return problem(404, 'No such user');
       if (method === 'DELETE' && existing.username === api.me.username) {
-        return problem(409, 'You cannot delete the user you are signed in as', undefined, 'urn:api-access:problem:self-delete');
+        return problem(
+          409,
+          'You cannot delete the user you are signed in as',
+          undefined,
+          'urn:api-access:problem:self-delete',
+        );
       }
       // The rules of API.md: acting on a user needs every role they hold, and one administrator stays.
       const missing = existing.roles.filter((role) => !api.me.roles.includes(role));
       if (missing.length > 0) {
-        return problem(403, `You cannot change a user who holds roles you do not hold: ${missing.join(', ')}`, undefined, 'urn:api-access:problem:insufficient-role');
+        return problem(
+          403,
+          `You cannot change a user who holds roles you do not hold: ${missing.join(', ')}`,
+          undefined,
+          'urn:api-access:problem:insufficient-role',
+        );
       }
-      const after = method === 'PUT' ? api.users.map((u) => (u === existing ? body.roles : u.roles)) : api.users.filter((u) => u !== existing).map((u) => u.roles);
+      const roles = method === 'PUT' ? sent<Schemas['UpdateUserRequest']>().roles : [];
+      const after =
+        method === 'PUT'
+          ? api.users.map((u) => (u === existing ? roles : u.roles))
+          : api.users.filter((u) => u !== existing).map((u) => u.roles);
       if (api.users.some((u) => isAdministrator(u.roles)) && !after.some(isAdministrator)) {
-        return problem(409, 'This would leave the wallet without a user who holds both users:change and api-access:change', undefined, 'urn:api-access:problem:lock-out');
+        return problem(
+          409,
+          'This would leave the wallet without a user who holds both users:change and api-access:change',
+          undefined,
+          'urn:api-access:problem:lock-out',
+        );
       }
       if (method === 'PUT') {
-        existing.roles = body.roles;
+        existing.roles = roles;
         return json(200, existing);
       }
       if (method === 'DELETE') {
@@ -184,6 +237,9 @@ export function installFakeApi(options: { roles?: string[]; clients?: Client[]; 
     return problem(404, `no fake for ${method} ${path}`);
   };
 
-  vi.stubGlobal('fetch', vi.fn((input: Request) => handle(input)));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn((input: Request) => handle(input)),
+  );
   return api;
 }

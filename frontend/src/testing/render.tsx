@@ -8,7 +8,7 @@ import { start } from '@/lib/auth/session-store';
 import { makeQueryClient } from '@/lib/react-query';
 import { testTheme } from './theme';
 
-export function testQueryClient() {
+function testQueryClient() {
   const client = makeQueryClient();
   client.setDefaultOptions({ queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } });
   return client;

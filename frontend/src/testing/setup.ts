@@ -14,7 +14,7 @@ const patched = window as Window & { __patchedForTests?: boolean };
 if (!patched.__patchedForTests) {
   patched.__patchedForTests = true;
   // Mantine asks for pseudo-elements, which jsdom reports as not implemented.
-  const { getComputedStyle } = window;
+  const getComputedStyle = window.getComputedStyle.bind(window);
   window.getComputedStyle = (element: Element) => getComputedStyle(element);
 }
 Object.defineProperty(window, 'matchMedia', {

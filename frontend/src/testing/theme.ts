@@ -1,4 +1,4 @@
-import { Menu, Modal, Popover, Tooltip, type MantineThemeOverride } from '@mantine/core';
+import { Menu, Modal, Popover, Tooltip, type MantineThemeOverride, type ModalProps } from '@mantine/core';
 import { theme } from '@/app/theme';
 
 const instant = { transitionProps: { duration: 0, exitDuration: 0 } };
@@ -12,7 +12,9 @@ export const testTheme: MantineThemeOverride = {
   ...theme,
   components: {
     ...theme.components,
-    Modal: Modal.extend({ defaultProps: { ...theme.components?.Modal?.defaultProps, ...instant } }),
+    Modal: Modal.extend({
+      defaultProps: { ...(theme.components?.Modal?.defaultProps as Partial<ModalProps> | undefined), ...instant },
+    }),
     // jsdom lays nothing out, so floating-ui finds every anchor "detached" and would hide what floats.
     Tooltip: Tooltip.extend({ defaultProps: { ...instant, openDelay: 0, closeDelay: 0, hideDetached: false } }),
     Popover: Popover.extend({ defaultProps: { ...instant, hideDetached: false } }),

@@ -1,14 +1,27 @@
 import { AppShell, Burger, Button, Center, Group, Loader, Menu, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChevronDown, IconKey, IconLock, IconLogout, IconSettings, IconShieldLock, IconUser, IconUsers } from '@tabler/icons-react';
-import { useState } from 'react';
+import {
+  IconChevronDown,
+  IconKey,
+  IconLock,
+  IconLogout,
+  IconSettings,
+  IconShieldLock,
+  IconUser,
+  IconUsers,
+} from '@tabler/icons-react';
+import { lazy, Suspense, useState } from 'react';
 import { Navigate, NavLink as RouterNavLink, Outlet, useLocation, useOutletContext } from 'react-router';
 import { ErrorState } from '@/components/ui/error-state';
-import { ChangePasswordDialog } from '@/features/auth/components/change-password-dialog';
 import type { Me } from '@/lib/api/types';
 import { useMe } from '@/lib/auth/get-me';
 import { useSignOut } from '@/lib/auth/sign-out';
 import { useSession } from '@/lib/auth/use-session';
+
+// Its form (react-hook-form, zod) loads when the dialog is first opened, not with the shell.
+const ChangePasswordDialog = lazy(async () => ({
+  default: (await import('@/features/auth/components/change-password-dialog')).ChangePasswordDialog,
+}));
 
 export const useCurrentUser = () => useOutletContext<Me>();
 
@@ -29,6 +42,8 @@ function SignedIn() {
   const session = useSession();
   const [opened, { toggle }] = useDisclosure();
   const [changingPassword, setChangingPassword] = useState(false);
+  // Mounted from the first opening on, so that closing still plays the dialog's exit.
+  const [passwordDialogUsed, setPasswordDialogUsed] = useState(false);
 
   if (me.isPending) {
     return (
@@ -41,7 +56,12 @@ function SignedIn() {
     return (
       <Center mih="100vh" p="md">
         <Stack w={520}>
-          <ErrorState title="Could not load your account" error={me.error} onRetry={() => me.refetch()} retrying={me.isFetching} />
+          <ErrorState
+            title="Could not load your account"
+            error={me.error}
+            onRetry={() => void me.refetch()}
+            retrying={me.isFetching}
+          />
           <Button variant="subtle" onClick={signOut}>
             Sign out
           </Button>
@@ -51,7 +71,11 @@ function SignedIn() {
   }
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -67,15 +91,30 @@ function SignedIn() {
             // Only users have passwords. A session here comes from signing in as a user; a client token's /api/me
             // username is its OAuth client id, never the username stored at sign-in.
             canChangePassword={session?.username === me.data.username}
-            onChangePassword={() => setChangingPassword(true)}
+            onChangePassword={() => {
+              setPasswordDialogUsed(true);
+              setChangingPassword(true);
+            }}
             onSignOut={signOut}
           />
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="Main">
         <ScrollArea>
-          <NavLink label="Settings" leftSection={<IconSettings size={18} aria-hidden />} defaultOpened childrenOffset={12} component="button">
-            <NavLink label="IAM" leftSection={<IconShieldLock size={18} aria-hidden />} defaultOpened childrenOffset={12} component="button">
+          <NavLink
+            label="Settings"
+            leftSection={<IconSettings size={18} aria-hidden />}
+            defaultOpened
+            childrenOffset={12}
+            component="button"
+          >
+            <NavLink
+              label="IAM"
+              leftSection={<IconShieldLock size={18} aria-hidden />}
+              defaultOpened
+              childrenOffset={12}
+              component="button"
+            >
               <SideLink to="/settings/iam/api-access" label="API Access" icon={<IconKey size={18} aria-hidden />} />
               <SideLink to="/settings/iam/users" label="Users" icon={<IconUsers size={18} aria-hidden />} />
             </NavLink>
@@ -87,17 +126,26 @@ function SignedIn() {
           <Outlet context={me.data} />
         </div>
       </AppShell.Main>
-      <ChangePasswordDialog
-        opened={changingPassword}
-        onClose={() => setChangingPassword(false)}
-        wallet={session?.wallet ?? me.data.wallet.externalKey}
-        username={me.data.username}
-      />
+      {passwordDialogUsed && (
+        <Suspense fallback={null}>
+          <ChangePasswordDialog
+            opened={changingPassword}
+            onClose={() => setChangingPassword(false)}
+            wallet={session?.wallet ?? me.data.wallet.externalKey}
+            username={me.data.username}
+          />
+        </Suspense>
+      )}
     </AppShell>
   );
 }
 
-type UserMenuProps = { username: string; canChangePassword: boolean; onChangePassword: () => void; onSignOut: () => void };
+type UserMenuProps = {
+  username: string;
+  canChangePassword: boolean;
+  onChangePassword: () => void;
+  onSignOut: () => void;
+};
 
 /** The signed-in user's menu in the header: Change password (users only) and Sign out. */
 function UserMenu({ username, canChangePassword, onChangePassword, onSignOut }: UserMenuProps) {

@@ -6,7 +6,9 @@ export function IamBreadcrumbs({ page }: { page: string }) {
   return (
     <nav aria-label="Breadcrumb">
       <MantineBreadcrumbs separator="›" mb="xs">
-        <Text size="sm" className="muted">Settings</Text>
+        <Text size="sm" className="muted">
+          Settings
+        </Text>
         <Anchor component={Link} to="/settings/iam/api-access" size="sm">
           IAM
         </Anchor>

@@ -39,7 +39,7 @@ export function SignInRoute() {
               Your password was changed. Sign in with the new password to continue.
             </Alert>
           )}
-          <SignInForm onSignedIn={() => navigate(next, { replace: true })} />
+          <SignInForm onSignedIn={() => void navigate(next, { replace: true })} />
         </Stack>
       </Paper>
     </Center>

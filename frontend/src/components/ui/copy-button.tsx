@@ -26,7 +26,7 @@ export function CopyButton({ value, label }: Props) {
 
   return (
     <Tooltip label={copied ? 'Copied' : label} withArrow position="top">
-      <ActionIcon variant="subtle" color={copied ? 'teal' : 'gray'} aria-label={label} onClick={copy}>
+      <ActionIcon variant="subtle" color={copied ? 'teal' : 'gray'} aria-label={label} onClick={() => void copy()}>
         {copied ? <IconCheck size={18} aria-hidden /> : <IconCopy size={18} aria-hidden />}
       </ActionIcon>
     </Tooltip>

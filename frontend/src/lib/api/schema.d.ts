@@ -141,9 +141,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    page?: string;
+                    /** @description Page number from 0 */
+                    page?: number;
+                    /** @description Case-insensitive substring of clientId or notes */
                     q?: string;
-                    size?: string;
+                    /** @description Page size, 1 to 100 */
+                    size?: number;
+                    /** @description clientId (default), expiryDate, createdAt or lastUsedAt; a leading '-' sorts descending */
                     sort?: string;
                 };
                 header?: never;
@@ -691,6 +695,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Too many wrong operator tokens from this address; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The database is unreachable; retry shortly */
                 503: {
                     headers: {
@@ -830,7 +843,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The database is unreachable; retry shortly */
+                /** @description Too many sign-ins in progress; see Retry-After */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -987,7 +1000,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Change a user's roles, and password when given; needs users:change */
+        /** Change a user's roles, and password when given (which ends that user's sessions); needs users:change and every role that user holds */
         put: {
             parameters: {
                 query?: never;
@@ -1030,7 +1043,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not Allowed */
+                /** @description The user holds roles you do not hold, or you grant roles you do not hold */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1041,6 +1054,15 @@ export interface paths {
                 };
                 /** @description No such user in this wallet */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No user would be left holding both users:change and api-access:change */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1060,7 +1082,7 @@ export interface paths {
             };
         };
         post?: never;
-        /** Delete a user; their sessions are refused at once; needs users:change */
+        /** Delete a user; their sessions are refused at once; needs users:change and every role that user holds */
         delete: {
             parameters: {
                 query?: never;
@@ -1088,7 +1110,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not Allowed */
+                /** @description The user holds roles you do not hold */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1106,7 +1128,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description You cannot delete yourself */
+                /** @description You cannot delete yourself, nor the last user holding both users:change and api-access:change */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1196,58 +1218,58 @@ export interface components {
             error: "invalid_request" | "invalid_client" | "unsupported_grant_type" | "invalid_scope" | "temporarily_unavailable" | "server_error";
             error_description?: string;
         };
+        ChangePasswordRequest: {
+            currentPassword: string;
+            newPassword: string;
+        };
         ClientPage: {
-            items?: components["schemas"]["ClientView"][];
+            items: components["schemas"]["ClientView"][];
             /** Format: int64 */
-            total?: number;
+            total: number;
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            size?: number;
+            size: number;
         };
         ClientView: {
-            clientId?: string;
-            oauthClientId?: string;
-            roles?: string[];
-            expiryDate?: components["schemas"]["LocalDate"];
-            expired?: boolean;
-            notes?: string;
-            createdAt?: components["schemas"]["Instant"];
-            updatedAt?: components["schemas"]["Instant"];
-            lastUsedAt?: components["schemas"]["Instant"];
-        };
-        ChangePasswordRequest: {
-            currentPassword?: string;
-            newPassword?: string;
+            clientId: string;
+            oauthClientId: string;
+            roles: string[];
+            expiryDate: components["schemas"]["LocalDate"];
+            expired: boolean;
+            notes: string | null;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+            lastUsedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
         };
         CreateClientRequest: {
-            clientId?: string;
+            clientId: string;
             expiryDate?: components["schemas"]["LocalDate"];
             notes?: string;
-            roles?: string[];
+            roles: string[];
         };
         CreateUserRequest: {
-            username?: string;
-            password?: string;
-            roles?: string[];
+            username: string;
+            password: string;
+            roles: string[];
         };
         CreateWalletRequest: {
-            externalKey?: string;
-            name?: string;
-            adminUsername?: string;
-            adminPassword?: string;
+            externalKey: string;
+            name: string;
+            adminUsername: string;
+            adminPassword: string;
         };
         CreatedClientView: {
-            clientId?: string;
-            oauthClientId?: string;
-            roles?: string[];
-            expiryDate?: components["schemas"]["LocalDate"];
-            expired?: boolean;
-            notes?: string;
-            createdAt?: components["schemas"]["Instant"];
-            updatedAt?: components["schemas"]["Instant"];
-            lastUsedAt?: components["schemas"]["Instant"];
-            clientSecret?: string;
+            clientId: string;
+            oauthClientId: string;
+            roles: string[];
+            expiryDate: components["schemas"]["LocalDate"];
+            expired: boolean;
+            notes: string | null;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+            lastUsedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            clientSecret: string;
         };
         /**
          * Format: date-time
@@ -1260,49 +1282,49 @@ export interface components {
          */
         LocalDate: string;
         MeView: {
-            username?: string;
-            wallet?: components["schemas"]["WalletView"];
-            roles?: string[];
-            tokenEndpoint?: string;
-            clientIdPrefix?: string;
+            username: string;
+            wallet: components["schemas"]["WalletView"];
+            roles: string[];
+            tokenEndpoint: string;
+            clientIdPrefix: string;
         };
         ResourceView: {
-            id?: string;
-            name?: string;
-            description?: string;
+            id: string;
+            name: string;
+            description: string;
         };
         SessionUser: {
-            username?: string;
-            roles?: string[];
+            username: string;
+            roles: string[];
         };
         SessionView: {
-            token?: string;
-            expiresAt?: components["schemas"]["Instant"];
-            user?: components["schemas"]["SessionUser"];
+            token: string;
+            expiresAt: components["schemas"]["Instant"];
+            user: components["schemas"]["SessionUser"];
         };
         SignInRequest: {
-            wallet?: string;
-            username?: string;
-            password?: string;
+            wallet: string;
+            username: string;
+            password: string;
         };
         UpdateClientRequest: {
             clientId?: string;
             expiryDate?: components["schemas"]["LocalDate"];
             notes?: string;
-            roles?: string[];
+            roles: string[];
         };
         UpdateUserRequest: {
-            roles?: string[];
+            roles: string[];
             password?: string;
         };
         UserView: {
-            username?: string;
-            roles?: string[];
-            createdAt?: components["schemas"]["Instant"];
+            username: string;
+            roles: string[];
+            createdAt: components["schemas"]["Instant"];
         };
         WalletView: {
-            externalKey?: string;
-            name?: string;
+            externalKey: string;
+            name: string;
         };
         FieldError: {
             /** @description The JSON property, e.g. clientId or roles[2] */

@@ -2,16 +2,14 @@ import type { components } from './schema';
 
 type Schemas = components['schemas'];
 
-/** The generated schemas mark every property optional; these are the shapes the contract guarantees. */
-export type Client = Required<Omit<Schemas['ClientView'], 'notes' | 'lastUsedAt'>> & {
-  notes: string | null;
-  lastUsedAt: string | null;
-};
-export type CreatedClient = Client & { clientSecret: string };
-export type ClientPage = { items: Client[]; total: number; page: number; size: number };
-export type Me = Required<Schemas['MeView']> & { wallet: Required<Schemas['WalletView']> };
-export type Resource = Required<Omit<Schemas['ResourceView'], 'description'>> & { description?: string | null };
-export type User = Required<Schemas['UserView']>;
-export type Session = { token: string; expiresAt: string; user: Required<Schemas['SessionUser']> };
-export type FieldError = { field: string; message: string };
+/** The API's bodies, as the backend's OpenAPI document (docs/openapi.json) describes them. */
+export type Client = Schemas['ClientView'];
+export type CreatedClient = Schemas['CreatedClientView'];
+export type ClientPage = Schemas['ClientPage'];
+export type Me = Schemas['MeView'];
+export type Resource = Schemas['ResourceView'];
+export type User = Schemas['UserView'];
+export type Session = Schemas['SessionView'];
 export type Problem = Schemas['Problem'];
+/** A field error that names both the field and what is wrong with it: ApiError.fieldErrors keeps only these. */
+export type FieldError = Schemas['FieldError'] & { field: string; message: string };

@@ -3,7 +3,7 @@ import { api, unwrap } from '@/lib/api/client';
 import type { Me } from '@/lib/api/types';
 
 export async function getMe(): Promise<Me> {
-  return (await unwrap(api.GET('/api/me'))) as Me;
+  return unwrap(api.GET('/api/me'));
 }
 
 export const meQueryOptions = () => queryOptions({ queryKey: ['me'], queryFn: getMe, staleTime: 60_000 });

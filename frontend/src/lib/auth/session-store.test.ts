@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { expire, getSession, getToken, holdSession, isStale, start, takeEndReason } from './session-store';
 
-const session = (expiresAt = '2099-01-01T00:00:00Z') => ({ token: 'session-token', expiresAt, username: 'admin', wallet: 'demo' });
+const session = (expiresAt = '2099-01-01T00:00:00Z') => ({
+  token: 'session-token',
+  expiresAt,
+  username: 'admin',
+  wallet: 'demo',
+});
 
 describe('the session store', () => {
   afterEach(() => vi.useRealTimers());

@@ -12,8 +12,7 @@ export const signInSchema = z.object({
 export type SignInInput = z.infer<typeof signInSchema>;
 
 export async function signIn(input: SignInInput): Promise<Session> {
-  const session = await unwrap(api.POST('/api/session', { body: input }));
-  return session as Session;
+  return unwrap(api.POST('/api/session', { body: input }));
 }
 
 export function useSignIn() {

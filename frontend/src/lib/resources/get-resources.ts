@@ -4,7 +4,7 @@ import type { Resource } from '@/lib/api/types';
 
 /** The permissions grid's rows: the wallet's resource catalogue. */
 export async function getResources(): Promise<Resource[]> {
-  return (await unwrap(api.GET('/api/resources'))) as Resource[];
+  return unwrap(api.GET('/api/resources'));
 }
 
 export const resourcesQueryOptions = () =>

@@ -19,7 +19,10 @@ export const changePasswordSchema = z
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 /** PUT /api/me/password: 204, and the server refuses every session of this user issued before. */
-export async function changePassword({ currentPassword, newPassword }: Pick<ChangePasswordInput, 'currentPassword' | 'newPassword'>) {
+export async function changePassword({
+  currentPassword,
+  newPassword,
+}: Pick<ChangePasswordInput, 'currentPassword' | 'newPassword'>) {
   await unwrap(api.PUT('/api/me/password', { body: { currentPassword, newPassword } }));
 }
 
@@ -38,7 +41,12 @@ type Variables = ChangePasswordInput & { wallet: string; username: string };
  * was made with; the new token replaces the old one as at sign-in. The passwords stay out of the
  * mutation cache (gcTime 0; the caller resets the mutation).
  */
-export async function changePasswordAndSignIn({ wallet, username, currentPassword, newPassword }: Variables): Promise<Session> {
+export async function changePasswordAndSignIn({
+  wallet,
+  username,
+  currentPassword,
+  newPassword,
+}: Variables): Promise<Session> {
   await changePassword({ currentPassword, newPassword });
   try {
     return await signIn({ wallet, username, password: newPassword });

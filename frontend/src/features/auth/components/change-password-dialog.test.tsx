@@ -10,7 +10,8 @@ const NEW_PASSWORD = 'correct-horse-battery';
 type Rendered = ReturnType<typeof renderApp>;
 
 const field = (dialog: HTMLElement, label: string) => within(dialog).getByLabelText(label, { selector: 'input' });
-const calls = (api: FakeApi, method: string, path: string) => api.requests.filter((r) => r.method === method && r.path === path);
+const calls = (api: FakeApi, method: string, path: string) =>
+  api.requests.filter((r) => r.method === method && r.path === path);
 
 async function openDialog({ user }: Rendered) {
   await user.click(await screen.findByRole('button', { name: 'Account: admin' }));
@@ -56,7 +57,9 @@ describe('changing your own password', () => {
     expect(rendered.router.state.location.pathname).toBe(USERS);
 
     // The old token is refused now; the next screen loads with the new one.
-    await rendered.user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'API Access' }));
+    await rendered.user.click(
+      within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'API Access' }),
+    );
     expect(await screen.findByText('No API clients yet')).toBeInTheDocument();
     expect(calls(api, 'GET', '/api/clients').at(-1)?.token).toBe('session-token-2');
     expect(screen.queryByRole('heading', { name: 'Sign in to the wallet console' })).toBeNull();
@@ -115,14 +118,22 @@ describe('changing your own password', () => {
 
     await fill(rendered, dialog, 'admin', 'admin-and-more-letters');
 
-    await waitFor(() => expect(field(dialog, 'New password')).toHaveAccessibleDescription(/Must not contain the username/));
+    await waitFor(() =>
+      expect(field(dialog, 'New password')).toHaveAccessibleDescription(/Must not contain the username/),
+    );
     expect(within(dialog).queryByRole('alert')).toBeNull();
     expect(getToken()).toBe('session-token');
   });
 
   it('says plainly when too many wrong passwords were tried, and how long to wait', async () => {
     const api = installFakeApi();
-    api.answerNext('PUT', '/api/me/password', 429, { status: 429, detail: 'Too many wrong passwords' }, { 'Retry-After': '120' });
+    api.answerNext(
+      'PUT',
+      '/api/me/password',
+      429,
+      { status: 429, detail: 'Too many wrong passwords' },
+      { 'Retry-After': '120' },
+    );
     const rendered = renderApp(USERS);
     const dialog = await openDialog(rendered);
 
@@ -142,7 +153,9 @@ describe('changing your own password', () => {
 
     await fill(rendered, dialog, 'admin', NEW_PASSWORD);
 
-    expect(await screen.findByText('Your password was changed. Sign in with the new password to continue.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Your password was changed. Sign in with the new password to continue.'),
+    ).toBeInTheDocument();
     expect(rendered.router.state.location.pathname).toBe('/sign-in');
     expect(getToken()).toBeNull();
     expect(api.passwords.admin).toBe(NEW_PASSWORD);

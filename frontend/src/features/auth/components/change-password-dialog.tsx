@@ -8,9 +8,14 @@ import { ApiError, describeError, describeWait, isNetworkError, isUnauthorized }
 import { useHoldSession } from '@/lib/auth/use-session';
 import { applyFieldErrors } from '@/lib/forms';
 import { PASSWORD_HINT } from '@/lib/passwords';
-import { changePasswordSchema, SignInAfterChangeFailed, useChangePassword, type ChangePasswordInput } from '../api/change-password';
+import {
+  changePasswordSchema,
+  SignInAfterChangeFailed,
+  useChangePassword,
+  type ChangePasswordInput,
+} from '../api/change-password';
 
-export const WRONG_CURRENT_PASSWORD = 'The current password is not right';
+const WRONG_CURRENT_PASSWORD = 'The current password is not right';
 
 type Props = { opened: boolean; onClose: () => void; wallet: string; username: string };
 
@@ -78,7 +83,7 @@ function ChangePasswordForm({ onClose, wallet, username }: Omit<Props, 'opened'>
   });
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Change password">
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label="Change password">
       <Stack gap="md">
         <Text size="sm">
           Changing your password ends every other session of <strong>{username}</strong>; you stay signed in here.
@@ -108,7 +113,13 @@ function ChangePasswordForm({ onClose, wallet, username }: Omit<Props, 'opened'>
           {...register('confirmPassword')}
         />
         {formError && (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title="Password not changed" role="alert">
+          <Alert
+            color="red"
+            variant="light"
+            icon={<IconAlertTriangle aria-hidden />}
+            title="Password not changed"
+            role="alert"
+          >
             {formError}
           </Alert>
         )}

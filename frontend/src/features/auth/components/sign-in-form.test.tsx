@@ -56,7 +56,11 @@ describe('signing in', () => {
 
   it('a 401 on any call returns to sign-in and says the session ended', async () => {
     const api = installFakeApi();
-    api.answerNext('GET', '/api/me', 401, { title: 'Unauthorized', status: 401, detail: 'A valid bearer token is required' });
+    api.answerNext('GET', '/api/me', 401, {
+      title: 'Unauthorized',
+      status: 401,
+      detail: 'A valid bearer token is required',
+    });
     const { router } = renderApp('/settings/iam/api-access');
     expect(await screen.findByText(/Your session has ended/)).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/sign-in');

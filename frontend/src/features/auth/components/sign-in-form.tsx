@@ -27,16 +27,40 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   const submit = handleSubmit((values) => signIn.mutate(values, { onSuccess: () => onSignedIn() }));
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Sign in">
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label="Sign in">
       <Stack gap="md">
         {signIn.isError && (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title="Could not sign in" role="alert">
+          <Alert
+            color="red"
+            variant="light"
+            icon={<IconAlertTriangle aria-hidden />}
+            title="Could not sign in"
+            role="alert"
+          >
             {explain(signIn.error)}
           </Alert>
         )}
-        <TextInput label="Wallet" autoComplete="organization" spellCheck={false} autoFocus error={errors.wallet?.message} {...register('wallet')} />
-        <TextInput label="Username" autoComplete="username" spellCheck={false} error={errors.username?.message} {...register('username')} />
-        <PasswordInput label="Password" autoComplete="current-password" error={errors.password?.message} {...register('password')} />
+        <TextInput
+          label="Wallet"
+          autoComplete="organization"
+          spellCheck={false}
+          autoFocus
+          error={errors.wallet?.message}
+          {...register('wallet')}
+        />
+        <TextInput
+          label="Username"
+          autoComplete="username"
+          spellCheck={false}
+          error={errors.username?.message}
+          {...register('username')}
+        />
+        <PasswordInput
+          label="Password"
+          autoComplete="current-password"
+          error={errors.password?.message}
+          {...register('password')}
+        />
         <Button type="submit" loading={signIn.isPending} fullWidth>
           Sign in
         </Button>

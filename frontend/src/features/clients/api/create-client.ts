@@ -5,12 +5,12 @@ import type { CreatedClient } from '@/lib/api/types';
 import { LAST_EXPIRY, todayUtc } from '@/lib/dates';
 
 /** The server's rule for a clientId (API.md): never rewritten, so upper case is an error too. */
-export const CLIENT_ID_PATTERN = /^[a-z0-9][a-z0-9._-]{1,62}[a-z0-9]$/;
+const CLIENT_ID_PATTERN = /^[a-z0-9][a-z0-9._-]{1,62}[a-z0-9]$/;
 export const CLIENT_ID_HINT =
   "3–64 characters: lower-case letters, digits, '.', '_' and '-', starting and ending with a letter or digit. It cannot be changed later.";
 export const NOTES_MAX = 1000;
 
-export const clientIdSchema = z
+const clientIdSchema = z
   .string()
   .min(1, 'Enter a client ID')
   .refine((v) => v.length >= 3, 'Use at least 3 characters')
@@ -37,7 +37,7 @@ export type CreateClientInput = z.infer<typeof createClientSchema>;
 
 export async function createClient(input: CreateClientInput): Promise<CreatedClient> {
   const body = { ...input, notes: input.notes.trim() || undefined };
-  return (await unwrap(api.POST('/api/clients', { body }))) as CreatedClient;
+  return unwrap(api.POST('/api/clients', { body }));
 }
 
 /**

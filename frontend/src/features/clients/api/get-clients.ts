@@ -9,8 +9,8 @@ export type ClientsQuery = { q: string; page: number; size: number; sort: Client
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
 
 export async function getClients({ q, page, size, sort }: ClientsQuery): Promise<ClientPage> {
-  const query = { page: String(page), size: String(size), sort, ...(q ? { q } : {}) };
-  return (await unwrap(api.GET('/api/clients', { params: { query } }))) as ClientPage;
+  const query = { page, size, sort, ...(q ? { q } : {}) };
+  return unwrap(api.GET('/api/clients', { params: { query } }));
 }
 
 export const clientsQueryOptions = (query: ClientsQuery) =>

@@ -14,9 +14,9 @@ export type UpdateClientInput = z.infer<typeof updateClientSchema>;
 
 /** Only roles and notes change; clientId and expiryDate are fixed at creation. */
 export async function updateClient({ clientId, notes, roles }: UpdateClientInput): Promise<Client> {
-  return (await unwrap(
+  return unwrap(
     api.PUT('/api/clients/{clientId}', { params: { path: { clientId } }, body: { notes: notes.trim(), roles } }),
-  )) as Client;
+  );
 }
 
 export function useUpdateClient() {

@@ -9,7 +9,11 @@ describe('the API Access screen', () => {
   it('lists clients with their roles, expiry and notes; expired rows are flagged', async () => {
     installFakeApi({
       clients: [
-        client({ clientId: 'acme-backend', roles: ['accounts:change', 'accounts:read', 'payments:read'], notes: 'Acme Ltd' }),
+        client({
+          clientId: 'acme-backend',
+          roles: ['accounts:change', 'accounts:read', 'payments:read'],
+          notes: 'Acme Ltd',
+        }),
         client({ clientId: 'old-client', expiryDate: '2020-01-01', expired: true }),
       ],
     });
@@ -103,14 +107,27 @@ describe('the API Access screen', () => {
     expect(await screen.findByRole('row', { name: /acme-backend/ })).toBeInTheDocument();
 
     expect(document.body.innerHTML).not.toContain(secret);
-    const caches = JSON.stringify(queryClient.getQueryCache().getAll().map((q) => q.state.data)) +
-      JSON.stringify(queryClient.getMutationCache().getAll().map((m) => m.state));
+    const caches =
+      JSON.stringify(
+        queryClient
+          .getQueryCache()
+          .getAll()
+          .map((q) => q.state.data),
+      ) +
+      JSON.stringify(
+        queryClient
+          .getMutationCache()
+          .getAll()
+          .map((m) => m.state),
+      );
     expect(caches).not.toContain(secret);
     expect(JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage })).not.toContain(secret);
   });
 
   it('edits roles and notes with the client ID and expiry date read-only', async () => {
-    const api = installFakeApi({ clients: [client({ clientId: 'acme-backend', roles: ['accounts:read'], notes: 'old' })] });
+    const api = installFakeApi({
+      clients: [client({ clientId: 'acme-backend', roles: ['accounts:read'], notes: 'old' })],
+    });
     const { user } = renderApp(SCREEN);
     await user.click(await screen.findByRole('button', { name: 'Edit acme-backend' }));
     const dialog = await screen.findByRole('dialog', { name: 'Edit acme-backend' });

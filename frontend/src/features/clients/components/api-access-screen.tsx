@@ -1,5 +1,17 @@
-import { Alert, Button, CloseButton, Group, Loader, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import {
+  Alert,
+  Button,
+  CloseButton,
+  Group,
+  Loader,
+  NativeSelect,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconKey, IconLock, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -16,7 +28,16 @@ import { ClientsTable } from './clients-table';
 import { SecretDialog, type ClientSecret } from './secret-dialog';
 import { TokenEndpointPanel } from './token-endpoint-panel';
 
-const SORTS: ClientSort[] = ['clientId', '-clientId', 'expiryDate', '-expiryDate', 'createdAt', '-createdAt', 'lastUsedAt', '-lastUsedAt'];
+const SORTS: ClientSort[] = [
+  'clientId',
+  '-clientId',
+  'expiryDate',
+  '-expiryDate',
+  'createdAt',
+  '-createdAt',
+  'lastUsedAt',
+  '-lastUsedAt',
+];
 
 /** Search, page and sort live in the URL, so a view can be linked and survives a reload. */
 function useClientsQuery(): [ClientsQuery, (change: Partial<ClientsQuery>) => void] {
@@ -45,7 +66,14 @@ export function ApiAccessScreen({ me }: { me: Me }) {
   const canChange = holds(me, API_ACCESS_CHANGE);
   const [query, setQuery] = useClientsQuery();
   const [search, setSearch] = useState(query.q);
-  const [debounced] = useDebouncedValue(search, 300);
+  // Only a settled search term moves the URL (and so refetches).
+  const settleSearch = useDebouncedCallback((term: string) => {
+    if (term.trim() !== query.q) setQuery({ q: term.trim(), page: 0 });
+  }, 300);
+  const changeSearch = (term: string) => {
+    setSearch(term);
+    settleSearch(term);
+  };
   const clients = useClients(query, canRead);
   const resources = useResources();
   const remove = useDeleteClient();
@@ -55,11 +83,6 @@ export function ApiAccessScreen({ me }: { me: Me }) {
   const [deleting, setDeleting] = useState<Client | null>(null);
   // The one place the new secret lives, until the secret dialog closes.
   const [secret, setSecret] = useState<ClientSecret | null>(null);
-
-  useEffect(() => {
-    if (debounced.trim() !== query.q) setQuery({ q: debounced.trim(), page: 0 });
-    // Only a settled search term moves the URL.
-  }, [debounced]);
 
   useEffect(() => {
     // Deleting the last row of the last page: step back a page.
@@ -121,9 +144,9 @@ export function ApiAccessScreen({ me }: { me: Me }) {
             placeholder="Search by client ID or notes"
             leftSection={<IconSearch size={16} aria-hidden />}
             value={search}
-            onChange={(event) => setSearch(event.currentTarget.value)}
+            onChange={(event) => changeSearch(event.currentTarget.value)}
             rightSection={
-              search ? <CloseButton size="sm" aria-label="Clear search" onClick={() => setSearch('')} /> : null
+              search ? <CloseButton size="sm" aria-label="Clear search" onClick={() => changeSearch('')} /> : null
             }
             w={360}
           />
@@ -136,13 +159,23 @@ export function ApiAccessScreen({ me }: { me: Me }) {
         </Group>
 
         {clients.isError && !page ? (
-          <ErrorState title="Could not load API clients" error={clients.error} onRetry={() => clients.refetch()} retrying={clients.isFetching} />
+          <ErrorState
+            title="Could not load API clients"
+            error={clients.error}
+            onRetry={() => void clients.refetch()}
+            retrying={clients.isFetching}
+          />
         ) : empty ? (
-          <EmptyState searching={query.q !== ''} q={query.q} canChange={canChange} onClear={() => setSearch('')} />
+          <EmptyState searching={query.q !== ''} q={query.q} canChange={canChange} onClear={() => changeSearch('')} />
         ) : (
           <>
             {clients.isError && (
-              <ErrorState title="Could not refresh API clients" error={clients.error} onRetry={() => clients.refetch()} retrying={clients.isFetching} />
+              <ErrorState
+                title="Could not refresh API clients"
+                error={clients.error}
+                onRetry={() => void clients.refetch()}
+                retrying={clients.isFetching}
+              />
             )}
             {firstLoad && (
               <Text size="sm" className="muted" role="status">
@@ -178,13 +211,23 @@ export function ApiAccessScreen({ me }: { me: Me }) {
                   </Text>
                   <nav aria-label="Pages">
                     <Group gap={4}>
-                      <Button size="xs" variant="default" disabled={query.page === 0} onClick={() => setQuery({ page: query.page - 1 })}>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        disabled={query.page === 0}
+                        onClick={() => setQuery({ page: query.page - 1 })}
+                      >
                         Previous
                       </Button>
                       <Text size="sm" px={4} aria-current="page">
                         Page {query.page + 1} of {lastPage + 1}
                       </Text>
-                      <Button size="xs" variant="default" disabled={query.page >= lastPage} onClick={() => setQuery({ page: query.page + 1 })}>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        disabled={query.page >= lastPage}
+                        onClick={() => setQuery({ page: query.page + 1 })}
+                      >
                         Next
                       </Button>
                     </Group>
@@ -199,7 +242,11 @@ export function ApiAccessScreen({ me }: { me: Me }) {
       <TokenEndpointPanel tokenEndpoint={me.tokenEndpoint} clientIdPrefix={me.clientIdPrefix} />
 
       {resources.isError && (
-        <ErrorState title="Could not load the permissions" error={resources.error} onRetry={() => resources.refetch()} />
+        <ErrorState
+          title="Could not load the permissions"
+          error={resources.error}
+          onRetry={() => void resources.refetch()}
+        />
       )}
 
       <ClientFormDialog
@@ -212,7 +259,11 @@ export function ApiAccessScreen({ me }: { me: Me }) {
         resources={resourceList}
         grantable={grantable}
         onCreated={(created) =>
-          setSecret({ clientId: created.clientId, oauthClientId: created.oauthClientId, clientSecret: created.clientSecret })
+          setSecret({
+            clientId: created.clientId,
+            oauthClientId: created.oauthClientId,
+            clientSecret: created.clientSecret,
+          })
         }
         onUpdated={(client) => notifications.show({ color: 'teal', message: `${client.clientId} saved.` })}
       />
@@ -241,7 +292,17 @@ export function ApiAccessScreen({ me }: { me: Me }) {
   );
 }
 
-function EmptyState({ searching, q, canChange, onClear }: { searching: boolean; q: string; canChange: boolean; onClear: () => void }) {
+function EmptyState({
+  searching,
+  q,
+  canChange,
+  onClear,
+}: {
+  searching: boolean;
+  q: string;
+  canChange: boolean;
+  onClear: () => void;
+}) {
   if (searching) {
     return (
       <Stack align="center" gap="xs" py="xl">

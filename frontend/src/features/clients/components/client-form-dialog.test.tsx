@@ -10,7 +10,7 @@ function renderAdd(onCreated = vi.fn(), onClose = vi.fn()) {
   );
   const dialog = () => screen.getByRole('dialog', { name: 'Add API client' });
   const field = (name: string) =>
-    within(dialog()).getByLabelText(new RegExp(`^${name}`), { selector: 'input, textarea' }) as HTMLInputElement;
+    within(dialog()).getByLabelText<HTMLInputElement>(new RegExp(`^${name}`), { selector: 'input, textarea' });
   return { ...rendered, dialog, field, onCreated, onClose };
 }
 
@@ -110,7 +110,11 @@ describe('the Add API client form', () => {
 
   it('shows a refusal it cannot place on a field in the dialog, keeping the input', async () => {
     const api = installFakeApi();
-    api.answerNext('POST', '/api/clients', 403, { title: 'Forbidden', status: 403, detail: 'You do not hold payments:change' });
+    api.answerNext('POST', '/api/clients', 403, {
+      title: 'Forbidden',
+      status: 403,
+      detail: 'You do not hold payments:change',
+    });
     const { user, field, dialog } = renderAdd();
     await screen.findByRole('dialog', { name: 'Add API client' });
     await user.type(field('Client ID'), 'acme-backend');

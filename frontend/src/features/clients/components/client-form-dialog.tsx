@@ -9,7 +9,13 @@ import { ApiError, describeError, isNetworkError } from '@/lib/api/errors';
 import type { Client, CreatedClient, Resource } from '@/lib/api/types';
 import { formatDate, LAST_EXPIRY, oneYearFromTodayUtc, todayUtc } from '@/lib/dates';
 import { applyFieldErrors } from '@/lib/forms';
-import { CLIENT_ID_HINT, createClientSchema, NOTES_MAX, useCreateClient, type CreateClientInput } from '../api/create-client';
+import {
+  CLIENT_ID_HINT,
+  createClientSchema,
+  NOTES_MAX,
+  useCreateClient,
+  type CreateClientInput,
+} from '../api/create-client';
 import { updateClientSchema, useUpdateClient } from '../api/update-client';
 
 type Props = {
@@ -39,7 +45,9 @@ export function ClientFormDialog({ opened, onClose, client, ...rest }: Props) {
       // Escape in the sign-in dialog above closes only that one.
       closeOnEscape={!reauth.opened}
     >
-      {opened && <ClientForm key={client?.clientId ?? 'new'} client={client} onClose={onClose} reauth={reauth} {...rest} />}
+      {opened && (
+        <ClientForm key={client?.clientId ?? 'new'} client={client} onClose={onClose} reauth={reauth} {...rest} />
+      )}
     </Modal>
   );
 }
@@ -86,13 +94,19 @@ function ClientForm({ client, onClose, resources, grantable, onCreated, onUpdate
       // Every value typed stays in the form: only messages are added.
       if (recovery.endedBy(error)) return;
       if (error instanceof ApiError && error.status === 409) {
-        setError('clientId', { type: 'server', message: 'An API client with this ID already exists in this wallet. Choose another.' }, { shouldFocus: true });
+        setError(
+          'clientId',
+          { type: 'server', message: 'An API client with this ID already exists in this wallet. Choose another.' },
+          { shouldFocus: true },
+        );
         return;
       }
       const rest = applyFieldErrors(error, FIELDS, setError);
       if (error instanceof ApiError && error.fieldErrors.length > 0 && rest.length === 0) return;
       if (isNetworkError(error)) {
-        setFormError('The server could not be reached. Nothing you entered is lost: press Save again once the connection is back.');
+        setFormError(
+          'The server could not be reached. Nothing you entered is lost: press Save again once the connection is back.',
+        );
       } else if (error instanceof ApiError && error.status === 404) {
         setFormError('This API client no longer exists; it may have been deleted by someone else.');
       } else {
@@ -102,7 +116,11 @@ function ClientForm({ client, onClose, resources, grantable, onCreated, onUpdate
   });
 
   return (
-    <form onSubmit={submit} noValidate aria-label={editing ? `Edit ${client.clientId}` : 'Add API client'}>
+    <form
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-label={editing ? `Edit ${client.clientId}` : 'Add API client'}
+    >
       <Stack gap="md">
         <SimpleGrid cols={2} spacing="md">
           <TextInput
@@ -155,7 +173,13 @@ function ClientForm({ client, onClose, resources, grantable, onCreated, onUpdate
             />
           )}
         />
-        <SaveFooter recovery={recovery} reauth={reauth} formError={formError} isSubmitting={isSubmitting} onCancel={onClose} />
+        <SaveFooter
+          recovery={recovery}
+          reauth={reauth}
+          formError={formError}
+          isSubmitting={isSubmitting}
+          onCancel={onClose}
+        />
       </Stack>
     </form>
   );

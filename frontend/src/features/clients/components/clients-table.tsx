@@ -1,5 +1,22 @@
-import { ActionIcon, Badge, Group, Skeleton, Table, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconArrowsSort, IconPencil, IconTrash } from '@tabler/icons-react';
+import {
+  ActionIcon,
+  Badge,
+  Group,
+  Skeleton,
+  Table,
+  Text,
+  Tooltip,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core';
+import {
+  IconAlertTriangle,
+  IconArrowDown,
+  IconArrowUp,
+  IconArrowsSort,
+  IconPencil,
+  IconTrash,
+} from '@tabler/icons-react';
 import type { Client, Resource } from '@/lib/api/types';
 import { formatDate } from '@/lib/dates';
 import { describeAccess } from '@/lib/roles';
@@ -16,22 +33,31 @@ type Props = {
   onDelete: (client: Client) => void;
 };
 
-function SortHeader({ label, column, sort, onSort }: { label: string; column: ClientSortKey; sort: ClientSort; onSort: Props['onSort'] }) {
+function SortHeader({
+  label,
+  column,
+  sort,
+  onSort,
+}: {
+  label: string;
+  column: ClientSortKey;
+  sort: ClientSort;
+  onSort: Props['onSort'];
+}) {
   const active = sort.replace(/^-/, '') === column;
   const descending = sort.startsWith('-');
   const Icon = !active ? IconArrowsSort : descending ? IconArrowDown : IconArrowUp;
   return (
     <Table.Th scope="col" aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'}>
-      <UnstyledButton
-        onClick={() => onSort(active && !descending ? `-${column}` : column)}
-        className="sort-button"
-      >
+      <UnstyledButton onClick={() => onSort(active && !descending ? `-${column}` : column)} className="sort-button">
         <Group gap={4} wrap="nowrap">
           <Text fw={700} size="sm" component="span" style={{ whiteSpace: 'nowrap' }}>
             {label}
           </Text>
           <Icon size={14} aria-hidden />
-          <VisuallyHidden>{active ? (descending ? ', sorted descending' : ', sorted ascending') : ', sort'}</VisuallyHidden>
+          <VisuallyHidden>
+            {active ? (descending ? ', sorted descending' : ', sorted ascending') : ', sort'}
+          </VisuallyHidden>
         </Group>
       </UnstyledButton>
     </Table.Th>
@@ -84,7 +110,13 @@ export function ClientsTable({ items, resources, loading, canChange, sort, onSor
   );
 }
 
-function ClientRow({ client, resources, canChange, onEdit, onDelete }: Pick<Props, 'resources' | 'canChange' | 'onEdit' | 'onDelete'> & { client: Client }) {
+function ClientRow({
+  client,
+  resources,
+  canChange,
+  onEdit,
+  onDelete,
+}: Pick<Props, 'resources' | 'canChange' | 'onEdit' | 'onDelete'> & { client: Client }) {
   const access = describeAccess(client.roles, resources);
   const expired = client.expired;
   return (
@@ -135,7 +167,12 @@ function ClientRow({ client, resources, canChange, onEdit, onDelete }: Pick<Prop
         )}
       </Table.Td>
       <Table.Td>
-        <Text size="sm" lineClamp={2} title={client.notes ?? undefined} style={{ maxWidth: 280, wordBreak: 'break-word' }}>
+        <Text
+          size="sm"
+          lineClamp={2}
+          title={client.notes ?? undefined}
+          style={{ maxWidth: 280, wordBreak: 'break-word' }}
+        >
           {client.notes ?? ''}
         </Text>
       </Table.Td>
@@ -143,12 +180,22 @@ function ClientRow({ client, resources, canChange, onEdit, onDelete }: Pick<Prop
         <Table.Td>
           <Group gap={4} wrap="nowrap" justify="flex-end">
             <Tooltip label="Edit" withArrow>
-              <ActionIcon variant="subtle" color="gray.8" aria-label={`Edit ${client.clientId}`} onClick={() => onEdit(client)}>
+              <ActionIcon
+                variant="subtle"
+                color="gray.8"
+                aria-label={`Edit ${client.clientId}`}
+                onClick={() => onEdit(client)}
+              >
                 <IconPencil size={18} aria-hidden />
               </ActionIcon>
             </Tooltip>
             <Tooltip label="Delete" withArrow>
-              <ActionIcon variant="subtle" color="red.8" aria-label={`Delete ${client.clientId}`} onClick={() => onDelete(client)}>
+              <ActionIcon
+                variant="subtle"
+                color="red.8"
+                aria-label={`Delete ${client.clientId}`}
+                onClick={() => onDelete(client)}
+              >
                 <IconTrash size={18} aria-hidden />
               </ActionIcon>
             </Tooltip>

@@ -16,7 +16,7 @@ function shellQuote(value: string): string {
 }
 
 /** The ready-to-run token request of the Client Credentials flow. */
-export function curlCommand(tokenEndpoint: string, oauthClientId: string, clientSecret: string): string {
+function curlCommand(tokenEndpoint: string, oauthClientId: string, clientSecret: string): string {
   return [
     `curl -X POST ${shellQuote(tokenEndpoint)} \\`,
     `  -H 'Content-Type: application/x-www-form-urlencoded' \\`,
@@ -41,8 +41,8 @@ export function SecretDialog({ secret, tokenEndpoint, onClose }: Props) {
       {secret && (
         <Stack gap="md">
           <Text size="sm">
-            The API client <strong>{secret.clientId}</strong> was created. Give the integrating party its OAuth client ID and
-            secret.
+            The API client <strong>{secret.clientId}</strong> was created. Give the integrating party its OAuth client
+            ID and secret.
           </Text>
           <Alert
             color="yellow"
@@ -50,13 +50,26 @@ export function SecretDialog({ secret, tokenEndpoint, onClose }: Props) {
             icon={<IconAlertTriangle aria-hidden />}
             title="Copy the secret now"
             // Yellow text on yellow fails contrast: the title stays dark.
-            styles={{ title: { color: 'var(--mantine-color-dark-8)' }, icon: { color: 'var(--mantine-color-orange-9)' } }}
+            styles={{
+              title: { color: 'var(--mantine-color-dark-8)' },
+              icon: { color: 'var(--mantine-color-orange-9)' },
+            }}
           >
             This secret is shown only once. Store it securely: it cannot be retrieved later. If it is lost, delete this
             client and add a new one.
           </Alert>
-          <CopyField label="OAuth client ID" value={secret.oauthClientId} copyLabel="Copy OAuth client ID" testId="oauth-client-id" />
-          <CopyField label="Client secret" value={secret.clientSecret} copyLabel="Copy client secret" testId="client-secret" />
+          <CopyField
+            label="OAuth client ID"
+            value={secret.oauthClientId}
+            copyLabel="Copy OAuth client ID"
+            testId="oauth-client-id"
+          />
+          <CopyField
+            label="Client secret"
+            value={secret.clientSecret}
+            copyLabel="Copy client secret"
+            testId="client-secret"
+          />
           <CopyField
             label="Get a token (curl)"
             value={curlCommand(tokenEndpoint, secret.oauthClientId, secret.clientSecret)}

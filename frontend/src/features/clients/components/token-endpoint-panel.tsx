@@ -16,8 +16,18 @@ export function TokenEndpointPanel({ tokenEndpoint, clientIdPrefix }: Props) {
         the token endpoint. Their OAuth client ID is the prefix followed by the client ID.
       </Text>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <CopyField label="Token endpoint" value={tokenEndpoint} copyLabel="Copy token endpoint" testId="token-endpoint" />
-        <CopyField label="Client ID prefix" value={clientIdPrefix} copyLabel="Copy client ID prefix" testId="client-id-prefix" />
+        <CopyField
+          label="Token endpoint"
+          value={tokenEndpoint}
+          copyLabel="Copy token endpoint"
+          testId="token-endpoint"
+        />
+        <CopyField
+          label="Client ID prefix"
+          value={clientIdPrefix}
+          copyLabel="Copy client ID prefix"
+          testId="client-id-prefix"
+        />
       </SimpleGrid>
     </Paper>
   );

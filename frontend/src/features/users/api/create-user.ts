@@ -4,7 +4,7 @@ import { api, unwrap } from '@/lib/api/client';
 import type { User } from '@/lib/api/types';
 import { passwordSchema } from '@/lib/passwords';
 
-export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._@-]{1,62}[a-z0-9]$/;
+const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._@-]{1,62}[a-z0-9]$/;
 
 export const createUserSchema = z.object({
   username: z
@@ -21,7 +21,7 @@ export const createUserSchema = z.object({
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
 export async function createUser(input: CreateUserInput): Promise<User> {
-  return (await unwrap(api.POST('/api/users', { body: input }))) as User;
+  return unwrap(api.POST('/api/users', { body: input }));
 }
 
 export function useCreateUser() {

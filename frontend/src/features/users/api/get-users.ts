@@ -3,7 +3,7 @@ import { api, unwrap } from '@/lib/api/client';
 import type { User } from '@/lib/api/types';
 
 export async function getUsers(): Promise<User[]> {
-  return (await unwrap(api.GET('/api/users'))) as User[];
+  return unwrap(api.GET('/api/users'));
 }
 
 export const usersQueryOptions = () => queryOptions({ queryKey: ['users'], queryFn: getUsers });

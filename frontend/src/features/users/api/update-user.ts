@@ -15,7 +15,7 @@ export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
 export async function updateUser({ username, password, roles }: UpdateUserInput): Promise<User> {
   const body = password ? { roles, password } : { roles };
-  return (await unwrap(api.PUT('/api/users/{username}', { params: { path: { username } }, body }))) as User;
+  return unwrap(api.PUT('/api/users/{username}', { params: { path: { username } }, body }));
 }
 
 export function useUpdateUser() {

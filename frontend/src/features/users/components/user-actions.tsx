@@ -7,9 +7,9 @@ import { USERS_CHANGE } from '@/lib/auth/authorization';
 const API_ACCESS_CHANGE = 'api-access:change';
 const isAdministrator = (roles: string[]) => roles.includes(USERS_CHANGE) && roles.includes(API_ACCESS_CHANGE);
 
-export const LOCK_OUT_REASON = `Deleting this user would leave the wallet without a user who holds both ${USERS_CHANGE} and ${API_ACCESS_CHANGE}`;
-export const SELF_DELETE_REASON = 'You cannot delete yourself';
-export const hierarchyReason = (missing: string[]) =>
+const LOCK_OUT_REASON = `Deleting this user would leave the wallet without a user who holds both ${USERS_CHANGE} and ${API_ACCESS_CHANGE}`;
+const SELF_DELETE_REASON = 'You cannot delete yourself';
+const hierarchyReason = (missing: string[]) =>
   `You cannot change a user who holds roles you do not hold: ${missing.join(', ')}`;
 
 /**
@@ -17,24 +17,37 @@ export const hierarchyReason = (missing: string[]) =>
  * acting on a user needs every role that user holds; nobody deletes themselves; the last user holding
  * both users:change and api-access:change stays. The server still decides; this only saves a refusal.
  */
-export function actionLimits(me: Pick<Me, 'username' | 'roles'>, user: User, users: User[]) {
+function actionLimits(me: Pick<Me, 'username' | 'roles'>, user: User, users: User[]) {
   const missing = user.roles.filter((role) => !me.roles.includes(role)).sort();
   const hierarchy = missing.length > 0 ? hierarchyReason(missing) : null;
   const lastAdministrator = isAdministrator(user.roles) && users.filter((u) => isAdministrator(u.roles)).length === 1;
   return {
     edit: hierarchy,
-    delete: user.username === me.username ? SELF_DELETE_REASON : (hierarchy ?? (lastAdministrator ? LOCK_OUT_REASON : null)),
+    delete:
+      user.username === me.username ? SELF_DELETE_REASON : (hierarchy ?? (lastAdministrator ? LOCK_OUT_REASON : null)),
   };
 }
 
-type Props = { me: Pick<Me, 'username' | 'roles'>; user: User; users: User[]; onEdit: () => void; onDelete: () => void };
+type Props = {
+  me: Pick<Me, 'username' | 'roles'>;
+  user: User;
+  users: User[];
+  onEdit: () => void;
+  onDelete: () => void;
+};
 
 /** Edit and Delete of one row; an action the caller can never perform is disabled and says why. */
 export function UserActions({ me, user, users, onEdit, onDelete }: Props) {
   const limits = actionLimits(me, user, users);
   return (
     <Group gap={4} wrap="nowrap" justify="flex-end">
-      <Action label={`Edit ${user.username}`} hint="Edit roles or password" refusal={limits.edit} onClick={onEdit} color="gray.8">
+      <Action
+        label={`Edit ${user.username}`}
+        hint="Edit roles or password"
+        refusal={limits.edit}
+        onClick={onEdit}
+        color="gray.8"
+      >
         <IconPencil size={18} aria-hidden />
       </Action>
       <Action label={`Delete ${user.username}`} hint="Delete" refusal={limits.delete} onClick={onDelete} color="red.8">
@@ -44,7 +57,14 @@ export function UserActions({ me, user, users, onEdit, onDelete }: Props) {
   );
 }
 
-type ActionProps = { label: string; hint: string; refusal: string | null; onClick: () => void; color: string; children: ReactNode };
+type ActionProps = {
+  label: string;
+  hint: string;
+  refusal: string | null;
+  onClick: () => void;
+  color: string;
+  children: ReactNode;
+};
 
 function Action({ label, hint, refusal, onClick, color, children }: ActionProps) {
   const reasonId = useId();
@@ -61,7 +81,14 @@ function Action({ label, hint, refusal, onClick, color, children }: ActionProps)
     <Tooltip label={refusal} withArrow multiline maw={320}>
       {/* Browsers send a disabled button no mouse events: the pointer goes through it to the span, which shows the tooltip. */}
       <span style={{ display: 'inline-flex', cursor: 'not-allowed' }}>
-        <ActionIcon variant="subtle" color={color} aria-label={label} aria-describedby={reasonId} disabled style={{ pointerEvents: 'none' }}>
+        <ActionIcon
+          variant="subtle"
+          color={color}
+          aria-label={label}
+          aria-describedby={reasonId}
+          disabled
+          style={{ pointerEvents: 'none' }}
+        >
           {children}
         </ActionIcon>
         <VisuallyHidden id={reasonId}>{refusal}</VisuallyHidden>

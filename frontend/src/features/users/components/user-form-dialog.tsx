@@ -74,7 +74,11 @@ function UserForm({ user, onClose, resources, grantable, onSaved, reauth }: Form
       if (recovery.endedBy(error)) return;
       // On edit a 409 is the lock-out rule, said in the alert above Save like a 403 (the problem's detail).
       if (!editing && error instanceof ApiError && error.status === 409) {
-        setError('username', { type: 'server', message: 'A user with this username already exists in this wallet.' }, { shouldFocus: true });
+        setError(
+          'username',
+          { type: 'server', message: 'A user with this username already exists in this wallet.' },
+          { shouldFocus: true },
+        );
         return;
       }
       const rest = applyFieldErrors(error, FIELDS, setError);
@@ -88,7 +92,11 @@ function UserForm({ user, onClose, resources, grantable, onSaved, reauth }: Form
   });
 
   return (
-    <form onSubmit={submit} noValidate aria-label={editing ? `Edit ${user.username}` : 'Add user'}>
+    <form
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-label={editing ? `Edit ${user.username}` : 'Add user'}
+    >
       <Stack gap="md">
         <SimpleGrid cols={2} spacing="md">
           <TextInput
@@ -127,7 +135,13 @@ function UserForm({ user, onClose, resources, grantable, onSaved, reauth }: Form
             />
           )}
         />
-        <SaveFooter recovery={recovery} reauth={reauth} formError={formError} isSubmitting={isSubmitting} onCancel={onClose} />
+        <SaveFooter
+          recovery={recovery}
+          reauth={reauth}
+          formError={formError}
+          isSubmitting={isSubmitting}
+          onCancel={onClose}
+        />
       </Stack>
     </form>
   );

@@ -50,7 +50,7 @@ describe('the Users screen', () => {
     expect(await screen.findByRole('tooltip')).toHaveTextContent('You cannot delete yourself');
   });
 
-  it("disables Edit and Delete on a user who holds roles you do not hold, naming them", async () => {
+  it('disables Edit and Delete on a user who holds roles you do not hold, naming them', async () => {
     installFakeApi({
       username: 'ops',
       roles: OPS_ROLES,
@@ -101,7 +101,7 @@ describe('the Users screen', () => {
     expect(screen.getByRole('button', { name: 'Delete reader' })).toBeEnabled();
   });
 
-  it("says in the delete dialog why the server refused (403), and then disables what it refused", async () => {
+  it('says in the delete dialog why the server refused (403), and then disables what it refused', async () => {
     const api = installFakeApi({
       username: 'ops',
       roles: OPS_ROLES,
@@ -138,9 +138,14 @@ describe('the Users screen', () => {
 
     const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent('Not saved');
-    expect(alert).toHaveTextContent('This would leave the wallet without a user who holds both users:change and api-access:change');
+    expect(alert).toHaveTextContent(
+      'This would leave the wallet without a user who holds both users:change and api-access:change',
+    );
     // Beside the action: the alert comes right before Cancel and Save.
-    expect(alert.compareDocumentPosition(within(dialog).getByRole('button', { name: 'Save' })) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(
+      alert.compareDocumentPosition(within(dialog).getByRole('button', { name: 'Save' })) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
     expect(within(dialog).getByRole('checkbox', { name: 'Change Users' })).not.toBeChecked();
     expect(within(dialog).queryByText('A user with this username already exists in this wallet.')).toBeNull();
     expect(api.users[0]!.roles).toContain('users:change');

@@ -64,7 +64,12 @@ export function UsersScreen({ me }: { me: Me }) {
       {header}
       <Paper withBorder radius="md" p="md" component="section" aria-label="Users">
         {users.isError && !users.data ? (
-          <ErrorState title="Could not load users" error={users.error} onRetry={() => users.refetch()} retrying={users.isFetching} />
+          <ErrorState
+            title="Could not load users"
+            error={users.error}
+            onRetry={() => void users.refetch()}
+            retrying={users.isFetching}
+          />
         ) : (
           <Table.ScrollContainer minWidth={640}>
             <Table verticalSpacing="sm" highlightOnHover aria-busy={users.isPending}>
@@ -107,7 +112,14 @@ export function UsersScreen({ me }: { me: Me }) {
                           <Table.Td>
                             <Group gap={4}>
                               {describeAccess(user.roles, allResources).map((a) => (
-                                <Badge key={a.resourceId} variant={a.level === 'Change' ? 'filled' : 'default'} color={a.level === 'Change' ? 'indigo.8' : undefined} tt="none" fw={500} radius="sm">
+                                <Badge
+                                  key={a.resourceId}
+                                  variant={a.level === 'Change' ? 'filled' : 'default'}
+                                  color={a.level === 'Change' ? 'indigo.8' : undefined}
+                                  tt="none"
+                                  fw={500}
+                                  radius="sm"
+                                >
                                   {a.name}: {a.level}
                                 </Badge>
                               ))}
@@ -148,7 +160,9 @@ export function UsersScreen({ me }: { me: Me }) {
         }}
         resources={offered}
         grantable={grantable}
-        onSaved={(user, created) => notifications.show({ color: 'teal', message: `${user.username} ${created ? 'added' : 'saved'}.` })}
+        onSaved={(user, created) =>
+          notifications.show({ color: 'teal', message: `${user.username} ${created ? 'added' : 'saved'}.` })
+        }
       />
       <ConfirmDialog
         opened={deleting != null}
