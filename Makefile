@@ -6,6 +6,7 @@ SHELL := /bin/bash
 MVNW      := cd backend && ./mvnw -B
 NPM       := cd frontend && npm
 NODE_DEPS := frontend/node_modules/.package-lock.json
+LINT_DEPS := .ci/lint/node_modules/.package-lock.json
 # Java 25 runs the service when it is installed (ES256 signs 3.6x faster there); builds target Java 17.
 JAVA25    := /usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 JAVA_RUN  ?= $(shell test -x $(JAVA25) && echo $(JAVA25) || echo java)
@@ -45,8 +46,8 @@ $(APP_JAR): $(APP_SOURCES) $(NODE_DEPS)
 dev: db
 	$(MVNW) quarkus:dev
 
-# Run every test: backend unit, REST and integration tests, SPA unit tests, Playwright end to end.
-test: spa
+# Run every test: backend unit, REST and integration tests, the packaging linters, SPA unit tests, Playwright end to end.
+test: spa $(LINT_DEPS)
 	($(MVNW) verify) || { backend/failed-tests.sh; exit 1; }
 	$(NPM) test
 	$(NPM) run e2e
@@ -62,6 +63,14 @@ spa: $(NODE_DEPS)
 # Install the SPA's npm packages exactly as package-lock.json says.
 $(NODE_DEPS): frontend/package-lock.json
 	$(NPM) ci
+
+# Lint the packaging files: actionlint, dockerfile-utils, nginx -t and a real nginx, shellcheck (backend packaging.*Test).
+lint: $(LINT_DEPS)
+	$(MVNW) test -Dtest='com.wallet.apiaccess.packaging.*Test' -Dsurefire.failIfNoSpecifiedTests=false
+
+# The linters' npm packages (.ci/lint/package.json); nginx and shellcheck come from apt (.ci/run).
+$(LINT_DEPS): .ci/lint/package-lock.json
+	cd .ci/lint && npm ci --no-audit --no-fund
 
 # Create the database $(DB_NAME) on the local PostgreSQL if it is missing.
 db:
@@ -89,4 +98,4 @@ bench:
 	bash bench/run.sh
 
 .PHONY: bench
-.PHONY: help run dev test build spa db clean
+.PHONY: help run dev test lint build spa db clean
