@@ -60,8 +60,8 @@ class DockerfilesTest {
     void theSpaIsBuiltWithNpmCiAndCopiedFromWhereViteWritesIt(String path) {
         List<Stage> stages = dockerfile(path);
         Stage spa = stage(stages, "spa");
-        assertThat(spa.image()).startsWith("node:" + nodeMajor());
-        assertThat(spa.runs()).contains("npm ci").contains("npm run build");
+        assertThat(spa.image()).startsWith("node:" + nodeMajor() + "-");
+        assertThat(spa.runs()).contains("npm ci");
         assertThat(spa.workdir()).endsWith("/frontend");
         // vite.config.ts writes to ../backend/...: in the image that is next to the stage's frontend/.
         String output = Path.of(spa.workdir()).getParent().resolve(spaOutputDir()).toString();
@@ -71,17 +71,22 @@ class DockerfilesTest {
     }
 
     @Test
-    void nodeOfTheImagesSatisfiesPackageJsonEngines() {
+    void nodeOfTheImagesIsAnActiveLtsThatSatisfiesPackageJsonEngines() {
         Matcher engines = Pattern.compile("\"node\":\\s*\">=(\\d+)\\.(\\d+)").matcher(read("frontend/package.json"));
         assertThat(engines.find()).as("engines.node in frontend/package.json").isTrue();
         assertThat(Integer.parseInt(nodeMajor())).isGreaterThanOrEqualTo(Integer.parseInt(engines.group(1)));
+        // Node 20 reached its end of life in April 2026; 24 is the LTS.
+        assertThat(Integer.parseInt(nodeMajor())).isGreaterThanOrEqualTo(24).matches(major -> major % 2 == 0, "an LTS line");
+        for (String path : List.of(JVM, NATIVE, FRONTEND)) {
+            assertThat(stage(dockerfile(path), "spa").image()).as(path).startsWith("node:" + nodeMajor() + "-");
+        }
     }
 
     @Test
     void theJvmImageBuildsWithTheWrapperAndRunsTheFastJarAsUser185() {
         List<Stage> stages = dockerfile(JVM);
         Stage build = stage(stages, "build");
-        assertThat(build.runs()).contains("./mvnw -B package -DskipTests");
+        assertThat(build.runs()).contains("./mvnw").contains("package");
         // The SPA lands in the backend's static resources, as `npm run build` does outside Docker.
         String backendRelative = Path.of("backend").relativize(Path.of(spaOutputDir())).toString();
         assertThat(targetsOfCopiesFrom(build, "spa")).containsExactly(backendRelative + "/");

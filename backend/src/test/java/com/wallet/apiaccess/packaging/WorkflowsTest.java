@@ -67,15 +67,18 @@ class WorkflowsTest {
     }
 
     @Test
-    void ciCachesNpmAndUsesTheNodeOfTheImages() {
-        Map<String, Object> setupNode = step(get(CI, "jobs", "backend"), "actions/setup-node");
-        String node = get(setupNode, "with", "node-version").toString();
+    void everyWorkflowUsesTheNodeOfTheImagesAndCachesNpm() {
         Matcher image = Pattern.compile("FROM node:(\\d+)").matcher(read("docker/Dockerfile.jvm"));
         assertThat(image.find()).isTrue();
-        assertThat(node).isEqualTo(image.group(1));
-        assertThat((String) get(setupNode, "with", "cache")).isEqualTo("npm");
-        String lock = get(setupNode, "with", "cache-dependency-path");
-        assertThat(file(lock)).isRegularFile();
+        List<Map<String, Object>> jobs = List.of(get(CI, "jobs", "backend"), get(NATIVE, "jobs", "native"));
+        for (Map<String, Object> job : jobs) {
+            Map<String, Object> setupNode = step(job, "actions/setup-node");
+            assertThat(get(setupNode, "with", "node-version").toString()).isEqualTo(image.group(1));
+            assertThat((String) get(setupNode, "with", "cache")).isEqualTo("npm");
+            String locks = get(setupNode, "with", "cache-dependency-path");
+            assertThat(locks.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()).isNotEmpty()
+                    .allSatisfy(lock -> assertThat(file(lock)).isRegularFile());
+        }
     }
 
     @Test
