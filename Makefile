@@ -32,9 +32,11 @@ export PGHOST PGPORT PGUSER
 help:
 	@awk '/^# /{c=substr($$0,3)} /^[a-z-]+:/{sub(":.*","",$$1); if(c) printf "  make %-8s %s\n",$$1,c; c=""} /^\$$/{c=""}' $(MAKEFILE_LIST)
 
-# Build and start the service on :8080 against the local PostgreSQL, with the demo wallet (admin/admin).
+# Build and start the service on :8080 (/q on 127.0.0.1:9000) against the local PostgreSQL, with the demo wallet (admin/admin).
 run: db $(APP_JAR)
-	$(JAVA_RUN) $(JAVA_OPTS) $(AOT_OPTS) -Dquarkus.profile=dev -jar $(APP_JAR)
+	$(JAVA_RUN) $(JAVA_OPTS) $(AOT_OPTS) -Dquarkus.profile=dev \
+	  -Dquarkus.management.enabled=true -Dquarkus.management.host=127.0.0.1 -jar $(APP_JAR)
+# (The jar is a prod build: its /q, health, metrics and OpenAPI, is on the management interface.)
 
 # The jar is rebuilt only when a source is newer: a rebuild empties quarkus-app/ and so the AOT cache.
 APP_SOURCES := $(shell find backend/pom.xml backend/src/main frontend/src frontend/index.html \
