@@ -43,10 +43,11 @@ final class Linters {
         return missing(name, "apt-get install " + apt);
     }
 
-    /** A tool of .ci/lint/package.json, installed by `npm ci` there (`make lint-deps`). */
+    /** A tool of .ci/lint/package.json, installed by `npm ci` there (make lint and make test run it). */
     static Path npmTool(String bin) {
         Path candidate = file(".ci/lint/node_modules/.bin/" + bin);
-        return Files.isExecutable(candidate) ? candidate : missing(bin, "make lint-deps (npm ci in .ci/lint)");
+        return Files.isExecutable(candidate) ? candidate
+                : missing(bin, "cd .ci/lint && npm ci (make lint and make test do it)");
     }
 
     private static Path missing(String name, String install) {
