@@ -6,6 +6,7 @@ SHELL := /bin/bash
 MVNW      := cd backend && ./mvnw -B
 NPM       := cd frontend && npm
 NODE_DEPS := frontend/node_modules/.package-lock.json
+LINT_DEPS := .ci/lint/node_modules/.package-lock.json
 # Java 25 runs the service when it is installed (ES256 signs 3.6x faster there); builds target Java 17.
 JAVA25    := /usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 JAVA_RUN  ?= $(shell test -x $(JAVA25) && echo $(JAVA25) || echo java)
@@ -31,9 +32,11 @@ export PGHOST PGPORT PGUSER
 help:
 	@awk '/^# /{c=substr($$0,3)} /^[a-z-]+:/{sub(":.*","",$$1); if(c) printf "  make %-8s %s\n",$$1,c; c=""} /^\$$/{c=""}' $(MAKEFILE_LIST)
 
-# Build and start the service on :8080 against the local PostgreSQL, with the demo wallet (admin/admin).
+# Build and start the service on :8080 (/q on 127.0.0.1:9000) against the local PostgreSQL, with the demo wallet (admin/admin).
 run: db $(APP_JAR)
-	$(JAVA_RUN) $(JAVA_OPTS) $(AOT_OPTS) -Dquarkus.profile=dev -jar $(APP_JAR)
+	$(JAVA_RUN) $(JAVA_OPTS) $(AOT_OPTS) -Dquarkus.profile=dev \
+	  -Dquarkus.management.enabled=true -Dquarkus.management.host=127.0.0.1 -jar $(APP_JAR)
+# (The jar is a prod build: its /q, health, metrics and OpenAPI, is on the management interface.)
 
 # The jar is rebuilt only when a source is newer: a rebuild empties quarkus-app/ and so the AOT cache.
 APP_SOURCES := $(shell find backend/pom.xml backend/src/main frontend/src frontend/index.html \
@@ -46,8 +49,9 @@ dev: db
 	$(MVNW) quarkus:dev
 
 # Run every test: the SPA's lint and the OpenAPI lint first (seconds), then the backend's fast tier,
-# format check, REST and packaged-jar tests, the OpenAPI document's drift, Vitest, Playwright.
-test: spa
+# format check, packaging linters, REST and packaged-jar tests, the OpenAPI document's drift, Vitest,
+# Playwright.
+test: spa $(LINT_DEPS)
 	$(NPM) run lint
 	$(NPM) run lint:openapi
 	($(MVNW) verify) || { backend/failed-tests.sh; exit 1; }
@@ -70,6 +74,14 @@ spa: $(NODE_DEPS)
 # Install the SPA's npm packages exactly as package-lock.json says.
 $(NODE_DEPS): frontend/package-lock.json
 	$(NPM) ci
+
+# Lint the packaging files: actionlint, dockerfile-utils, nginx -t and a real nginx, shellcheck (backend packaging.*Test).
+lint: $(LINT_DEPS)
+	$(MVNW) test -Dtest='com.wallet.apiaccess.packaging.*Test' -Dsurefire.failIfNoSpecifiedTests=false
+
+# The linters' npm packages (.ci/lint/package.json); nginx and shellcheck come from apt (.ci/run).
+$(LINT_DEPS): .ci/lint/package-lock.json
+	cd .ci/lint && npm ci --no-audit --no-fund
 
 # Create the database $(DB_NAME) on the local PostgreSQL if it is missing.
 db:
@@ -97,4 +109,4 @@ bench:
 	bash bench/run.sh
 
 .PHONY: bench
-.PHONY: help run dev test build spa db clean
+.PHONY: help run dev test lint build spa db clean

@@ -2,7 +2,8 @@
 # Smoke test of compose.yaml the way README's "Deploy with Docker" walks it: a stack of its own (project
 # api-access-smoke, ports 18080/18081, a throwaway key and secrets; your .env is not read), then sign in
 # as the bootstrapped admin, create an API client, get a token through the console's nginx and call the
-# API with it. Needs Docker with Compose v2, curl, jq and openssl. CI runs it (.github/workflows/native.yml).
+# API with it, and check that /q is served on neither published port. Needs Docker with Compose v2,
+# curl, jq and openssl. CI runs it (.github/workflows/native.yml).
 #
 #   bash docker/smoke-test.sh            # the JVM image (quicker to build)
 #   SMOKE_NATIVE=1 bash docker/smoke-test.sh
@@ -73,5 +74,12 @@ done
 proxied=$(curl -sS -D - -o /dev/null "$console/oauth2/jwks")
 [ "$(grep -ci '^Content-Security-Policy:' <<<"$proxied" || true)" -eq 1 ] \
   || { echo "proxied answers must carry Content-Security-Policy once" >&2; exit 1; }
+
+echo "7. /q (health, metrics, OpenAPI) answers on neither published port; the image's probe reaches it on 9000"
+for url in "$api/q/health/ready" "$api/q/metrics" "$console/q/health/ready" "$console/q/metrics"; do
+  status=$(curl -s -o /dev/null -w '%{http_code}' "$url")
+  [ "$status" = 404 ] || { echo "$url answered $status, not 404" >&2; exit 1; }
+done
+"${compose[@]}" exec -T backend /usr/local/bin/health-probe
 
 echo "smoke test passed"

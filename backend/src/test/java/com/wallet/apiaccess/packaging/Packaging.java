@@ -109,6 +109,41 @@ final class Packaging {
         return Integer.parseInt(applicationProperties().getProperty("quarkus.http.port").trim());
     }
 
+    /**
+     * The port of the management interface in the prod profile, where /q (health, metrics, OpenAPI) is
+     * served instead of on {@link #httpPort()}; Quarkus' default 9000 unless application.properties moves it.
+     */
+    static int managementPort() {
+        Properties properties = applicationProperties();
+        if (!"true".equals(properties.getProperty("%prod.quarkus.management.enabled", "").trim())) {
+            throw new AssertionError("%prod.quarkus.management.enabled=true is missing from application.properties");
+        }
+        return Integer.parseInt(properties.getProperty("%prod.quarkus.management.port",
+                properties.getProperty("quarkus.management.port", "9000")).trim());
+    }
+
+    /** A duration of application.properties: ISO-8601 (PT5S), seconds (30) or Quarkus' short form (30s, 500ms). */
+    static java.time.Duration quarkusDuration(String value) {
+        String t = value.trim();
+        if (t.toUpperCase(Locale.ROOT).startsWith("P")) {
+            return java.time.Duration.parse(t);
+        }
+        if (t.matches("\\d+")) {
+            return java.time.Duration.ofSeconds(Long.parseLong(t));
+        }
+        Matcher m = Pattern.compile("(\\d+)(ms|s|m|h)").matcher(t.toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new AssertionError("not a duration: " + value);
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> java.time.Duration.ofMillis(n);
+            case "s" -> java.time.Duration.ofSeconds(n);
+            case "m" -> java.time.Duration.ofMinutes(n);
+            default -> java.time.Duration.ofHours(n);
+        };
+    }
+
     /** The security headers the service sends: name to value. */
     static Map<String, String> securityHeaders() {
         Map<String, String> headers = new LinkedHashMap<>();

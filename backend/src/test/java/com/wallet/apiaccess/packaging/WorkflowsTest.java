@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,9 +24,9 @@ import static com.wallet.apiaccess.packaging.Packaging.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * .github/workflows/ci.yml and native.yml, and .github/dependabot.yml: they parse, have the jobs the
- * project relies on, and agree with the build (Java releases, Node, the test database variables, the
- * builder image, the Dockerfiles they publish).
+ * .github/workflows/ci.yml and native.yml, and .github/dependabot.yml: the jobs the project relies on,
+ * in agreement with the build (Java releases, Node, the test database variables, the builder image, the
+ * Dockerfiles they publish). actionlint checks the rest (LintersTest).
  */
 class WorkflowsTest {
 
@@ -68,15 +67,18 @@ class WorkflowsTest {
     }
 
     @Test
-    void ciCachesNpmAndUsesTheNodeOfTheImages() {
-        Map<String, Object> setupNode = step(get(CI, "jobs", "backend"), "actions/setup-node");
-        String node = get(setupNode, "with", "node-version").toString();
+    void everyWorkflowUsesTheNodeOfTheImagesAndCachesNpm() {
         Matcher image = Pattern.compile("FROM node:(\\d+)").matcher(read("docker/Dockerfile.jvm"));
         assertThat(image.find()).isTrue();
-        assertThat(node).isEqualTo(image.group(1));
-        assertThat((String) get(setupNode, "with", "cache")).isEqualTo("npm");
-        String lock = get(setupNode, "with", "cache-dependency-path");
-        assertThat(file(lock)).isRegularFile();
+        List<Map<String, Object>> jobs = List.of(get(CI, "jobs", "backend"), get(NATIVE, "jobs", "native"));
+        for (Map<String, Object> job : jobs) {
+            Map<String, Object> setupNode = step(job, "actions/setup-node");
+            assertThat(get(setupNode, "with", "node-version").toString()).isEqualTo(image.group(1));
+            assertThat((String) get(setupNode, "with", "cache")).isEqualTo("npm");
+            String locks = get(setupNode, "with", "cache-dependency-path");
+            assertThat(locks.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()).isNotEmpty()
+                    .allSatisfy(lock -> assertThat(file(lock)).isRegularFile());
+        }
     }
 
     @Test
@@ -98,16 +100,15 @@ class WorkflowsTest {
     }
 
     @Test
-    void ciGivesTheTestsTheirPostgresServerBinariesAndChromium() {
+    void ciGivesTheTestsTheirPostgresServerBinariesChromiumAndTheLinters() {
         String runs = runs(get(CI, "jobs", "backend"));
-        // DatabaseOutageIT starts a PostgreSQL of its own.
-        assertThat(read("backend/src/test/java/com/wallet/apiaccess/resilience/ThrowawayPostgres.java"))
-                .contains("/usr/lib/postgresql").contains("initdb").contains("pg_ctl");
-        assertThat(runs).contains("/usr/lib/postgresql/*/bin/initdb").contains("apt-get install").contains("postgresql");
+        // DatabaseOutageIT starts a PostgreSQL of its own with initdb.
+        assertThat(runs).contains("initdb").contains("postgresql");
         // playwright.config.ts launches the browser at CHROMIUM_PATH.
         assertThat(read("frontend/playwright.config.ts")).contains("process.env.CHROMIUM_PATH");
-        assertThat(runs).contains("npx playwright install --with-deps chromium").contains("CHROMIUM_PATH=")
-                .contains(">> \"$GITHUB_ENV\"");
+        assertThat(runs).contains("CHROMIUM_PATH=").contains("$GITHUB_ENV");
+        // LintersTest and NginxTest fail under CI=true without these.
+        assertThat(runs).contains("nginx").contains("shellcheck");
     }
 
     @Test
@@ -171,20 +172,22 @@ class WorkflowsTest {
     void dependabotWatchesMavenNpmActionsAndDocker() {
         Map<String, Object> dependabot = yaml(".github/dependabot.yml");
         assertThat(dependabot.get("version")).isEqualTo(2);
-        Map<String, String> updates = new LinkedHashMap<>();
+        Set<String> updates = new TreeSet<>();
         for (Map<String, Object> update : list(dependabot, "updates")) {
-            updates.put((String) update.get("package-ecosystem"), (String) update.get("directory"));
+            String ecosystem = (String) update.get("package-ecosystem");
+            String directory = (String) update.get("directory");
+            updates.add(ecosystem + " " + directory);
             assertThat(get(update, "schedule", "interval").toString()).isNotBlank();
+            String manifest = switch (ecosystem) {
+                case "maven" -> "pom.xml";
+                case "npm" -> "package-lock.json";
+                case "docker-compose" -> "compose.yaml";
+                default -> "";
+            };
+            assertThat(file(directory.substring(1)).resolve(manifest)).as(ecosystem + " in " + directory).exists();
         }
-        assertThat(updates).containsEntry("maven", "/backend").containsEntry("npm", "/frontend")
-                .containsEntry("github-actions", "/").containsEntry("docker", "/docker");
-        assertThat(file("backend/pom.xml")).isRegularFile();
-        assertThat(file("frontend/package.json")).isRegularFile();
-        assertThat(file(".github/workflows")).isDirectory();
+        assertThat(updates).contains("maven /backend", "npm /frontend", "npm /.ci/lint", "github-actions /", "docker /docker");
         assertThat(dockerfiles()).isNotEmpty();
-        if (updates.containsKey("docker-compose")) {
-            assertThat(file(updates.get("docker-compose").substring(1) + "compose.yaml")).isRegularFile();
-        }
     }
 
     // ------------------------------------------------------------------------------------------------

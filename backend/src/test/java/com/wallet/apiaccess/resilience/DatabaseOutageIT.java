@@ -104,6 +104,7 @@ class DatabaseOutageIT {
     private final AtomicInteger created = new AtomicInteger();
 
     private String base;
+    private String management;
     private String admin;
     private String secret;
 
@@ -125,6 +126,7 @@ class DatabaseOutageIT {
                      Map.entry("api-access.throttle.max-failures-per-account", "1000000"),
                      Map.entry("api-access.allow-insecure-defaults", "true")))) {
             base = service.baseUrl();
+            management = service.managementUrl();
             admin = field(send(signIn(PASSWORD)).body(), "token");
             HttpResponse<String> load = send(createClient("load"));
             assertThat(load.statusCode()).as(load.body()).isEqualTo(201);
@@ -156,7 +158,7 @@ class DatabaseOutageIT {
                 postgres.stop();
                 stopped = System.nanoTime();
                 awaitEveryCall(stopped + PROMPT.toNanos(), o -> o.answeredAt() > 0, "while the database is down");
-                ready = send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).timeout(BOUND).build());
+                ready = send(HttpRequest.newBuilder(URI.create(management + "/q/health/ready")).timeout(BOUND).build());
                 for (int i = 0; i < 3; i++) {
                     Outcome refused = call(Call.CREATE_CLIENT);
                     refusedWhileDown.add(refused);
@@ -172,7 +174,7 @@ class DatabaseOutageIT {
                 while (System.nanoTime() < lingerUntil) {
                     Thread.sleep(100);
                 }
-                readyAfter = send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).timeout(BOUND).build());
+                readyAfter = send(HttpRequest.newBuilder(URI.create(management + "/q/health/ready")).timeout(BOUND).build());
             } finally {
                 running.set(false);
                 pool.shutdown();

@@ -17,24 +17,28 @@ import java.util.concurrent.TimeUnit;
 /**
  * The packaged service in a process of its own: the native executable when failsafe names one
  * ({@code native.image.path}, the native build), else {@code target/quarkus-app/quarkus-run.jar}.
+ * It runs in the prod profile, so {@code /q/*} (health, metrics, OpenAPI) is on the management
+ * interface: a free port of its own here ({@link #managementUrl()}), 9000 in a deployment.
  */
 final class PackagedService implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final Path log;
 
-    private PackagedService(Process process, int port, Path log) {
+    private PackagedService(Process process, int port, int managementPort, Path log) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
     }
 
     static PackagedService start(String name, Map<String, String> properties) throws Exception {
-        // The free port found here may be taken by another process before the service binds it: try another.
+        // The free ports found here may be taken by another process before the service binds them: try others.
         for (int attempt = 1; ; attempt++) {
             try {
-                return start(name, properties, freePort());
+                return start(name, properties, freePort(), freePort());
             } catch (PortTaken e) {
                 if (attempt == 3) {
                     throw e;
@@ -43,7 +47,8 @@ final class PackagedService implements AutoCloseable {
         }
     }
 
-    private static PackagedService start(String name, Map<String, String> properties, int port) throws Exception {
+    private static PackagedService start(String name, Map<String, String> properties, int port, int managementPort)
+            throws Exception {
         List<String> command = new ArrayList<>();
         Path nativeExecutable = Path.of(System.getProperty("native.image.path", "target/none"));
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
@@ -55,6 +60,7 @@ final class PackagedService implements AutoCloseable {
             throw new IllegalStateException("Package the service first (mvn package): " + jar.toAbsolutePath());
         }
         command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.management.port=" + managementPort);
         command.add("-Dapi-access.issuer=http://localhost:" + port);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         if (!Files.isExecutable(nativeExecutable)) {
@@ -63,13 +69,23 @@ final class PackagedService implements AutoCloseable {
         }
         Path log = Path.of("target", name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        PackagedService service = new PackagedService(process, port, log);
+        PackagedService service = new PackagedService(process, port, managementPort, log);
         service.awaitReady(Duration.ofSeconds(60));
         return service;
     }
 
     String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    /** The management interface's root: health, metrics and OpenAPI are under {@code /q} there. */
+    String managementUrl() {
+        return "http://localhost:" + managementPort;
+    }
+
+    /** The process, e.g. to send it SIGTERM and watch it shut down. */
+    Process process() {
+        return process;
     }
 
     String log() throws IOException {
@@ -88,7 +104,7 @@ final class PackagedService implements AutoCloseable {
                 throw new IllegalStateException("The service exited at start:\n" + log);
             }
             try {
-                HttpResponse<String> ready = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                HttpResponse<String> ready = client.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() == 200) {
                     return;
