@@ -168,6 +168,9 @@ free_port() {
 }
 PORT=$(free_port)
 BASE=http://127.0.0.1:$PORT
+# The jar is a prod build: /q (health, metrics) is on the management interface, on a port of its own.
+MANAGEMENT_PORT=$(free_port)
+MANAGEMENT=http://127.0.0.1:$MANAGEMENT_PORT
 
 # A private copy of the build: a `make build` or `make test` elsewhere rewrites backend/target while we
 # run, and the service loads its classes from those jars lazily.
@@ -200,6 +203,8 @@ start_service() {
         -Dquarkus.profile=prod \
         -Dquarkus.http.port="$PORT" \
         -Dquarkus.http.host=127.0.0.1 \
+        -Dquarkus.management.host=127.0.0.1 \
+        -Dquarkus.management.port="$MANAGEMENT_PORT" \
         -Dquarkus.datasource.reactive.url="postgresql://$PGHOST:$PGPORT/$database" \
         -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PGHOST:$PGPORT/$database" \
         -Dquarkus.datasource.username="$PGUSER" \
@@ -214,7 +219,7 @@ start_service() {
     SERVICE_PID=$!
     log "service pid $SERVICE_PID on $BASE, $JAVA_VERSION, log $SERVICE_LOG"
     deadline=$((start_ns + 120 * 1000000000))
-    until [[ $(curl -s --max-time 2 -o /dev/null -w '%{http_code}' "$BASE/q/health/ready" 2>/dev/null) == 200 ]]; do
+    until [[ $(curl -s --max-time 2 -o /dev/null -w '%{http_code}' "$MANAGEMENT/q/health/ready" 2>/dev/null) == 200 ]]; do
         kill -0 "$SERVICE_PID" 2>/dev/null || { tail -30 "$SERVICE_LOG" >&2; die "the service exited during start"; }
         (($(date +%s%N) < deadline)) || { tail -30 "$SERVICE_LOG" >&2; die "not ready within 120 s"; }
         sleep 0.01
@@ -373,7 +378,7 @@ scenario() {
     SAMPLER_PID=
     printf '=== %s (%s clients)\n%s\n' "$name" "$CLIENTS" "$out" >>"$WRK_LOG"
     kill -0 "$SERVICE_PID" 2>/dev/null || die "the service died during $name (see $SERVICE_LOG)"
-    [[ $(curl -s --max-time 5 -o /dev/null -w '%{http_code}' "$BASE/q/health/live") == 200 ]] \
+    [[ $(curl -s --max-time 5 -o /dev/null -w '%{http_code}' "$MANAGEMENT/q/health/live") == 200 ]] \
         || die "the service stopped answering /q/health/live after $name (see $SERVICE_LOG)"
 
     line=$(grep '^BENCH_RESULT ' <<<"$out") || die "$name: no BENCH_RESULT line from wrk (see $WRK_LOG)"
@@ -429,7 +434,7 @@ scenario token_post_100k "token, client_secret_post" token_post.lua /oauth2/toke
 
 # The crypto provider, as the service reports it: its metric's provider label, else its start log.
 METRICS=$TMP_DIR/metrics.txt
-curl -s --max-time 10 "$BASE/q/metrics" >"$METRICS" || log "warning: GET /q/metrics failed"
+curl -s --max-time 10 "$MANAGEMENT/q/metrics" >"$METRICS" || log "warning: GET /q/metrics failed"
 PROVIDER=$( (grep '^api_access_crypto_provider{' "$METRICS"; grep -v '^#' "$METRICS") \
     | grep -o 'provider="[^"]*"' | head -1 | cut -d'"' -f2 || true)
 if [[ -z $PROVIDER ]]; then

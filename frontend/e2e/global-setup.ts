@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 /**
  * Starts the real service for the run: a fresh PostgreSQL database apiaccess_e2e_<random> on
  * PGHOST:PGPORT (127.0.0.1:5432, user postgres), the bundled quarkus-run.jar on a free port in the dev
- * profile (wallet "demo", admin/admin), and waits for /q/health/ready. The returned teardown stops it
+ * profile (wallet "demo", admin/admin), and waits for /q/health/ready on its management port (the jar is a prod build). The teardown stops it
  * and drops the database.
  *
  * BACKEND_JAR picks another jar (default ../backend/target/quarkus-app/quarkus-run.jar).
@@ -65,6 +65,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const db = `apiaccess_e2e_${Math.random().toString(36).slice(2, 10)}`;
   execFileSync('createdb', [...pgArgs, db], { stdio: 'inherit' });
   const port = await freePort();
+  const managementPort = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const log = openSync(path.join(here, 'backend.log'), 'w');
   const child = spawn(
@@ -72,6 +73,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     [
       `-Dquarkus.http.port=${port}`,
       '-Dquarkus.profile=dev',
+      // The jar is a prod build: /q (health here) is on the management interface, on a port of its own.
+      '-Dquarkus.management.enabled=true',
+      '-Dquarkus.management.host=127.0.0.1',
+      `-Dquarkus.management.port=${managementPort}`,
       `-Dapi-access.issuer=${baseUrl}`,
       `-Dquarkus.datasource.reactive.url=postgresql://${pg.host}:${pg.port}/${db}`,
       `-Dquarkus.datasource.jdbc.url=jdbc:postgresql://${pg.host}:${pg.port}/${db}`,
@@ -97,7 +102,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   };
 
   try {
-    await waitReady(baseUrl, child, 120_000);
+    await waitReady(`http://127.0.0.1:${managementPort}`, child, 120_000);
   } catch (error) {
     await stop();
     throw error;
