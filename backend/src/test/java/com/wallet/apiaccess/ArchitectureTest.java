@@ -36,7 +36,8 @@ class ArchitectureTest {
     @BeforeAll
     static void importMainClasses() throws IOException {
         String location = System.getProperty("architecture.classes", "target/classes");
-        ClassFileImporter importer = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS);
+        ClassFileImporter importer =
+                new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS);
         if (location.endsWith(".jar")) {
             try (JarFile jar = new JarFile(location)) {
                 classes = importer.importJar(jar);
@@ -48,15 +49,24 @@ class ArchitectureTest {
 
     @Test
     void shouldLayerThePackagesOneWay() {
-        ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("Entry points").definedBy(packages("oauth", "console", "http"))
-                .layer("Bearer check").definedBy(packages("auth"))
-                .layer("Domain").definedBy(packages("session", "client", "user", "wallet", "role"))
-                .layer("Primitives").definedBy(packages("crypto", "throttle", "database", "problem", "config"))
-                .whereLayer("Entry points").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Bearer check").mayOnlyBeAccessedByLayers("Entry points")
-                .whereLayer("Domain").mayOnlyBeAccessedByLayers("Entry points", "Bearer check")
-                .whereLayer("Primitives").mayOnlyBeAccessedByLayers("Entry points", "Bearer check", "Domain");
+        ArchRule layers = layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("Entry points")
+                .definedBy(packages("oauth", "console", "http"))
+                .layer("Bearer check")
+                .definedBy(packages("auth"))
+                .layer("Domain")
+                .definedBy(packages("session", "client", "user", "wallet", "role"))
+                .layer("Primitives")
+                .definedBy(packages("crypto", "throttle", "database", "problem", "config"))
+                .whereLayer("Entry points")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("Bearer check")
+                .mayOnlyBeAccessedByLayers("Entry points")
+                .whereLayer("Domain")
+                .mayOnlyBeAccessedByLayers("Entry points", "Bearer check")
+                .whereLayer("Primitives")
+                .mayOnlyBeAccessedByLayers("Entry points", "Bearer check", "Domain");
         layers.check(classes);
     }
 
@@ -68,33 +78,57 @@ class ArchitectureTest {
     /** Within the domain: sign-in above users and wallets, clients above wallets, roles at the bottom. */
     @Test
     void shouldOrderTheDomainPackages() {
-        noClasses().that().resideInAPackage(BASE + ".role..")
-                .should().dependOnClassesThat().resideInAnyPackage(packages("session", "client", "user", "wallet"))
+        noClasses()
+                .that()
+                .resideInAPackage(BASE + ".role..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(packages("session", "client", "user", "wallet"))
                 .check(classes);
-        noClasses().that().resideInAnyPackage(packages("client", "user", "wallet"))
-                .should().dependOnClassesThat().resideInAPackage(BASE + ".session..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(packages("client", "user", "wallet"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(BASE + ".session..")
                 .check(classes);
-        noClasses().that().resideInAnyPackage(packages("user", "wallet"))
-                .should().dependOnClassesThat().resideInAPackage(BASE + ".client..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(packages("user", "wallet"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(BASE + ".client..")
                 .check(classes);
     }
 
     /** The admin API does not know the token endpoint. */
     @Test
     void shouldKeepTheAdminSideOffTheTokenEndpoint() {
-        noClasses().that().resideOutsideOfPackage(BASE + ".oauth..")
-                .should().dependOnClassesThat().resideInAPackage(BASE + ".oauth..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(BASE + ".oauth..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(BASE + ".oauth..")
                 .check(classes);
     }
 
     /** One owner per table: the entities do not leave their packages. */
     @Test
     void shouldKeepEachEntityInItsPackage() {
-        noClasses().that().resideOutsideOfPackage(BASE + ".client..")
-                .should().dependOnClassesThat().areAssignableTo(ApiClient.class)
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(BASE + ".client..")
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(ApiClient.class)
                 .check(classes);
-        noClasses().that().resideOutsideOfPackages(BASE + ".user..", BASE + ".wallet..", BASE + ".session..")
-                .should().dependOnClassesThat().areAssignableTo(WalletUser.class)
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(BASE + ".user..", BASE + ".wallet..", BASE + ".session..")
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(WalletUser.class)
                 .check(classes);
     }
 
@@ -110,7 +144,9 @@ class ArchitectureTest {
                     .map(file -> main.relativize(file).toString())
                     .toList();
         }
-        assertThat(elsewhere).as("classes outside client/ that name the api_client table").isEmpty();
+        assertThat(elsewhere)
+                .as("classes outside client/ that name the api_client table")
+                .isEmpty();
     }
 
     private static String[] packages(String... names) {

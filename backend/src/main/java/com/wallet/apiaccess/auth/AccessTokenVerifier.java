@@ -1,15 +1,15 @@
 package com.wallet.apiaccess.auth;
 
+import com.wallet.apiaccess.client.OAuthClientId;
+import com.wallet.apiaccess.config.ApiAccessConfig;
+import com.wallet.apiaccess.config.Endpoints;
+import com.wallet.apiaccess.crypto.KeyRing;
+import com.wallet.apiaccess.crypto.SigningKey;
 import com.wallet.apiaccess.crypto.TokenClaims;
 import com.wallet.apiaccess.crypto.TokenFactory;
 import com.wallet.apiaccess.problem.InvalidToken;
 import com.wallet.apiaccess.role.Caller;
-import com.wallet.apiaccess.config.ApiAccessConfig;
-import com.wallet.apiaccess.crypto.KeyRing;
-import com.wallet.apiaccess.crypto.SigningKey;
 import com.wallet.apiaccess.role.RoleSet;
-import com.wallet.apiaccess.config.Endpoints;
-import com.wallet.apiaccess.client.OAuthClientId;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwt.JwtClaims;
@@ -54,7 +54,8 @@ public class AccessTokenVerifier {
                     return key.publicKey();
                 })
                 .setExpectedIssuer(endpoints.issuer())
-                .setExpectedAudience(true, config.token().audience(), config.session().audience())
+                .setExpectedAudience(
+                        true, config.token().audience(), config.session().audience())
                 .setRequireExpirationTime()
                 .setRequireIssuedAt()
                 .setRequireSubject()
@@ -86,11 +87,13 @@ public class AccessTokenVerifier {
                 throw InvalidToken.because("The token is not meant for this API");
             }
             Optional<OAuthClientId> clientId = OAuthClientId.parse(claims.getStringClaimValue(TokenClaims.CLIENT_ID));
-            if (clientId.isEmpty() || !clientId.get().value().equals(subject)
+            if (clientId.isEmpty()
+                    || !clientId.get().value().equals(subject)
                     || !clientId.get().walletKey().equals(walletKey)) {
                 throw InvalidToken.because("The token's client does not match its subject and wallet");
             }
-            return new VerifiedToken(Caller.Kind.CLIENT, walletKey, subject, clientId.get().clientId(), roles, credentialRef);
+            return new VerifiedToken(
+                    Caller.Kind.CLIENT, walletKey, subject, clientId.get().clientId(), roles, credentialRef);
         } catch (InvalidJwtException e) {
             throw InvalidToken.because(describe(e));
         } catch (MalformedClaimException e) {

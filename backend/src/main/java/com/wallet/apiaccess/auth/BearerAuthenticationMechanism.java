@@ -30,7 +30,8 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             return Uni.createFrom().nullItem();
         }
         if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return Uni.createFrom().failure(InvalidToken.because("The Authorization header must use the Bearer scheme"));
+            return Uni.createFrom()
+                    .failure(InvalidToken.because("The Authorization header must use the Bearer scheme"));
         }
         String token = header.substring(BEARER.length()).trim();
         if (token.isEmpty()) {

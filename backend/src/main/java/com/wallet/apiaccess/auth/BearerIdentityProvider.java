@@ -35,8 +35,11 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
     private final ApiClientRepository clients;
     private final WalletUserRepository users;
 
-    public BearerIdentityProvider(AccessTokenVerifier verifier, WalletDirectory wallets, ApiClientRepository clients,
-                                  WalletUserRepository users) {
+    public BearerIdentityProvider(
+            AccessTokenVerifier verifier,
+            WalletDirectory wallets,
+            ApiClientRepository clients,
+            WalletUserRepository users) {
         this.verifier = verifier;
         this.wallets = wallets;
         this.clients = clients;
@@ -49,7 +52,8 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(
+            TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         VerifiedToken token;
         try {
             token = verifier.verify(request.getToken().getToken());
@@ -57,7 +61,9 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
             return Uni.createFrom().failure(e);
         }
         return wallets.find(token.walletKey())
-                .onItem().ifNull().failWith(() -> InvalidToken.because("The token's wallet does not exist"))
+                .onItem()
+                .ifNull()
+                .failWith(() -> InvalidToken.because("The token's wallet does not exist"))
                 .chain(wallet -> token.kind() == Caller.Kind.CLIENT ? client(token, wallet) : user(token, wallet))
                 .map(BearerIdentityProvider::identity);
     }
@@ -70,8 +76,14 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
             if (client.expiry().isPassedAt(Instant.now())) {
                 throw InvalidToken.because("The token's client has expired");
             }
-            return new Caller(wallet.id(), wallet.externalKey(), wallet.name(), Caller.Kind.CLIENT,
-                    token.subject(), inForce(token.roles(), client.roles()), client.expiry().lastDay());
+            return new Caller(
+                    wallet.id(),
+                    wallet.externalKey(),
+                    wallet.name(),
+                    Caller.Kind.CLIENT,
+                    token.subject(),
+                    inForce(token.roles(), client.roles()),
+                    client.expiry().lastDay());
         });
     }
 
@@ -83,8 +95,14 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
             if (!CredentialRef.of(user.passwordHash()).equals(token.credentialRef())) {
                 throw InvalidToken.because("The session ended when the password changed; sign in again");
             }
-            return new Caller(wallet.id(), wallet.externalKey(), wallet.name(), Caller.Kind.USER,
-                    token.subject(), inForce(token.roles(), user.roles()), null);
+            return new Caller(
+                    wallet.id(),
+                    wallet.externalKey(),
+                    wallet.name(),
+                    Caller.Kind.USER,
+                    token.subject(),
+                    inForce(token.roles(), user.roles()),
+                    null);
         });
     }
 

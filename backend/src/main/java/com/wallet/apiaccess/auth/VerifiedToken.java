@@ -1,9 +1,14 @@
 package com.wallet.apiaccess.auth;
 
 import com.wallet.apiaccess.role.Caller;
+
 import java.util.SortedSet;
 
 /** What a bearer token says once its signature, issuer, audience, type and lifetime have been checked. */
-public record VerifiedToken(Caller.Kind kind, String walletKey, String subject, String clientId,
-                            SortedSet<String> roles, String credentialRef) {
-}
+public record VerifiedToken(
+        Caller.Kind kind,
+        String walletKey,
+        String subject,
+        String clientId,
+        SortedSet<String> roles,
+        String credentialRef) {}

@@ -38,7 +38,8 @@ public class ApiClientRepository implements PanacheRepositoryBase<ApiClient, Lon
     @WithSession
     Uni<ApiClient> lockByClientId(long walletId, String clientId) {
         return find("walletId = ?1 and clientId = ?2", walletId, clientId)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
     }
 
     /** Whether there was such a client to delete. */
@@ -50,8 +51,12 @@ public class ApiClientRepository implements PanacheRepositoryBase<ApiClient, Lon
     /** The client an OAuth client id names, looked up by its wallet's external key. */
     @WithSession
     Uni<ApiClient> findByOAuthClientId(OAuthClientId id) {
-        return find("select c from ApiClient c, Wallet w where w.id = c.walletId"
-                + " and w.externalKey = ?1 and c.clientId = ?2", id.walletKey(), id.clientId()).firstResult();
+        return find(
+                        "select c from ApiClient c, Wallet w where w.id = c.walletId"
+                                + " and w.externalKey = ?1 and c.clientId = ?2",
+                        id.walletKey(),
+                        id.clientId())
+                .firstResult();
     }
 
     /** What a bearer check needs of the client as it is now, or null when the wallet has no such client. */
@@ -65,8 +70,8 @@ public class ApiClientRepository implements PanacheRepositoryBase<ApiClient, Lon
                         return null;
                     }
                     Row row = found.next();
-                    return new ClientCredential(row.getString(0), RoleSet.split(row.getString(1)),
-                            new Expiry(row.getLocalDate(2)));
+                    return new ClientCredential(
+                            row.getString(0), RoleSet.split(row.getString(1)), new Expiry(row.getLocalDate(2)));
                 });
     }
 

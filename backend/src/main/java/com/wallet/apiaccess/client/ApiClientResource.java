@@ -51,15 +51,27 @@ public class ApiClientResource {
     @APIResponse(responseCode = "200", description = "The page")
     @APIResponse(responseCode = "400", description = "Bad paging, search or sort parameters")
     public Uni<ClientPage> list(
-            @Parameter(description = "Case-insensitive substring of clientId or notes")
-            @QueryParam("q") String q,
+            @Parameter(description = "Case-insensitive substring of clientId or notes") @QueryParam("q") String q,
             @Parameter(description = "Page number from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
-            @QueryParam("page") @DefaultValue("0") String page,
-            @Parameter(description = "Page size, 1 to 100",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
-            @QueryParam("size") @DefaultValue("20") String size,
-            @Parameter(description = "clientId (default), expiryDate, createdAt or lastUsedAt; a leading '-' sorts descending")
-            @QueryParam("sort") String sort) {
+                    @QueryParam("page")
+                    @DefaultValue("0")
+                    String page,
+            @Parameter(
+                            description = "Page size, 1 to 100",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "100",
+                                            defaultValue = "20"))
+                    @QueryParam("size")
+                    @DefaultValue("20")
+                    String size,
+            @Parameter(
+                            description =
+                                    "clientId (default), expiryDate, createdAt or lastUsedAt; a leading '-' sorts descending")
+                    @QueryParam("sort")
+                    String sort) {
         Caller caller = caller(READ);
         return service.list(caller, q, sort, page, size);
     }
@@ -75,18 +87,24 @@ public class ApiClientResource {
 
     @POST
     @Operation(summary = "Create an API client; the answer carries its secret, this once only; needs api-access:change")
-    @APIResponse(responseCode = "201", description = "Created; the secret is in clientSecret",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedClientView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; the secret is in clientSecret",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CreatedClientView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, named in errors")
     @APIResponse(responseCode = "409", description = "The clientId exists in this wallet")
     public Uni<RestResponse<CreatedClientView>> create(CreateClientRequest request, @Context UriInfo uriInfo) {
-        return service.create(caller(CHANGE), request)
-                .map(created -> {
-                    URI location = uriInfo.getAbsolutePathBuilder().path(created.clientId()).build();
-                    return RestResponse.ResponseBuilder.<CreatedClientView>created(location).entity(created)
-                            .header("Cache-Control", "no-store")
-                            .build();
-                });
+        return service.create(caller(CHANGE), request).map(created -> {
+            URI location =
+                    uriInfo.getAbsolutePathBuilder().path(created.clientId()).build();
+            return RestResponse.ResponseBuilder.<CreatedClientView>created(location)
+                    .entity(created)
+                    .header("Cache-Control", "no-store")
+                    .build();
+        });
     }
 
     @PUT

@@ -1,17 +1,17 @@
 package com.wallet.apiaccess.client;
 
-import com.wallet.apiaccess.client.ClientRules.NewClient;
 import com.wallet.apiaccess.client.ClientRules.ClientChange;
+import com.wallet.apiaccess.client.ClientRules.NewClient;
+import com.wallet.apiaccess.crypto.SecretDigester;
+import com.wallet.apiaccess.crypto.SecretGenerator;
 import com.wallet.apiaccess.database.DatabaseFailures;
 import com.wallet.apiaccess.problem.FieldError;
 import com.wallet.apiaccess.problem.ProblemException;
 import com.wallet.apiaccess.problem.ProblemTypes;
 import com.wallet.apiaccess.problem.Shown;
+import com.wallet.apiaccess.role.Caller;
 import com.wallet.apiaccess.role.RoleCatalogue;
 import com.wallet.apiaccess.role.RoleSet;
-import com.wallet.apiaccess.role.Caller;
-import com.wallet.apiaccess.crypto.SecretDigester;
-import com.wallet.apiaccess.crypto.SecretGenerator;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -44,8 +44,13 @@ public class ApiClientService {
     private final SecretDigester digester;
     private final Event<ClientChanged> clientChanged;
 
-    public ApiClientService(ApiClientRepository repository, ClientListing listing, RoleCatalogue catalogue,
-                            SecretGenerator secrets, SecretDigester digester, Event<ClientChanged> clientChanged) {
+    public ApiClientService(
+            ApiClientRepository repository,
+            ClientListing listing,
+            RoleCatalogue catalogue,
+            SecretGenerator secrets,
+            SecretDigester digester,
+            Event<ClientChanged> clientChanged) {
         this.repository = repository;
         this.listing = listing;
         this.catalogue = catalogue;
@@ -77,20 +82,19 @@ public class ApiClientService {
         if (!ClientIdRule.isValid(clientId)) {
             return Uni.createFrom().failure(notFound(clientId));
         }
-        return repository.findByClientId(caller.walletId(), clientId)
-                .map(client -> {
-                    if (client == null) {
-                        throw notFound(clientId);
-                    }
-                    return ClientView.of(client, caller.walletKey(), Instant.now());
-                });
+        return repository.findByClientId(caller.walletId(), clientId).map(client -> {
+            if (client == null) {
+                throw notFound(clientId);
+            }
+            return ClientView.of(client, caller.walletKey(), Instant.now());
+        });
     }
 
     /** Creates the client; once committed, the token endpoint forgets what it cached of that id. */
     public Uni<CreatedClientView> create(Caller caller, CreateClientRequest request) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        NewClient valid = ClientRules.newClient(request, LocalDate.ofInstant(now, ZoneOffset.UTC),
-                caller.expiryDate(), catalogue);
+        NewClient valid = ClientRules.newClient(
+                request, LocalDate.ofInstant(now, ZoneOffset.UTC), caller.expiryDate(), catalogue);
         caller.requireGrantable(valid.roles());
         return insert(caller, valid, now).invoke(created -> changed(caller, created.clientId()));
     }
@@ -126,51 +130,56 @@ public class ApiClientService {
         client.notes = valid.notes();
         client.createdAt = now;
         client.updatedAt = now;
-        return repository.findByClientId(caller.walletId(), client.clientId)
+        return repository
+                .findByClientId(caller.walletId(), client.clientId)
                 .chain(existing -> {
                     if (existing != null) {
                         throw exists(client.clientId);
                     }
                     return repository.persist(client);
                 })
-                .onFailure(DatabaseFailures::isUniqueViolation).transform(e -> exists(client.clientId))
+                .onFailure(DatabaseFailures::isUniqueViolation)
+                .transform(e -> exists(client.clientId))
                 .map(saved -> {
-                    LOG.infof("API client %s created in wallet %s by %s with roles %s, expiring %s", saved.clientId,
-                            caller.walletKey(), caller.name(), RoleSet.join(valid.roles()), valid.expiry());
+                    LOG.infof(
+                            "API client %s created in wallet %s by %s with roles %s, expiring %s",
+                            saved.clientId,
+                            caller.walletKey(),
+                            caller.name(),
+                            RoleSet.join(valid.roles()),
+                            valid.expiry());
                     return CreatedClientView.of(ClientView.of(saved, caller.walletKey(), now), secret);
                 });
     }
 
     @WithTransaction
     Uni<ClientView> change(Caller caller, String clientId, ClientChange valid) {
-        return repository.lockByClientId(caller.walletId(), clientId)
-                .map(client -> {
-                    if (client == null) {
-                        throw notFound(clientId);
-                    }
-                    ClientRules.requireUnchangedIdentity(valid, client);
-                    SortedSet<String> added = new TreeSet<>(valid.roles());
-                    added.removeAll(client.roles);
-                    caller.requireGrantable(added);
-                    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-                    client.roles = valid.roles();
-                    client.notes = valid.notes();
-                    client.updatedAt = now;
-                    LOG.infof("API client %s updated in wallet %s by %s", client.clientId, caller.walletKey(), caller.name());
-                    return ClientView.of(client, caller.walletKey(), now);
-                });
+        return repository.lockByClientId(caller.walletId(), clientId).map(client -> {
+            if (client == null) {
+                throw notFound(clientId);
+            }
+            ClientRules.requireUnchangedIdentity(valid, client);
+            SortedSet<String> added = new TreeSet<>(valid.roles());
+            added.removeAll(client.roles);
+            caller.requireGrantable(added);
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            client.roles = valid.roles();
+            client.notes = valid.notes();
+            client.updatedAt = now;
+            LOG.infof("API client %s updated in wallet %s by %s", client.clientId, caller.walletKey(), caller.name());
+            return ClientView.of(client, caller.walletKey(), now);
+        });
     }
 
     @WithTransaction
     Uni<Void> remove(Caller caller, String clientId) {
-        return repository.deleteByClientId(caller.walletId(), clientId)
-                .map(deleted -> {
-                    if (!deleted) {
-                        throw notFound(clientId);
-                    }
-                    LOG.infof("API client %s deleted from wallet %s by %s", clientId, caller.walletKey(), caller.name());
-                    return null;
-                });
+        return repository.deleteByClientId(caller.walletId(), clientId).map(deleted -> {
+            if (!deleted) {
+                throw notFound(clientId);
+            }
+            LOG.infof("API client %s deleted from wallet %s by %s", clientId, caller.walletKey(), caller.name());
+            return null;
+        });
     }
 
     private static int integer(String value, int min, int max, String field, List<FieldError> errors) {
@@ -191,7 +200,9 @@ public class ApiClientService {
     }
 
     private static ProblemException exists(String clientId) {
-        return ProblemException.conflict(ProblemTypes.CLIENT_EXISTS, "Client exists",
+        return ProblemException.conflict(
+                ProblemTypes.CLIENT_EXISTS,
+                "Client exists",
                 "An API client '" + clientId + "' already exists in this wallet");
     }
 }

@@ -31,9 +31,14 @@ public class ClientCache {
     private static final Duration ABSENT_TTL = Duration.ofSeconds(5);
 
     /** What a token needs of a client; never its secret, only its digest. */
-    public record CachedClient(long id, OAuthClientId oauthClientId, String secretDigest, SortedSet<String> roles,
-                               Expiry expiry, String credentialRef, long loadedAtNanos) {
-    }
+    public record CachedClient(
+            long id,
+            OAuthClientId oauthClientId,
+            String secretDigest,
+            SortedSet<String> roles,
+            Expiry expiry,
+            String credentialRef,
+            long loadedAtNanos) {}
 
     private final ApiClientRepository clients;
     private final Cache<OAuthClientId, CachedClient> found;
@@ -47,9 +52,14 @@ public class ClientCache {
         this.refreshAfterNanos = config.token().clientCacheTtl().toNanos() / 2;
         // About 1 KB an entry: 40,000 clients active within the TTL fit beside the search index in the 96 MB
         // heap make run gives it; beyond that the least used are looked up again, one indexed query each.
-        this.found = Caffeine.newBuilder().maximumSize(40_000)
-                .expireAfterWrite(config.token().clientCacheTtl()).build();
-        this.absent = Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(ABSENT_TTL).build();
+        this.found = Caffeine.newBuilder()
+                .maximumSize(40_000)
+                .expireAfterWrite(config.token().clientCacheTtl())
+                .build();
+        this.absent = Caffeine.newBuilder()
+                .maximumSize(50_000)
+                .expireAfterWrite(ABSENT_TTL)
+                .build();
     }
 
     /** The client, or empty when none has this id. */
@@ -116,8 +126,13 @@ public class ClientCache {
     }
 
     private static CachedClient cached(OAuthClientId id, ApiClient client) {
-        return new CachedClient(client.id, id, client.secretDigest,
-                Collections.unmodifiableSortedSet(new TreeSet<>(client.roles)), client.expiry(),
-                CredentialRef.of(client.secretDigest), System.nanoTime());
+        return new CachedClient(
+                client.id,
+                id,
+                client.secretDigest,
+                Collections.unmodifiableSortedSet(new TreeSet<>(client.roles)),
+                client.expiry(),
+                CredentialRef.of(client.secretDigest),
+                System.nanoTime());
     }
 }

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-
 /**
  * Tells every replica sharing the database that a client changed, with PostgreSQL's LISTEN/NOTIFY,
  * so that each drops what its token endpoint cached of it at once. While the feed is down a replica
@@ -42,22 +41,25 @@ public class ClientChangeFeed {
             LOG.warn("No PostgreSQL connect options known: replicas will not hear of client changes");
             return;
         }
-        subscriber = PgSubscriber.subscriber(vertx, pools.server())
-                .reconnectPolicy(attempt -> 1000L);
-        subscriber.channel(CHANNEL)
-                .subscribeHandler(v -> cache.forgetAll())
-                .handler(this::heard);
-        subscriber.connect().onFailure(failure ->
-                LOG.warnf("Cannot listen for client changes yet (%s); retrying", failure.getClass().getSimpleName()));
+        subscriber = PgSubscriber.subscriber(vertx, pools.server()).reconnectPolicy(attempt -> 1000L);
+        subscriber.channel(CHANNEL).subscribeHandler(v -> cache.forgetAll()).handler(this::heard);
+        subscriber
+                .connect()
+                .onFailure(failure -> LOG.warnf(
+                        "Cannot listen for client changes yet (%s); retrying",
+                        failure.getClass().getSimpleName()));
     }
 
     /** Announces a change, after it was committed here. */
     void onChange(@Observes ClientChanged change) {
         pool.preparedQuery("select pg_notify($1, $2)")
                 .execute(Tuple.of(CHANNEL, change.walletKey() + "/" + change.clientId()))
-                .subscribe().with(rows -> { }, failure -> LOG.warnf(
-                        "Could not tell other replicas that a client changed (%s); they catch up within the cache TTL",
-                        failure.getClass().getSimpleName()));
+                .subscribe()
+                .with(
+                        rows -> {},
+                        failure -> LOG.warnf(
+                                "Could not tell other replicas that a client changed (%s); they catch up within the cache TTL",
+                                failure.getClass().getSimpleName()));
     }
 
     private void heard(String payload) {

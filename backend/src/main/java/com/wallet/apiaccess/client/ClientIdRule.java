@@ -9,8 +9,7 @@ public final class ClientIdRule {
             + " starting and ending with a letter or digit";
     private static final Pattern PATTERN = Pattern.compile("[a-z0-9][a-z0-9._-]{1,62}[a-z0-9]");
 
-    private ClientIdRule() {
-    }
+    private ClientIdRule() {}
 
     public static boolean isValid(String clientId) {
         return clientId != null && PATTERN.matcher(clientId).matches();

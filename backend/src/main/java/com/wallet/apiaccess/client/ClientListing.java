@@ -41,9 +41,10 @@ public class ClientListing {
         if (q == null) {
             return inDatabase(walletId, prefix, null, sort, page, size);
         }
-        return search.page(walletId, prefix, q, sort, page, size).chain(found -> found != null
-                ? Uni.createFrom().item(found)
-                : inDatabase(walletId, prefix, q, sort, page, size));
+        return search.page(walletId, prefix, q, sort, page, size)
+                .chain(found -> found != null
+                        ? Uni.createFrom().item(found)
+                        : inDatabase(walletId, prefix, q, sort, page, size));
     }
 
     Uni<ClientPage> inDatabase(long walletId, String prefix, String q, ClientSort sort, int page, int size) {
@@ -77,7 +78,8 @@ public class ClientListing {
         return "with m as materialized (select " + COLUMNS + " from api_client where wallet_id = $1"
                 + " and (lower(client_id) like $4 escape '\\' or lower(coalesce(notes, '')) like $4 escape '\\'))"
                 + " select t.total, p.* from (select count(*) as total from m) t left join lateral ("
-                + "select * from m order by " + orderBy(sort, "") + " limit $2 offset $3) p on true order by " + orderBy(sort, "p.");
+                + "select * from m order by " + orderBy(sort, "") + " limit $2 offset $3) p on true order by "
+                + orderBy(sort, "p.");
     }
 
     /** Matches an index of V4 exactly, so that a page is read in index order; clientId breaks ties. */
@@ -94,16 +96,25 @@ public class ClientListing {
 
     static String likePattern(String q) {
         String escaped = q.toLowerCase(Locale.ROOT)
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_");
         return "%" + escaped + "%";
     }
 
     static ClientView view(Row row, String prefix, Instant now) {
         String clientId = row.getString("client_id");
         LocalDate expiryDate = row.getLocalDate("expiry_date");
-        return new ClientView(clientId, prefix + clientId, List.copyOf(RoleSet.split(row.getString("roles"))),
-                expiryDate, new Expiry(expiryDate).isPassedAt(now), row.getString("notes"),
-                instant(row, "created_at"), instant(row, "updated_at"), instant(row, "last_used_at"));
+        return new ClientView(
+                clientId,
+                prefix + clientId,
+                List.copyOf(RoleSet.split(row.getString("roles"))),
+                expiryDate,
+                new Expiry(expiryDate).isPassedAt(now),
+                row.getString("notes"),
+                instant(row, "created_at"),
+                instant(row, "updated_at"),
+                instant(row, "last_used_at"));
     }
 
     private static Instant instant(Row row, String column) {

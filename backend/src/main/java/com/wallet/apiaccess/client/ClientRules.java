@@ -19,18 +19,15 @@ final class ClientRules {
     static final int NOTES_MAX = 1000;
 
     /** A client to create, valid in itself (whether the caller may grant its roles is the service's rule). */
-    record NewClient(String clientId, Expiry expiry, String notes, SortedSet<String> roles) {
-    }
+    record NewClient(String clientId, Expiry expiry, String notes, SortedSet<String> roles) {}
 
     /** A change to a client; {@code clientId} and {@code expiryDate} are only echoes that must not differ. */
-    record ClientChange(String notes, SortedSet<String> roles, String echoedClientId, LocalDate echoedExpiryDate) {
-    }
+    record ClientChange(String notes, SortedSet<String> roles, String echoedClientId, LocalDate echoedExpiryDate) {}
 
-    private ClientRules() {
-    }
+    private ClientRules() {}
 
-    static NewClient newClient(CreateClientRequest request, LocalDate today, LocalDate creatorExpiry,
-                               RoleCatalogue catalogue) {
+    static NewClient newClient(
+            CreateClientRequest request, LocalDate today, LocalDate creatorExpiry, RoleCatalogue catalogue) {
         requireBody(request);
         List<FieldError> errors = new ArrayList<>();
         if (request.clientId() == null || request.clientId().isEmpty()) {

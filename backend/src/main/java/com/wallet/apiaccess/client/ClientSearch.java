@@ -36,12 +36,14 @@ public class ClientSearch {
 
     private static final int ATTEMPTS = 3;
     private static final int STREAM_FETCH = 2_000;
-    private static final String LOAD = "select w.clients_version, w.client_count, c.client_id, lower(coalesce(c.notes, '')),"
-            + " c.expiry_date, c.created_at from wallet w left join api_client c on c.wallet_id = w.id and w.client_count < $2"
-            + " where w.id = $1 order by c.client_id";
-    private static final String PAGE = "select w.clients_version as version, c.client_id, c.roles, c.expiry_date, c.notes,"
-            + " c.created_at, c.updated_at, c.last_used_at from wallet w left join api_client c"
-            + " on c.wallet_id = w.id and c.client_id = any($2) where w.id = $1";
+    private static final String LOAD =
+            "select w.clients_version, w.client_count, c.client_id, lower(coalesce(c.notes, '')),"
+                    + " c.expiry_date, c.created_at from wallet w left join api_client c on c.wallet_id = w.id and w.client_count < $2"
+                    + " where w.id = $1 order by c.client_id";
+    private static final String PAGE =
+            "select w.clients_version as version, c.client_id, c.roles, c.expiry_date, c.notes,"
+                    + " c.created_at, c.updated_at, c.last_used_at from wallet w left join api_client c"
+                    + " on c.wallet_id = w.id and c.client_id = any($2) where w.id = $1";
 
     private final Pool pool;
     private final int capacity;
@@ -57,7 +59,8 @@ public class ClientSearch {
                 .weigher((Long wallet, ClientSearchIndex index) -> index.size() + 1)
                 .expireAfterAccess(Duration.ofMinutes(30))
                 .build();
-        this.tooLarge = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).build();
+        this.tooLarge =
+                Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).build();
     }
 
     /**
@@ -71,8 +74,8 @@ public class ClientSearch {
         return attempt(walletId, prefix, q.toLowerCase(Locale.ROOT), sort, page, size, 1);
     }
 
-    private Uni<ClientPage> attempt(long walletId, String prefix, String q, ClientSort sort, int page, int size,
-                                    int attempt) {
+    private Uni<ClientPage> attempt(
+            long walletId, String prefix, String q, ClientSort sort, int page, int size, int attempt) {
         return index(walletId).chain(index -> {
             if (index == null) {
                 return Uni.createFrom().nullItem();
@@ -84,16 +87,19 @@ public class ClientSearch {
                 clientIds[i] = index.clientId(records[i]);
             }
             Instant now = Instant.now();
-            return pool.preparedQuery(PAGE).execute(Tuple.of(walletId, clientIds)).chain(rows -> {
-                if (version(rows) == index.version()) {
-                    return Uni.createFrom().item(new ClientPage(inOrder(rows, clientIds, prefix, now),
-                            matches.length, page, size));
-                }
-                indexes.asMap().remove(walletId, index);
-                return attempt < ATTEMPTS
-                        ? attempt(walletId, prefix, q, sort, page, size, attempt + 1)
-                        : Uni.createFrom().nullItem();
-            });
+            return pool.preparedQuery(PAGE)
+                    .execute(Tuple.of(walletId, clientIds))
+                    .chain(rows -> {
+                        if (version(rows) == index.version()) {
+                            return Uni.createFrom()
+                                    .item(new ClientPage(
+                                            inOrder(rows, clientIds, prefix, now), matches.length, page, size));
+                        }
+                        indexes.asMap().remove(walletId, index);
+                        return attempt < ATTEMPTS
+                                ? attempt(walletId, prefix, q, sort, page, size, attempt + 1)
+                                : Uni.createFrom().nullItem();
+                    });
         });
     }
 
@@ -107,17 +113,24 @@ public class ClientSearch {
             return Uni.createFrom().nullItem();
         }
         // One read of the wallet however many searches wait for it.
-        return loading.computeIfAbsent(walletId, id -> load(id)
-                .onTermination().invoke(() -> loading.remove(id))
-                .memoize().indefinitely());
+        return loading.computeIfAbsent(
+                walletId,
+                id -> load(id).onTermination()
+                        .invoke(() -> loading.remove(id))
+                        .memoize()
+                        .indefinitely());
     }
 
     /** Streamed with a cursor, so that reading 100,000 clients never holds 100,000 rows at once. */
     private Uni<ClientSearchIndex> load(long walletId) {
-        return pool.withTransaction(connection -> connection.prepare(LOAD).chain(statement -> statement
-                        .createStream(STREAM_FETCH, Tuple.of(walletId, capacity)).toMulti()
-                        .collect().in(() -> new Loaded(walletId), Loaded::add)
-                        .eventually(() -> statement.close())))
+        return pool.withTransaction(connection -> connection
+                        .prepare(LOAD)
+                        .chain(statement -> statement
+                                .createStream(STREAM_FETCH, Tuple.of(walletId, capacity))
+                                .toMulti()
+                                .collect()
+                                .in(() -> new Loaded(walletId), Loaded::add)
+                                .eventually(() -> statement.close())))
                 .emitOn(Infrastructure.getDefaultWorkerPool()) // ranking 100,000 clients takes ~30 ms of CPU
                 .map(Loaded::build);
     }
@@ -139,8 +152,12 @@ public class ClientSearch {
                 builder = large ? null : new ClientSearchIndex.Builder(row.getLong(0), (int) clients);
             }
             if (builder != null && row.getString(2) != null) {
-                builder.add(row.getString(2), row.getString(3), row.getLocalDate(4),
-                        ChronoUnit.MICROS.between(Instant.EPOCH, row.getOffsetDateTime(5).toInstant()));
+                builder.add(
+                        row.getString(2),
+                        row.getString(3),
+                        row.getLocalDate(4),
+                        ChronoUnit.MICROS.between(
+                                Instant.EPOCH, row.getOffsetDateTime(5).toInstant()));
             }
         }
 

@@ -16,6 +16,7 @@ final class ClientSearchIndex {
     private final String text;
     /** {@code fieldStarts[2 i]}: where record i's client id starts, {@code [2 i + 1]}: its notes; then the end. */
     private final int[] fieldStarts;
+
     private final int[] expiryAscending;
     private final int[] expiryDescending;
     private final int[] createdAscending;
@@ -174,8 +175,12 @@ final class ClientSearchIndex {
         ClientSearchIndex build() {
             int[] starts = Arrays.copyOf(fieldStarts, records * 2 + 1);
             starts[records * 2] = text.length();
-            return new ClientSearchIndex(version, text.toString(), starts,
-                    Arrays.copyOf(expiryDays, records), Arrays.copyOf(createdMicros, records));
+            return new ClientSearchIndex(
+                    version,
+                    text.toString(),
+                    starts,
+                    Arrays.copyOf(expiryDays, records),
+                    Arrays.copyOf(createdMicros, records));
         }
     }
 }

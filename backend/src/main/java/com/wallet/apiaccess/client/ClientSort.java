@@ -7,7 +7,8 @@ public record ClientSort(String field, boolean descending) {
 
     public static final ClientSort DEFAULT = new ClientSort("clientId", false);
 
-    public static final String RULE = "must be clientId, expiryDate, createdAt or lastUsedAt, with a leading '-' for descending";
+    public static final String RULE =
+            "must be clientId, expiryDate, createdAt or lastUsedAt, with a leading '-' for descending";
 
     /** The sort the parameter names; empty when it names none of ours. */
     public static Optional<ClientSort> parse(String value) {

@@ -7,5 +7,4 @@ import java.util.List;
 
 /** {@code expiryDate} absent means one year from today. */
 @Schema(requiredProperties = {"clientId", "roles"})
-public record CreateClientRequest(String clientId, LocalDate expiryDate, String notes, List<String> roles) {
-}
+public record CreateClientRequest(String clientId, LocalDate expiryDate, String notes, List<String> roles) {}

@@ -39,8 +39,9 @@ public record Expiry(LocalDate lastDay) {
         if (requested.isBefore(today)) {
             errors.add(new FieldError("expiryDate", "must not be in the past (today is " + today + " UTC)"));
         } else if (creatorExpiry != null && requested.isAfter(creatorExpiry)) {
-            errors.add(new FieldError("expiryDate", "must not be later than " + creatorExpiry
-                    + ", the expiry date of the client creating it"));
+            errors.add(new FieldError(
+                    "expiryDate",
+                    "must not be later than " + creatorExpiry + ", the expiry date of the client creating it"));
         } else if (requested.isAfter(LATEST)) {
             errors.add(new FieldError("expiryDate", "must be on or before " + LATEST));
         }

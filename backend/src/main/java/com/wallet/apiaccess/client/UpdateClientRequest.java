@@ -7,5 +7,4 @@ import java.util.List;
 
 /** Roles and notes change; {@code clientId} and {@code expiryDate} may be echoed but never differ. */
 @Schema(requiredProperties = {"roles"})
-public record UpdateClientRequest(String clientId, LocalDate expiryDate, String notes, List<String> roles) {
-}
+public record UpdateClientRequest(String clientId, LocalDate expiryDate, String notes, List<String> roles) {}

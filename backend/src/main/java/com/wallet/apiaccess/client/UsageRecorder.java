@@ -29,6 +29,7 @@ public class UsageRecorder {
     private final ApiClientRepository clients;
     /** When each client was last marked by this process. */
     private final Map<Long, Long> marked = new ConcurrentHashMap<>();
+
     private final Map<Long, Instant> pending = new ConcurrentHashMap<>();
 
     public UsageRecorder(ApiClientRepository clients, Vertx vertx) {
@@ -64,9 +65,11 @@ public class UsageRecorder {
             }
         }
         clients.markLastUsed(ids, times)
-                .subscribe().with(
-                        rows -> { },
-                        failure -> LOG.debugf("Could not record the last use of %d client(s): %s",
+                .subscribe()
+                .with(
+                        rows -> {},
+                        failure -> LOG.debugf(
+                                "Could not record the last use of %d client(s): %s",
                                 ids.size(), failure.getClass().getSimpleName()));
     }
 

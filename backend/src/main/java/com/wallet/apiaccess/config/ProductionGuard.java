@@ -31,11 +31,13 @@ public class ProductionGuard {
             return;
         }
         if (config.allowInsecureDefaults()) {
-            problems.forEach(problem -> LOG.warnf("Insecure for production, allowed by api-access.allow-insecure-defaults: %s", problem));
+            problems.forEach(problem ->
+                    LOG.warnf("Insecure for production, allowed by api-access.allow-insecure-defaults: %s", problem));
             return;
         }
-        throw new IllegalStateException("Refusing to start in production: " + String.join("; ", problems)
-                + ". Fix these (README.md, Configuration), or set api-access.allow-insecure-defaults=true for a trial.");
+        throw new IllegalStateException(
+                "Refusing to start in production: " + String.join("; ", problems)
+                        + ". Fix these (README.md, Configuration), or set api-access.allow-insecure-defaults=true for a trial.");
     }
 
     static List<String> problems(ApiAccessConfig config) {
@@ -46,14 +48,16 @@ public class ProductionGuard {
         if (config.secretPepper().filter(p -> p.length() >= 16).isEmpty()) {
             problems.add("no api-access.secret-pepper of at least 16 characters");
         }
-        config.bootstrap().adminPassword()
+        config.bootstrap()
+                .adminPassword()
                 .filter(password -> password.length() < MIN_PASSWORD)
-                .ifPresent(password -> problems.add("api-access.bootstrap.admin-password is shorter than "
-                        + MIN_PASSWORD + " characters"));
-        config.platform().operatorToken()
+                .ifPresent(password -> problems.add(
+                        "api-access.bootstrap.admin-password is shorter than " + MIN_PASSWORD + " characters"));
+        config.platform()
+                .operatorToken()
                 .filter(token -> !token.isBlank() && token.length() < MIN_OPERATOR_TOKEN)
-                .ifPresent(token -> problems.add("api-access.platform.operator-token is shorter than "
-                        + MIN_OPERATOR_TOKEN + " characters"));
+                .ifPresent(token -> problems.add(
+                        "api-access.platform.operator-token is shorter than " + MIN_OPERATOR_TOKEN + " characters"));
         return problems;
     }
 }

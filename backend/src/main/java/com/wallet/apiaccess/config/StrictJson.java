@@ -58,8 +58,8 @@ public class StrictJson implements ObjectMapperCustomizer {
     static final class StrictLocalDate extends StdScalarDeserializer<LocalDate> {
 
         private static final Pattern SHAPE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
-        private static final DateTimeFormatter FORMAT = DateTimeFormatter.ISO_LOCAL_DATE
-                .withResolverStyle(ResolverStyle.STRICT);
+        private static final DateTimeFormatter FORMAT =
+                DateTimeFormatter.ISO_LOCAL_DATE.withResolverStyle(ResolverStyle.STRICT);
 
         StrictLocalDate() {
             super(LocalDate.class);

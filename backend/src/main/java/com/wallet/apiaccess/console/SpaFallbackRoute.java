@@ -21,21 +21,23 @@ public class SpaFallbackRoute {
     private final boolean consoleBundled;
 
     public SpaFallbackRoute() {
-        this.consoleBundled = Thread.currentThread().getContextClassLoader()
-                .getResource("META-INF/resources/index.html") != null;
+        this.consoleBundled =
+                Thread.currentThread().getContextClassLoader().getResource("META-INF/resources/index.html") != null;
     }
 
     void register(@Observes Router router) {
         if (!consoleBundled) {
             return;
         }
-        router.getWithRegex(CONSOLE_PATH.pattern()).order(Integer.MIN_VALUE + 200).handler(context -> {
-            String accept = context.request().getHeader(HttpHeaders.ACCEPT);
-            if (accept != null && accept.contains("text/html")) {
-                context.reroute("/");
-            } else {
-                context.next();
-            }
-        });
+        router.getWithRegex(CONSOLE_PATH.pattern())
+                .order(Integer.MIN_VALUE + 200)
+                .handler(context -> {
+                    String accept = context.request().getHeader(HttpHeaders.ACCEPT);
+                    if (accept != null && accept.contains("text/html")) {
+                        context.reroute("/");
+                    } else {
+                        context.next();
+                    }
+                });
     }
 }

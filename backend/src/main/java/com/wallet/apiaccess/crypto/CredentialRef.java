@@ -14,8 +14,7 @@ import java.util.Base64;
  */
 public final class CredentialRef {
 
-    private CredentialRef() {
-    }
+    private CredentialRef() {}
 
     public static String of(String storedHash) {
         try {

@@ -27,7 +27,9 @@ public class CryptoProvider {
     public CryptoProvider(ApiAccessConfig config, MeterRegistry registry) {
         this.awsLc = "auto".equalsIgnoreCase(config.crypto().provider()) && installAwsLc();
         this.name = signingProvider();
-        LOG.infof("Signatures computed by %s%s", name, awsLc ? " (AWS-LC), inline on the event loop" : ", on a worker pool");
+        LOG.infof(
+                "Signatures computed by %s%s",
+                name, awsLc ? " (AWS-LC), inline on the event loop" : ", on a worker pool");
         Gauge.builder("api_access_crypto_provider", () -> 1)
                 .description("The JCA provider that signs tokens")
                 .tag("provider", name)

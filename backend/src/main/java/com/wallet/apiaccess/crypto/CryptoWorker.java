@@ -29,7 +29,9 @@ public class CryptoWorker {
         if (context == null) {
             return Uni.createFrom().item(work);
         }
-        return Uni.createFrom().completionStage(() -> executor.<T>executeBlocking(work::get, false).toCompletionStage());
+        return Uni.createFrom()
+                .completionStage(
+                        () -> executor.<T>executeBlocking(work::get, false).toCompletionStage());
     }
 
     @PreDestroy

@@ -31,12 +31,18 @@ public class PasswordWorker {
     public PasswordWorker(ApiAccessConfig config) {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         AtomicInteger number = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(Math.max(1, config.password().maxQueued())), work -> {
+        this.executor = new ThreadPoolExecutor(
+                threads,
+                threads,
+                60,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(Math.max(1, config.password().maxQueued())),
+                work -> {
                     Thread thread = new Thread(work, "api-access-bcrypt-" + number.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
-                }, new ThreadPoolExecutor.AbortPolicy());
+                },
+                new ThreadPoolExecutor.AbortPolicy());
         this.executor.allowCoreThreadTimeOut(true);
     }
 
@@ -62,8 +68,12 @@ public class PasswordWorker {
     }
 
     static ProblemException busy() {
-        return new ProblemException(503, ProblemTypes.BUSY, "Service busy",
-                "Too many password checks are waiting; try again in a moment", null,
+        return new ProblemException(
+                503,
+                ProblemTypes.BUSY,
+                "Service busy",
+                "Too many password checks are waiting; try again in a moment",
+                null,
                 Map.of("Retry-After", "1"));
     }
 

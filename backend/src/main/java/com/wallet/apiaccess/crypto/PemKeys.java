@@ -20,11 +20,10 @@ import java.util.regex.Pattern;
 /** Reads a signing key pair from PEM text: a PKCS#8 private key, and its public key when needed. */
 final class PemKeys {
 
-    private static final Pattern BLOCK = Pattern.compile(
-            "-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
+    private static final Pattern BLOCK =
+            Pattern.compile("-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
 
-    private PemKeys() {
-    }
+    private PemKeys() {}
 
     static SigningKey read(String pem) {
         byte[] privateDer = null;
@@ -35,10 +34,12 @@ final class PemKeys {
             switch (m.group(1)) {
                 case "PRIVATE KEY" -> privateDer = der;
                 case "PUBLIC KEY" -> publicDer = der;
-                case "EC PRIVATE KEY", "RSA PRIVATE KEY" -> throw new IllegalStateException(
-                        "The signing key is in a legacy PEM format; convert it with"
-                                + " 'openssl pkcs8 -topk8 -nocrypt -in old.pem -out key.pem'");
-                default -> { /* certificates and parameters are not needed */ }
+                case "EC PRIVATE KEY", "RSA PRIVATE KEY" ->
+                    throw new IllegalStateException("The signing key is in a legacy PEM format; convert it with"
+                            + " 'openssl pkcs8 -topk8 -nocrypt -in old.pem -out key.pem'");
+                default -> {
+                    /* certificates and parameters are not needed */
+                }
             }
         }
         if (privateDer == null) {
@@ -46,7 +47,8 @@ final class PemKeys {
         }
         try {
             PrivateKey privateKey = privateKey(privateDer);
-            PublicKey publicKey = publicDer != null ? publicKey(publicDer, privateKey.getAlgorithm())
+            PublicKey publicKey = publicDer != null
+                    ? publicKey(publicDer, privateKey.getAlgorithm())
                     : derivePublicKey(privateKey, privateDer);
             return SigningKey.of(privateKey, publicKey);
         } catch (GeneralSecurityException e) {
@@ -89,11 +91,10 @@ final class PemKeys {
         return KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(der));
     }
 
-    private static PublicKey derivePublicKey(PrivateKey privateKey, byte[] pkcs8)
-            throws GeneralSecurityException {
+    private static PublicKey derivePublicKey(PrivateKey privateKey, byte[] pkcs8) throws GeneralSecurityException {
         if (privateKey instanceof RSAPrivateCrtKey rsa) {
-            return KeyFactory.getInstance("RSA").generatePublic(
-                    new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
+            return KeyFactory.getInstance("RSA")
+                    .generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
         }
         if (privateKey instanceof ECPrivateKey ec) {
             byte[] point = embeddedEcPublicPoint(pkcs8);
@@ -102,7 +103,8 @@ final class PemKeys {
                         + " 'openssl pkey -in key.pem -pubout >> key.pem'");
             }
             int size = (point.length - 1) / 2;
-            ECPoint w = new ECPoint(new BigInteger(1, Arrays.copyOfRange(point, 1, 1 + size)),
+            ECPoint w = new ECPoint(
+                    new BigInteger(1, Arrays.copyOfRange(point, 1, 1 + size)),
                     new BigInteger(1, Arrays.copyOfRange(point, 1 + size, point.length)));
             return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(w, ec.getParams()));
         }
@@ -114,10 +116,10 @@ final class PemKeys {
      * OpenSSL writes; null when absent.
      */
     private static byte[] embeddedEcPublicPoint(byte[] pkcs8) {
-        Der outer = new Der(pkcs8, 0).enter();          // PrivateKeyInfo
-        Der version = outer;                              // INTEGER
-        Der algorithm = version.next();                   // AlgorithmIdentifier
-        Der privateKey = algorithm.next();                // OCTET STRING
+        Der outer = new Der(pkcs8, 0).enter(); // PrivateKeyInfo
+        Der version = outer; // INTEGER
+        Der algorithm = version.next(); // AlgorithmIdentifier
+        Der privateKey = algorithm.next(); // OCTET STRING
         Der ecPrivateKey = new Der(privateKey.value(), 0).enter();
         for (Der field = ecPrivateKey.next(); field != null; field = field.next()) {
             if (field.tag == (byte) 0xA1) {

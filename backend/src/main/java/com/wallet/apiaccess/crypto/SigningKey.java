@@ -17,8 +17,8 @@ import java.util.TreeMap;
  * A key pair that signs tokens, or a public key that only verifies them. {@code kid} is the key's
  * RFC 7638 thumbprint, so replicas with the same key agree on it without coordination.
  */
-public record SigningKey(String kid, String algorithm, PrivateKey privateKey, PublicKey publicKey,
-                         Map<String, Object> jwk) {
+public record SigningKey(
+        String kid, String algorithm, PrivateKey privateKey, PublicKey publicKey, Map<String, Object> jwk) {
 
     public static SigningKey of(PrivateKey privateKey, PublicKey publicKey) {
         String algorithm = algorithmOf(publicKey);

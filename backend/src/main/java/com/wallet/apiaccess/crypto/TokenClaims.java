@@ -12,10 +12,10 @@ public final class TokenClaims {
     public static final String CREDENTIAL_REF = "credential_ref";
     /** Marks a console sign-in; client access tokens do not carry it. */
     public static final String TOKEN_USE = "token_use";
+
     public static final String SESSION = "session";
     /** The {@code client_id} of session tokens: the admin console itself. */
     public static final String CONSOLE_CLIENT_ID = "api-access-console";
 
-    private TokenClaims() {
-    }
+    private TokenClaims() {}
 }

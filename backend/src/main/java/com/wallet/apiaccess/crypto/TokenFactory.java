@@ -2,8 +2,8 @@ package com.wallet.apiaccess.crypto;
 
 import com.wallet.apiaccess.config.ApiAccessConfig;
 import com.wallet.apiaccess.config.Endpoints;
-import io.smallrye.mutiny.Uni;
 import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -44,8 +44,12 @@ public class TokenFactory {
     private final CryptoWorker worker;
     private final String issuer;
 
-    public TokenFactory(ApiAccessConfig config, TokenSigner signer, CryptoProvider crypto, CryptoWorker worker,
-                        Endpoints endpoints) {
+    public TokenFactory(
+            ApiAccessConfig config,
+            TokenSigner signer,
+            CryptoProvider crypto,
+            CryptoWorker worker,
+            Endpoints endpoints) {
         if (config.session().audience().equals(config.token().audience())) {
             throw new IllegalStateException("api-access.session.audience must differ from api-access.token.audience ("
                     + config.token().audience() + "): a console session must not be a wallet API access token");
@@ -58,8 +62,8 @@ public class TokenFactory {
     }
 
     /** A client's access token for the wallet API, expiring at {@code notAfter} at the latest. */
-    public Uni<Minted> accessToken(String oauthClientId, String walletKey, String credentialRef,
-                                   SortedSet<String> scope, Instant notAfter) {
+    public Uni<Minted> accessToken(
+            String oauthClientId, String walletKey, String credentialRef, SortedSet<String> scope, Instant notAfter) {
         long issuedAt = Instant.now().getEpochSecond();
         long expiresAt = Math.min(issuedAt + config.token().lifetime().toSeconds(), notAfter.getEpochSecond());
         ClaimsJson claims = new ClaimsJson()
@@ -108,7 +112,8 @@ public class TokenFactory {
     }
 
     private Uni<Minted> sign(ClaimsJson claims, long issuedAt, long expiresAt) {
-        Supplier<Minted> signed = () -> new Minted(signer.sign(claims, TokenClaims.ACCESS_TOKEN_TYPE), issuedAt, expiresAt);
+        Supplier<Minted> signed =
+                () -> new Minted(signer.sign(claims, TokenClaims.ACCESS_TOKEN_TYPE), issuedAt, expiresAt);
         return crypto.signsInline() ? Uni.createFrom().item(signed) : worker.run(signed);
     }
 }

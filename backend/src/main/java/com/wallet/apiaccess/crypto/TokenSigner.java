@@ -34,7 +34,8 @@ public class TokenSigner {
      * (ECDSA signatures as R‖S, RFC 7518 §3.4). Every token takes this path ({@code security.TokenFactory}).
      */
     public String sign(ClaimsJson claims, String type) {
-        String signingInput = headers.computeIfAbsent(type, this::header) + '.'
+        String signingInput = headers.computeIfAbsent(type, this::header)
+                + '.'
                 + BASE64URL.encodeToString(claims.toJson().getBytes(StandardCharsets.UTF_8));
         try {
             Signature signature = signatures.get();
@@ -47,7 +48,11 @@ public class TokenSigner {
     }
 
     private String header(String type) {
-        String json = new ClaimsJson().string("alg", key.algorithm()).string("kid", key.kid()).string("typ", type).toJson();
+        String json = new ClaimsJson()
+                .string("alg", key.algorithm())
+                .string("kid", key.kid())
+                .string("typ", type)
+                .toJson();
         return BASE64URL.encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -37,8 +37,7 @@ public final class DatabaseFailures {
      */
     private static final String NOT_ACTIVE = "Connection is not active now, current status: ";
 
-    private DatabaseFailures() {
-    }
+    private DatabaseFailures() {}
 
     /** The database cannot be reached or did not answer: the caller should retry later (503). */
     public static boolean isUnavailable(Throwable failure) {
@@ -140,8 +139,9 @@ public final class DatabaseFailures {
                 || t instanceof TimeoutException
                 || t instanceof io.vertx.sqlclient.ClosedConnectionException
                 || t == CONNECTION_CLOSED
-                || t instanceof io.vertx.core.impl.NoStackTraceThrowable && t.getMessage() != null
-                && t.getMessage().startsWith(NOT_ACTIVE);
+                || t instanceof io.vertx.core.impl.NoStackTraceThrowable
+                        && t.getMessage() != null
+                        && t.getMessage().startsWith(NOT_ACTIVE);
     }
 
     /** SQLSTATE class 08 (connection exception) and 57P (operator intervention: shutting down, starting up). */

@@ -43,9 +43,13 @@ public class DatabaseHeartbeat {
             // than one beat to answer, and that is no outage.
             return;
         }
-        pool.query("select 1").execute()
-                .ifNoItem().after(PATIENCE).fail()
-                .subscribe().with(
+        pool.query("select 1")
+                .execute()
+                .ifNoItem()
+                .after(PATIENCE)
+                .fail()
+                .subscribe()
+                .with(
                         rows -> {
                             up.set(true);
                             asking.set(false);

@@ -26,10 +26,16 @@ public class DatabaseReadiness implements AsyncHealthCheck {
 
     @Override
     public Uni<HealthCheckResponse> call() {
-        return pool.query("select 1").execute()
-                .ifNoItem().after(Duration.ofSeconds(2)).fail()
+        return pool.query("select 1")
+                .execute()
+                .ifNoItem()
+                .after(Duration.ofSeconds(2))
+                .fail()
                 .map(rows -> HealthCheckResponse.up(NAME))
-                .onFailure().recoverWithItem(failure -> HealthCheckResponse.named(NAME).down()
-                        .withData("reason", failure.getClass().getSimpleName()).build());
+                .onFailure()
+                .recoverWithItem(failure -> HealthCheckResponse.named(NAME)
+                        .down()
+                        .withData("reason", failure.getClass().getSimpleName())
+                        .build());
     }
 }

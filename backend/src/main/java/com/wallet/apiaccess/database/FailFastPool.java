@@ -1,5 +1,6 @@
 package com.wallet.apiaccess.database;
 
+import com.wallet.apiaccess.config.ApiAccessConfig;
 import io.quarkus.reactive.pg.client.PgPoolCreator;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
@@ -8,7 +9,6 @@ import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.SqlConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import com.wallet.apiaccess.config.ApiAccessConfig;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -17,8 +17,7 @@ public final class OutageLog {
     private static final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - INTERVAL_NANOS);
     private static final AtomicLong refused = new AtomicLong();
 
-    private OutageLog() {
-    }
+    private OutageLog() {}
 
     public static void refused(String where, Throwable failure) {
         long count = refused.incrementAndGet();
@@ -27,7 +26,8 @@ public final class OutageLog {
         if (now - last >= INTERVAL_NANOS && lastLogged.compareAndSet(last, now)) {
             refused.set(0);
             Throwable told = DatabaseFailures.unavailability(failure);
-            LOG.warnf("Database unavailable (%s at %s); %d request(s) answered 503 since the last report",
+            LOG.warnf(
+                    "Database unavailable (%s at %s); %d request(s) answered 503 since the last report",
                     (told == null ? failure : told).getClass().getSimpleName(), where, count);
         }
     }

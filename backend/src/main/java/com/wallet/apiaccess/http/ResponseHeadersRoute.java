@@ -24,7 +24,8 @@ import java.util.Locale;
 public class ResponseHeadersRoute {
 
     static final String HSTS = "max-age=31536000; includeSubDomains";
-    private static final CharSequence STRICT_TRANSPORT_SECURITY = HttpHeaders.createOptimized("Strict-Transport-Security");
+    private static final CharSequence STRICT_TRANSPORT_SECURITY =
+            HttpHeaders.createOptimized("Strict-Transport-Security");
     private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
     private static final CharSequence HSTS_VALUE = HttpHeaders.createOptimized(HSTS);
 
@@ -56,6 +57,8 @@ public class ResponseHeadersRoute {
     }
 
     static boolean isApi(String path) {
-        return path != null && path.startsWith("/api") && (path.length() == 4 || path.charAt(4) == '/' || path.charAt(4) == ';');
+        return path != null
+                && path.startsWith("/api")
+                && (path.length() == 4 || path.charAt(4) == '/' || path.charAt(4) == ';');
     }
 }

@@ -33,8 +33,8 @@ public class ClientAuthenticator {
     private final SecretDigester digester;
     private final FailureThrottle throttle;
 
-    public ClientAuthenticator(ClientCache cache, DatabaseHeartbeat database, SecretDigester digester,
-                               FailureThrottle throttle) {
+    public ClientAuthenticator(
+            ClientCache cache, DatabaseHeartbeat database, SecretDigester digester, FailureThrottle throttle) {
         this.cache = cache;
         this.database = database;
         this.digester = digester;
@@ -47,8 +47,8 @@ public class ClientAuthenticator {
             return Uni.createFrom().failure(OAuthError.unavailable());
         }
         String presented = credentials.clientId();
-        Optional<OAuthClientId> id = presented.length() > FailureThrottle.MAX_IDENTIFIER
-                ? Optional.empty() : OAuthClientId.parse(presented);
+        Optional<OAuthClientId> id =
+                presented.length() > FailureThrottle.MAX_IDENTIFIER ? Optional.empty() : OAuthClientId.parse(presented);
         if (id.isEmpty()) {
             return Uni.createFrom().failure(refuse(source, "an id no client can have"));
         }
@@ -67,8 +67,8 @@ public class ClientAuthenticator {
         }
         return cache.find(id.get()).map(found -> {
             CachedClient client = found.orElse(null);
-            boolean secretMatches = digester.matches(credentials.secret(),
-                    client == null ? DECOY_DIGEST : client.secretDigest());
+            boolean secretMatches =
+                    digester.matches(credentials.secret(), client == null ? DECOY_DIGEST : client.secretDigest());
             if (client == null || !secretMatches) {
                 throttle.count(throttle.pair(source, identifier));
                 throttle.count(throttle.account(identifier));
@@ -91,8 +91,10 @@ public class ClientAuthenticator {
             return OAuthError.throttled(wait.getAsLong());
         }
         if (failures == bySource.max()) {
-            LOG.infof("Client authentication failed for %s from %s; that source reached its limit of %d failures"
-                    + " and gets 429 for further failures in this window", clientId, source, failures);
+            LOG.infof(
+                    "Client authentication failed for %s from %s; that source reached its limit of %d failures"
+                            + " and gets 429 for further failures in this window",
+                    clientId, source, failures);
         } else {
             LOG.infof("Client authentication failed for %s from %s", clientId, source);
         }

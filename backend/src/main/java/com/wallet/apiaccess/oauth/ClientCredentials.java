@@ -16,8 +16,8 @@ public record ClientCredentials(String clientId, String secret) {
         String formSecret = form.get("client_secret");
         if (basic != null) {
             if (formSecret != null) {
-                throw OAuthError.invalidRequest("Use one client authentication method: HTTP Basic or client_secret"
-                        + " in the body, not both");
+                throw OAuthError.invalidRequest(
+                        "Use one client authentication method: HTTP Basic or client_secret" + " in the body, not both");
             }
             if (formId != null && !formId.equals(basic.clientId())) {
                 throw OAuthError.invalidRequest("The client_id in the body differs from the one in HTTP Basic");
@@ -40,7 +40,8 @@ public record ClientCredentials(String clientId, String secret) {
         }
         byte[] decoded;
         try {
-            decoded = Base64.getDecoder().decode(authorization.substring(BASIC.length()).trim());
+            decoded = Base64.getDecoder()
+                    .decode(authorization.substring(BASIC.length()).trim());
         } catch (IllegalArgumentException e) {
             throw OAuthError.invalidRequest("The Basic credentials are not valid base64");
         }

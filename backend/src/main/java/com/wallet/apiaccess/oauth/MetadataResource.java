@@ -38,6 +38,8 @@ public class MetadataResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "RFC 8414 authorization server metadata")
     public RestResponse<Map<String, Object>> metadata() {
-        return RestResponse.ResponseBuilder.ok(metadata).header("Cache-Control", "public, max-age=300").build();
+        return RestResponse.ResponseBuilder.ok(metadata)
+                .header("Cache-Control", "public, max-age=300")
+                .build();
     }
 }

@@ -48,13 +48,17 @@ public final class OAuthError extends RuntimeException {
 
     /** RFC 6749 has no code for throttling; the metrics tell it apart from an outage by its reason. */
     static OAuthError throttled(long retryAfterSeconds) {
-        return new OAuthError(429, "temporarily_unavailable",
+        return new OAuthError(
+                429,
+                "temporarily_unavailable",
                 "Too many failed client authentications; retry after " + retryAfterSeconds + " seconds",
-                retryAfterSeconds, "throttled");
+                retryAfterSeconds,
+                "throttled");
     }
 
     static OAuthError unavailable() {
-        return new OAuthError(503, "temporarily_unavailable", "The service is temporarily unavailable; retry shortly", 2);
+        return new OAuthError(
+                503, "temporarily_unavailable", "The service is temporarily unavailable; retry shortly", 2);
     }
 
     static OAuthError serverError() {

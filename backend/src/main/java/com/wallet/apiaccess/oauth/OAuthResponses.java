@@ -12,8 +12,7 @@ final class OAuthResponses {
 
     private static final String JSON = "application/json;charset=UTF-8";
 
-    private OAuthResponses() {
-    }
+    private OAuthResponses() {}
 
     /** An RFC 6749 §5.2 error body. */
     static JsonObject body(String code, String description) {
@@ -54,7 +53,9 @@ final class OAuthResponses {
         if (!http2) {
             response.putHeader(HttpHeaders.CONNECTION, "close");
         }
-        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(body.encode())
+        response.setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+                .end(body.encode())
                 .onComplete(sent -> {
                     if (http2) {
                         response.reset(0);

@@ -27,9 +27,12 @@ public class TokenMetrics {
     }
 
     void refused(String error) {
-        refused.computeIfAbsent(error, reason -> Counter.builder("api_access_tokens_refused")
-                .description("Token requests refused, by OAuth error code")
-                .tag("reason", reason)
-                .register(registry)).increment();
+        refused.computeIfAbsent(
+                        error,
+                        reason -> Counter.builder("api_access_tokens_refused")
+                                .description("Token requests refused, by OAuth error code")
+                                .tag("reason", reason)
+                                .register(registry))
+                .increment();
     }
 }

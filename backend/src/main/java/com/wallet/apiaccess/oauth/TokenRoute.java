@@ -12,7 +12,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -35,6 +34,7 @@ public class TokenRoute {
     public static final String PATH = Endpoints.TOKEN_PATH;
     /** A client-credentials request is a few hundred bytes; anything near this is not one. */
     static final int BODY_LIMIT = 8 * 1024;
+
     private static final Logger LOG = Logger.getLogger(TokenRoute.class);
 
     /** Retry-After of a request refused because too many bodies are being read. */
@@ -66,7 +66,8 @@ public class TokenRoute {
         response.putHeader(HttpHeaders.CACHE_CONTROL, "no-store").putHeader("Pragma", "no-cache");
         if (request.method() != HttpMethod.POST) {
             response.putHeader(HttpHeaders.ALLOW, "POST");
-            OAuthResponses.respond(context, 405, OAuthResponses.body("invalid_request", "The token endpoint accepts POST only"));
+            OAuthResponses.respond(
+                    context, 405, OAuthResponses.body("invalid_request", "The token endpoint accepts POST only"));
             return;
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -129,8 +130,12 @@ public class TokenRoute {
             timer = -1;
             if (finish()) {
                 metrics.refused("invalid_request");
-                OAuthResponses.respondAndClose(context, 400, OAuthResponses.body("invalid_request",
-                        "The request body did not arrive within " + describe(bodyTimeoutMillis)));
+                OAuthResponses.respondAndClose(
+                        context,
+                        400,
+                        OAuthResponses.body(
+                                "invalid_request",
+                                "The request body did not arrive within " + describe(bodyTimeoutMillis)));
             }
         }
 
@@ -161,16 +166,24 @@ public class TokenRoute {
     private void issue(RoutingContext context, byte[] body) {
         HttpServerRequest request = context.request();
         String source = addresses.of(request);
-        Uni.createFrom().deferred(() -> service.issue(request.getHeader(HttpHeaders.CONTENT_TYPE),
-                        request.getHeader(HttpHeaders.AUTHORIZATION), body, source))
-                .subscribe().with(
+        Uni.createFrom()
+                .deferred(() -> service.issue(
+                        request.getHeader(HttpHeaders.CONTENT_TYPE),
+                        request.getHeader(HttpHeaders.AUTHORIZATION),
+                        body,
+                        source))
+                .subscribe()
+                .with(
                         token -> {
                             metrics.issued();
-                            OAuthResponses.respond(context, 200, new JsonObject()
-                                    .put("access_token", token.accessToken())
-                                    .put("token_type", "Bearer")
-                                    .put("expires_in", token.expiresIn())
-                                    .put("scope", token.scope()));
+                            OAuthResponses.respond(
+                                    context,
+                                    200,
+                                    new JsonObject()
+                                            .put("access_token", token.accessToken())
+                                            .put("token_type", "Bearer")
+                                            .put("expires_in", token.expiresIn())
+                                            .put("scope", token.scope()));
                         },
                         failure -> fail(context, failure));
     }
@@ -193,14 +206,20 @@ public class TokenRoute {
     private void refuseOversized(RoutingContext context) {
         metrics.refused("invalid_request");
         // the rest of the body is not worth reading, however slowly it comes
-        OAuthResponses.respondAndClose(context, 400, OAuthResponses.body("invalid_request", "The request body exceeds " + BODY_LIMIT + " bytes"));
+        OAuthResponses.respondAndClose(
+                context,
+                400,
+                OAuthResponses.body("invalid_request", "The request body exceeds " + BODY_LIMIT + " bytes"));
     }
 
     private void refuseBusy(RoutingContext context) {
         metrics.refused("temporarily_unavailable");
         context.response().putHeader("Retry-After", Long.toString(BUSY_RETRY_AFTER_SECONDS));
-        OAuthResponses.respondAndClose(context, 503, OAuthResponses.body("temporarily_unavailable",
-                "Too many token requests are being received; retry shortly"));
+        OAuthResponses.respondAndClose(
+                context,
+                503,
+                OAuthResponses.body(
+                        "temporarily_unavailable", "Too many token requests are being received; retry shortly"));
     }
 
     private static boolean declaredTooLarge(String length) {

@@ -2,9 +2,9 @@ package com.wallet.apiaccess.oauth;
 
 import com.wallet.apiaccess.client.ClientCache.CachedClient;
 import com.wallet.apiaccess.client.UsageRecorder;
+import com.wallet.apiaccess.crypto.TokenFactory;
 import com.wallet.apiaccess.problem.Shown;
 import com.wallet.apiaccess.role.RoleSet;
-import com.wallet.apiaccess.crypto.TokenFactory;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,13 +34,12 @@ public class TokenService {
     public Uni<IssuedToken> issue(String contentType, String authorization, byte[] body, String source) {
         TokenForm form = parseForm(contentType, body);
         ClientCredentials credentials = ClientCredentials.from(authorization, form);
-        return authenticator.authenticate(credentials, source)
-                .chain(client -> {
-                    requireClientCredentialsGrant(form);
-                    SortedSet<String> scope = grantedScope(form.get("scope"), client);
-                    usage.used(client.id());
-                    return mint(client, scope);
-                });
+        return authenticator.authenticate(credentials, source).chain(client -> {
+            requireClientCredentialsGrant(form);
+            SortedSet<String> scope = grantedScope(form.get("scope"), client);
+            usage.used(client.id());
+            return mint(client, scope);
+        });
     }
 
     /** Any charset parameter is accepted: the grant's values are ASCII, and others must be UTF-8. */
@@ -88,8 +87,12 @@ public class TokenService {
     }
 
     private Uni<IssuedToken> mint(CachedClient client, SortedSet<String> scope) {
-        return tokens.accessToken(client.oauthClientId().value(), client.oauthClientId().walletKey(),
-                        client.credentialRef(), scope, client.expiry().endsAt())
+        return tokens.accessToken(
+                        client.oauthClientId().value(),
+                        client.oauthClientId().walletKey(),
+                        client.credentialRef(),
+                        scope,
+                        client.expiry().endsAt())
                 .map(minted -> new IssuedToken(minted.token(), minted.expiresIn(), RoleSet.join(scope)));
     }
 }

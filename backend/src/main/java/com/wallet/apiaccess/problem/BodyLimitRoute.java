@@ -49,7 +49,8 @@ public class BodyLimitRoute {
     }
 
     private static void refuse(RoutingContext context) {
-        context.response().setStatusCode(413)
+        context.response()
+                .setStatusCode(413)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .end(new JsonObject()

@@ -12,8 +12,7 @@ public final class InvalidToken {
 
     private static final String REASON = "api-access.invalid-token-reason";
 
-    private InvalidToken() {
-    }
+    private InvalidToken() {}
 
     public static AuthenticationFailedException because(String reason) {
         return new AuthenticationFailedException(reason, Map.of(REASON, reason));

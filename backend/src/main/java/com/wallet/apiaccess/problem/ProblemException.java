@@ -15,8 +15,13 @@ public class ProblemException extends RuntimeException {
     private final List<FieldError> errors;
     private final Map<String, String> headers;
 
-    public ProblemException(int status, String type, String title, String detail,
-                            List<FieldError> errors, Map<String, String> headers) {
+    public ProblemException(
+            int status,
+            String type,
+            String title,
+            String detail,
+            List<FieldError> errors,
+            Map<String, String> headers) {
         super(detail, null, false, false);
         this.status = status;
         this.type = type;
@@ -32,9 +37,11 @@ public class ProblemException extends RuntimeException {
     /** Throws one 400 naming every invalid field, when there is any. */
     public static void throwIfInvalid(List<FieldError> errors) {
         if (!errors.isEmpty()) {
-            throw badRequest(errors.size() == 1
-                    ? errors.get(0).field() + ": " + errors.get(0).message()
-                    : "The request has " + errors.size() + " invalid fields", errors);
+            throw badRequest(
+                    errors.size() == 1
+                            ? errors.get(0).field() + ": " + errors.get(0).message()
+                            : "The request has " + errors.size() + " invalid fields",
+                    errors);
         }
     }
 
@@ -47,24 +54,34 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException unauthorized(String detail, String challenge) {
-        return new ProblemException(401, ProblemTypes.UNAUTHORIZED, "Unauthorized", detail, null,
-                Map.of("WWW-Authenticate", challenge));
+        return new ProblemException(
+                401, ProblemTypes.UNAUTHORIZED, "Unauthorized", detail, null, Map.of("WWW-Authenticate", challenge));
     }
 
     /** 403 for a missing role (RFC 6750 insufficient_scope). */
     public static ProblemException insufficientRole(String detail, String requiredScope) {
-        return new ProblemException(403, ProblemTypes.FORBIDDEN, "Forbidden", detail, null,
+        return new ProblemException(
+                403,
+                ProblemTypes.FORBIDDEN,
+                "Forbidden",
+                detail,
+                null,
                 Map.of("WWW-Authenticate", "Bearer error=\"insufficient_scope\", scope=\"" + requiredScope + "\""));
     }
 
     public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
-        return new ProblemException(429, ProblemTypes.TOO_MANY_REQUESTS, "Too many requests", detail, null,
+        return new ProblemException(
+                429,
+                ProblemTypes.TOO_MANY_REQUESTS,
+                "Too many requests",
+                detail,
+                null,
                 Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }
 
     public static ProblemException unavailable(String detail) {
-        return new ProblemException(503, ProblemTypes.UNAVAILABLE, "Service unavailable", detail, null,
-                Map.of("Retry-After", "2"));
+        return new ProblemException(
+                503, ProblemTypes.UNAVAILABLE, "Service unavailable", detail, null, Map.of("Retry-After", "2"));
     }
 
     public int status() {

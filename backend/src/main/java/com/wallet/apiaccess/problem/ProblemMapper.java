@@ -19,8 +19,8 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.time.temporal.Temporal;
+import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -43,8 +43,8 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response unknownProperty(UnrecognizedPropertyException e) {
         String field = path(e);
-        return respond(ProblemException.badRequest("Unknown property '" + field + "'",
-                List.of(new FieldError(field, "is not a known property"))));
+        return respond(ProblemException.badRequest(
+                "Unknown property '" + field + "'", List.of(new FieldError(field, "is not a known property"))));
     }
 
     @ServerExceptionMapper
@@ -64,13 +64,14 @@ public class ProblemMapper {
         }
         String field = duplicateKey(e);
         if (field != null) {
-            return respond(ProblemException.badRequest("Property '" + field + "' appears more than once",
+            return respond(ProblemException.badRequest(
+                    "Property '" + field + "' appears more than once",
                     List.of(new FieldError(field, "appears more than once"))));
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             field = path(mapping);
-            return respond(ProblemException.badRequest(field + ": has an invalid value",
-                    List.of(new FieldError(field, "has an invalid value"))));
+            return respond(ProblemException.badRequest(
+                    field + ": has an invalid value", List.of(new FieldError(field, "has an invalid value"))));
         }
         return respond(ProblemException.badRequest("The request body is not well-formed JSON", null));
     }
@@ -88,8 +89,10 @@ public class ProblemMapper {
             }
             return respond(ProblemException.unauthorized("A valid bearer token is required", BEARER_CHALLENGE));
         }
-        return respond(ProblemException.unauthorized(reason, BEARER_CHALLENGE
-                + ", error=\"invalid_token\", error_description=\"" + reason.replace("\"", "'") + "\""));
+        return respond(ProblemException.unauthorized(
+                reason,
+                BEARER_CHALLENGE + ", error=\"invalid_token\", error_description=\"" + reason.replace("\"", "'")
+                        + "\""));
     }
 
     @ServerExceptionMapper
@@ -99,8 +102,12 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return respond(new ProblemException(403, ProblemTypes.FORBIDDEN, "Forbidden",
-                "Your roles do not allow this", null,
+        return respond(new ProblemException(
+                403,
+                ProblemTypes.FORBIDDEN,
+                "Forbidden",
+                "Your roles do not allow this",
+                null,
                 java.util.Map.of("WWW-Authenticate", "Bearer error=\"insufficient_scope\"")));
     }
 
@@ -118,7 +125,8 @@ public class ProblemMapper {
             return e.getResponse();
         }
         String title = Response.Status.fromStatusCode(status) == null
-                ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
+                ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
         String detail = switch (status) {
             case 404 -> "No such resource";
             case 405 -> "This method is not allowed here";
@@ -141,14 +149,18 @@ public class ProblemMapper {
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
-        return respond(new ProblemException(500, ProblemTypes.INTERNAL, "Internal Server Error",
-                "An unexpected error occurred (incident " + incident + ")", null, null));
+        return respond(new ProblemException(
+                500,
+                ProblemTypes.INTERNAL,
+                "Internal Server Error",
+                "An unexpected error occurred (incident " + incident + ")",
+                null,
+                null));
     }
 
     public static Response respond(ProblemException e) {
-        Response.ResponseBuilder builder = Response.status(e.status())
-                .type(Problem.MEDIA_TYPE)
-                .entity(e.toProblem());
+        Response.ResponseBuilder builder =
+                Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(e.toProblem());
         e.headers().forEach(builder::header);
         return builder.build();
     }
@@ -179,8 +191,10 @@ public class ProblemMapper {
         while (e != null && !(e instanceof StreamReadException)) {
             e = e.getCause() == e ? null : e.getCause();
         }
-        if (!(e instanceof StreamReadException read) || read.getProcessor() == null
-                || read.getOriginalMessage() == null || !read.getOriginalMessage().startsWith("Duplicate field")) {
+        if (!(e instanceof StreamReadException read)
+                || read.getProcessor() == null
+                || read.getOriginalMessage() == null
+                || !read.getOriginalMessage().startsWith("Duplicate field")) {
             return null;
         }
         JsonStreamContext context = read.getProcessor().getParsingContext();

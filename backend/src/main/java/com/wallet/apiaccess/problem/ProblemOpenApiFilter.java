@@ -34,11 +34,12 @@ public class ProblemOpenApiFilter implements OASFilter {
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
     /** The scheme of session and access tokens; quarkus.smallrye-openapi.security-scheme-name. */
     static final String BEARER = "bearer";
+
     static final String OPERATOR = "platformOperator";
 
     /** Paths anyone may call without credentials. */
-    private static final Set<String> PUBLIC = Set.of(
-            "/api/session", "/oauth2/jwks", "/.well-known/oauth-authorization-server");
+    private static final Set<String> PUBLIC =
+            Set.of("/api/session", "/oauth2/jwks", "/.well-known/oauth-authorization-server");
 
     /** The operationIds of the contract's calls; any other operation gets one made from its method and path. */
     private static final Map<String, String> OPERATION_IDS = Map.ofEntries(
@@ -72,11 +73,13 @@ public class ProblemOpenApiFilter implements OASFilter {
             Map.entry("POST /api/platform/wallets", "createWallet"));
 
     private static final Map<String, String> TAG_DESCRIPTIONS = Map.of(
-            "OAuth 2.0", "For integrators: the token endpoint (RFC 6749 client credentials), its metadata"
-                    + " (RFC 8414) and the keys that sign the tokens (RFC 7517)",
+            "OAuth 2.0",
+                    "For integrators: the token endpoint (RFC 6749 client credentials), its metadata"
+                            + " (RFC 8414) and the keys that sign the tokens (RFC 7517)",
             "Session", "Signing in to a wallet's console, and the caller's own account",
-            "API clients", "The wallet's OAuth clients: their roles, expiry and secrets; needs api-access:read"
-                    + " or api-access:change",
+            "API clients",
+                    "The wallet's OAuth clients: their roles, expiry and secrets; needs api-access:read"
+                            + " or api-access:change",
             "Users", "The administrators who sign in to the wallet's console; needs users:read or users:change",
             "Roles", "The resources of the permissions grid; each yields the roles {id}:read and {id}:change",
             "Platform", "For the platform operator: provisioning wallets with the operator token");
@@ -86,23 +89,38 @@ public class ProblemOpenApiFilter implements OASFilter {
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
-        openAPI.getComponents().addSchema("FieldError", OASFactory.createSchema()
-                .type(List.of(Schema.SchemaType.OBJECT))
-                .addProperty("field", string("The JSON property, e.g. clientId or roles[2]"))
-                .addProperty("message", string("What is wrong with it")));
-        openAPI.getComponents().addSchema("Problem", OASFactory.createSchema()
-                .type(List.of(Schema.SchemaType.OBJECT))
-                .description("RFC 9457 problem details")
-                .addProperty("type", string("A URI naming the kind of problem"))
-                .addProperty("title", string("A short summary of the kind of problem"))
-                .addProperty("status", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)))
-                .addProperty("detail", string("What went wrong this time"))
-                .addProperty("errors", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
-                        .items(OASFactory.createSchema().ref("#/components/schemas/FieldError"))));
-        openAPI.getComponents().addSecurityScheme(OPERATOR, OASFactory.createSecurityScheme()
-                .type(SecurityScheme.Type.HTTP).scheme("bearer")
-                .description("The platform operator token, api-access.platform.operator-token;"
-                        + " while it is not configured the platform endpoints answer 404"));
+        openAPI.getComponents()
+                .addSchema(
+                        "FieldError",
+                        OASFactory.createSchema()
+                                .type(List.of(Schema.SchemaType.OBJECT))
+                                .addProperty("field", string("The JSON property, e.g. clientId or roles[2]"))
+                                .addProperty("message", string("What is wrong with it")));
+        openAPI.getComponents()
+                .addSchema(
+                        "Problem",
+                        OASFactory.createSchema()
+                                .type(List.of(Schema.SchemaType.OBJECT))
+                                .description("RFC 9457 problem details")
+                                .addProperty("type", string("A URI naming the kind of problem"))
+                                .addProperty("title", string("A short summary of the kind of problem"))
+                                .addProperty(
+                                        "status", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)))
+                                .addProperty("detail", string("What went wrong this time"))
+                                .addProperty(
+                                        "errors",
+                                        OASFactory.createSchema()
+                                                .type(List.of(Schema.SchemaType.ARRAY))
+                                                .items(OASFactory.createSchema()
+                                                        .ref("#/components/schemas/FieldError"))));
+        openAPI.getComponents()
+                .addSecurityScheme(
+                        OPERATOR,
+                        OASFactory.createSecurityScheme()
+                                .type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer")
+                                .description("The platform operator token, api-access.platform.operator-token;"
+                                        + " while it is not configured the platform endpoints answer 404"));
         if (openAPI.getTags() != null) {
             for (Tag tag : openAPI.getTags()) {
                 if (tag.getDescription() == null && TAG_DESCRIPTIONS.containsKey(tag.getName())) {
@@ -113,8 +131,10 @@ public class ProblemOpenApiFilter implements OASFilter {
         if (openAPI.getPaths() == null) {
             return;
         }
-        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
-            for (Map.Entry<PathItem.HttpMethod, Operation> operation : path.getValue().getOperations().entrySet()) {
+        for (Map.Entry<String, PathItem> path :
+                openAPI.getPaths().getPathItems().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> operation :
+                    path.getValue().getOperations().entrySet()) {
                 document(path.getKey(), operation.getKey(), operation.getValue());
             }
         }
@@ -154,7 +174,8 @@ public class ProblemOpenApiFilter implements OASFilter {
             addIfAbsent(responses, "403", "A role this call needs is missing (insufficient_scope)");
         }
         addIfAbsent(responses, "503", "The database is unreachable; retry shortly");
-        for (Map.Entry<String, APIResponse> response : responses.getAPIResponses().entrySet()) {
+        for (Map.Entry<String, APIResponse> response :
+                responses.getAPIResponses().entrySet()) {
             if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
                 response.getValue().setContent(problemContent());
             }
@@ -184,8 +205,11 @@ public class ProblemOpenApiFilter implements OASFilter {
     }
 
     private static Content problemContent() {
-        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)));
+        return OASFactory.createContent()
+                .addMediaType(
+                        Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref(PROBLEM_REF)));
     }
 
     private static Schema string(String description) {

@@ -21,6 +21,5 @@ public final class ProblemTypes {
     public static final String UNAVAILABLE = BASE + "database-unavailable";
     public static final String INTERNAL = "about:blank";
 
-    private ProblemTypes() {
-    }
+    private ProblemTypes() {}
 }

@@ -3,8 +3,7 @@ package com.wallet.apiaccess.problem;
 /** A value the client sent, fit to be repeated in an error: at most {@code max} characters, control characters as '?'. */
 public final class Shown {
 
-    private Shown() {
-    }
+    private Shown() {}
 
     public static String value(String value, int max) {
         if (value == null) {

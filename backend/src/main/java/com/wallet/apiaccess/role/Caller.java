@@ -13,12 +13,21 @@ import java.util.TreeSet;
  * Who is calling the admin API: a user's session or a client's access token, always within one
  * wallet, with the roles that are in force now, and for a client its expiry date.
  */
-public record Caller(long walletId, String walletKey, String walletName, Kind kind, String name,
-                     SortedSet<String> roles, LocalDate expiryDate) {
+public record Caller(
+        long walletId,
+        String walletKey,
+        String walletName,
+        Kind kind,
+        String name,
+        SortedSet<String> roles,
+        LocalDate expiryDate) {
 
     public static final String ATTRIBUTE = "api-access.caller";
 
-    public enum Kind { USER, CLIENT }
+    public enum Kind {
+        USER,
+        CLIENT
+    }
 
     public static Caller of(SecurityIdentity identity) {
         Caller caller = identity.getAttribute(ATTRIBUTE);
@@ -40,8 +49,8 @@ public record Caller(long walletId, String walletKey, String walletName, Kind ki
     public void requireGrantable(Collection<String> granted) {
         List<String> missing = RoleSet.missing(granted, roles);
         if (!missing.isEmpty()) {
-            throw ProblemException.insufficientRole("You cannot grant roles you do not hold: "
-                    + String.join(", ", missing), String.join(" ", missing));
+            throw ProblemException.insufficientRole(
+                    "You cannot grant roles you do not hold: " + String.join(", ", missing), String.join(" ", missing));
         }
     }
 
@@ -49,8 +58,9 @@ public record Caller(long walletId, String walletKey, String walletName, Kind ki
     public void requireHoldsAllOf(Collection<String> held, String action) {
         List<String> missing = RoleSet.missing(held, roles);
         if (!missing.isEmpty()) {
-            throw ProblemException.insufficientRole("You cannot " + action + " a user who holds roles you do not hold: "
-                    + String.join(", ", missing), String.join(" ", missing));
+            throw ProblemException.insufficientRole(
+                    "You cannot " + action + " a user who holds roles you do not hold: " + String.join(", ", missing),
+                    String.join(" ", missing));
         }
     }
 

@@ -13,16 +13,15 @@ import java.util.TreeSet;
 /** Role sets: validation of what a client sent, and the rule that Change implies View. */
 public final class RoleSet {
 
-    private RoleSet() {
-    }
+    private RoleSet() {}
 
     /**
      * Checks every role against the catalogue and returns the sorted set, with {@code X:read} added
      * for each {@code X:change}. At least one role is needed: a holder of none could do nothing.
      * Problems are added to {@code errors} under {@code roles} or {@code roles[i]}.
      */
-    public static SortedSet<String> normalise(List<String> requested, RoleCatalogue catalogue,
-                                              String field, List<FieldError> errors) {
+    public static SortedSet<String> normalise(
+            List<String> requested, RoleCatalogue catalogue, String field, List<FieldError> errors) {
         SortedSet<String> result = new TreeSet<>();
         if (requested == null) {
             errors.add(new FieldError(field, "is required"));
@@ -34,9 +33,11 @@ public final class RoleSet {
         for (int i = 0; i < requested.size(); i++) {
             String role = requested.get(i);
             if (role == null || !catalogue.isKnown(role)) {
-                errors.add(new FieldError(field + "[" + i + "]", role == null
-                        ? "must be a role, not null"
-                        : "'" + Shown.value(role, 80) + "' is not a known role"));
+                errors.add(new FieldError(
+                        field + "[" + i + "]",
+                        role == null
+                                ? "must be a role, not null"
+                                : "'" + Shown.value(role, 80) + "' is not a known role"));
                 continue;
             }
             result.add(role);

@@ -1,9 +1,9 @@
 package com.wallet.apiaccess.session;
 
+import com.wallet.apiaccess.client.OAuthClientId;
+import com.wallet.apiaccess.config.Endpoints;
 import com.wallet.apiaccess.role.Caller;
 import com.wallet.apiaccess.throttle.ClientAddress;
-import com.wallet.apiaccess.config.Endpoints;
-import com.wallet.apiaccess.client.OAuthClientId;
 import com.wallet.apiaccess.user.ChangePasswordRequest;
 import com.wallet.apiaccess.user.OwnPassword;
 import com.wallet.apiaccess.wallet.WalletView;
@@ -36,7 +36,8 @@ public class MeResource {
     private final OwnPassword ownPassword;
     private final ClientAddress addresses;
 
-    public MeResource(SecurityIdentity identity, Endpoints endpoints, OwnPassword ownPassword, ClientAddress addresses) {
+    public MeResource(
+            SecurityIdentity identity, Endpoints endpoints, OwnPassword ownPassword, ClientAddress addresses) {
         this.identity = identity;
         this.tokenEndpoint = endpoints.tokenEndpoint();
         this.ownPassword = ownPassword;
@@ -47,8 +48,12 @@ public class MeResource {
     @Operation(summary = "The caller: a user, or a client by its OAuth client id; its wallet, roles and token endpoint")
     public MeView me() {
         Caller caller = Caller.of(identity);
-        return new MeView(caller.name(), new WalletView(caller.walletKey(), caller.walletName()),
-                List.copyOf(caller.roles()), tokenEndpoint, OAuthClientId.prefix(caller.walletKey()));
+        return new MeView(
+                caller.name(),
+                new WalletView(caller.walletKey(), caller.walletName()),
+                List.copyOf(caller.roles()),
+                tokenEndpoint,
+                OAuthClientId.prefix(caller.walletKey()));
     }
 
     @PUT
@@ -60,6 +65,8 @@ public class MeResource {
     @APIResponse(responseCode = "403", description = "The current password is wrong, or the caller is an API client")
     @APIResponse(responseCode = "429", description = "Too many wrong passwords; see Retry-After")
     public Uni<RestResponse<Void>> changePassword(ChangePasswordRequest request, @Context HttpServerRequest http) {
-        return ownPassword.change(Caller.of(identity), request, addresses.of(http)).map(nothing -> RestResponse.noContent());
+        return ownPassword
+                .change(Caller.of(identity), request, addresses.of(http))
+                .map(nothing -> RestResponse.noContent());
     }
 }

@@ -1,14 +1,14 @@
 package com.wallet.apiaccess.session;
 
-import com.wallet.apiaccess.throttle.Attempt;
-import com.wallet.apiaccess.problem.ProblemException;
-import com.wallet.apiaccess.problem.Shown;
 import com.wallet.apiaccess.crypto.CredentialRef;
-import com.wallet.apiaccess.throttle.FailureThrottle;
 import com.wallet.apiaccess.crypto.PasswordHasher;
 import com.wallet.apiaccess.crypto.PasswordWorker;
-import com.wallet.apiaccess.throttle.SignInIdentifier;
 import com.wallet.apiaccess.crypto.TokenFactory;
+import com.wallet.apiaccess.problem.ProblemException;
+import com.wallet.apiaccess.problem.Shown;
+import com.wallet.apiaccess.throttle.Attempt;
+import com.wallet.apiaccess.throttle.FailureThrottle;
+import com.wallet.apiaccess.throttle.SignInIdentifier;
 import com.wallet.apiaccess.user.UserRules;
 import com.wallet.apiaccess.user.WalletUser;
 import com.wallet.apiaccess.user.WalletUserRepository;
@@ -39,8 +39,13 @@ public class SessionService {
     private final TokenFactory tokens;
     private final FailureThrottle throttle;
 
-    public SessionService(WalletDirectory wallets, WalletUserRepository users, PasswordHasher hasher,
-                          PasswordWorker worker, TokenFactory tokens, FailureThrottle throttle) {
+    public SessionService(
+            WalletDirectory wallets,
+            WalletUserRepository users,
+            PasswordHasher hasher,
+            PasswordWorker worker,
+            TokenFactory tokens,
+            FailureThrottle throttle) {
         this.wallets = wallets;
         this.users = users;
         this.hasher = hasher;
@@ -57,32 +62,42 @@ public class SessionService {
         // and would only fill the throttle's memory.
         boolean plausible = WalletKeyRule.isValid(request.wallet()) && UserRules.isValidUsername(request.username());
         String identifier = plausible ? SignInIdentifier.of(request.wallet(), request.username()) : null;
-        Attempt attempt = throttle.reserve(throttle.source(source),
+        Attempt attempt = throttle.reserve(
+                throttle.source(source),
                 plausible ? throttle.pair(source, identifier) : null,
                 plausible ? throttle.account(identifier) : null);
         if (attempt.refused()) {
-            LOG.infof("Sign-in to wallet %s as %s from %s refused: too many failures", Shown.value(request.wallet(), 32),
-                    Shown.value(request.username(), 64), source);
-            throw ProblemException.tooManyRequests("Too many failed sign-ins; try again in "
-                    + attempt.retryAfterSeconds() + " seconds", attempt.retryAfterSeconds());
+            LOG.infof(
+                    "Sign-in to wallet %s as %s from %s refused: too many failures",
+                    Shown.value(request.wallet(), 32), Shown.value(request.username(), 64), source);
+            throw ProblemException.tooManyRequests(
+                    "Too many failed sign-ins; try again in " + attempt.retryAfterSeconds() + " seconds",
+                    attempt.retryAfterSeconds());
         }
         String password = request.password() == null ? "" : request.password();
-        Uni<WalletUser> lookup = !plausible ? Uni.createFrom().nullItem()
-                : wallets.find(request.wallet()).chain(wallet -> wallet == null
-                        ? Uni.createFrom().nullItem()
-                        : users.findByUsername(wallet.id(), request.username()));
-        return lookup
-                .chain(user -> worker.run(() -> hasher.matches(password, user == null ? null : user.passwordHash))
+        Uni<WalletUser> lookup = !plausible
+                ? Uni.createFrom().nullItem()
+                : wallets.find(request.wallet())
+                        .chain(wallet -> wallet == null
+                                ? Uni.createFrom().nullItem()
+                                : users.findByUsername(wallet.id(), request.username()));
+        return lookup.chain(user -> worker.run(() -> hasher.matches(password, user == null ? null : user.passwordHash))
                         .chain(matches -> {
                             if (!matches) {
-                                LOG.infof("Failed sign-in to wallet %s as %s from %s", Shown.value(request.wallet(), 32),
-                                        Shown.value(request.username(), 64), source);
+                                LOG.infof(
+                                        "Failed sign-in to wallet %s as %s from %s",
+                                        Shown.value(request.wallet(), 32), Shown.value(request.username(), 64), source);
                                 throw ProblemException.unauthorized(WRONG, "Bearer realm=\"api-access\"");
                             }
                             attempt.succeeded();
-                            return tokens.sessionToken(request.wallet(), user.username, CredentialRef.of(user.passwordHash),
+                            return tokens.sessionToken(
+                                            request.wallet(),
+                                            user.username,
+                                            CredentialRef.of(user.passwordHash),
                                             user.roles)
-                                    .map(minted -> new SessionView(minted.token(), Instant.ofEpochSecond(minted.expiresAt()),
+                                    .map(minted -> new SessionView(
+                                            minted.token(),
+                                            Instant.ofEpochSecond(minted.expiresAt()),
                                             new SessionView.SessionUser(user.username, List.copyOf(user.roles))));
                         }))
                 .onFailure(failure -> !(failure instanceof ProblemException p && p.status() == 401))

@@ -9,8 +9,7 @@ import java.util.List;
 public record SessionView(String token, Instant expiresAt, SessionUser user) {
 
     @Schema(requiredProperties = {"username", "roles"})
-    public record SessionUser(String username, List<String> roles) {
-    }
+    public record SessionUser(String username, List<String> roles) {}
 
     @Override
     public String toString() {

@@ -40,7 +40,8 @@ public class ClientAddress {
 
     /** The client's address as text, as it stands in the logs. */
     public String of(HttpServerRequest request) {
-        String peer = request.remoteAddress() == null ? null : request.remoteAddress().host();
+        String peer =
+                request.remoteAddress() == null ? null : request.remoteAddress().host();
         if (trusted.isEmpty()) {
             return peer == null ? "unknown" : peer;
         }
@@ -89,7 +90,8 @@ public class ClientAddress {
         }
         StringBuilder key = new StringBuilder(24);
         for (int i = 0; i < 8; i += 2) {
-            key.append(Integer.toHexString((bytes[i] & 0xff) << 8 | bytes[i + 1] & 0xff)).append(':');
+            key.append(Integer.toHexString((bytes[i] & 0xff) << 8 | bytes[i + 1] & 0xff))
+                    .append(':');
         }
         return key.append(":/64").toString();
     }
@@ -115,8 +117,8 @@ public class ClientAddress {
             String address = slash < 0 ? text : text.substring(0, slash);
             byte[] bytes = NetUtil.createByteArrayFromIpAddressString(address);
             if (bytes == null) {
-                throw new IllegalArgumentException("api-access.http.trusted-proxies: '" + text
-                        + "' is not an IP address or CIDR block");
+                throw new IllegalArgumentException(
+                        "api-access.http.trusted-proxies: '" + text + "' is not an IP address or CIDR block");
             }
             int prefix = bytes.length * 8;
             if (slash >= 0) {
@@ -126,8 +128,8 @@ public class ClientAddress {
                     prefix = -1;
                 }
                 if (prefix < 0 || prefix > bytes.length * 8) {
-                    throw new IllegalArgumentException("api-access.http.trusted-proxies: '" + text
-                            + "' has an invalid prefix length");
+                    throw new IllegalArgumentException(
+                            "api-access.http.trusted-proxies: '" + text + "' has an invalid prefix length");
                 }
             }
             return new Range(bytes, prefix);

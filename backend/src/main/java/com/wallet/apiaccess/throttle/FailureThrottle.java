@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -35,8 +34,7 @@ public class FailureThrottle {
     public static final int MAX_IDENTIFIER = 128;
 
     /** One counter and the most it may reach in a window. */
-    public record Limit(String key, int max) {
-    }
+    public record Limit(String key, int max) {}
 
     private final long windowMillis;
     private final int perSource;
@@ -51,17 +49,22 @@ public class FailureThrottle {
      * must be crowded out by others that each reached their limit too.
      */
     private final Cache<String, Window> full;
+
     private final Cache<String, AtomicLong> nextLookup;
 
     @Inject
     public FailureThrottle(ApiAccessConfig config) {
-        this(config.throttle().window(), config.throttle().maxFailuresPerSource(),
-                config.throttle().maxFailuresPerIdentifier(), config.throttle().maxFailuresPerAccount(),
-                config.throttle().maxTracked(), System::currentTimeMillis);
+        this(
+                config.throttle().window(),
+                config.throttle().maxFailuresPerSource(),
+                config.throttle().maxFailuresPerIdentifier(),
+                config.throttle().maxFailuresPerAccount(),
+                config.throttle().maxTracked(),
+                System::currentTimeMillis);
     }
 
-    FailureThrottle(Duration window, int perSource, int perIdentifier, int perAccount, int maxTracked,
-                    LongSupplier clock) {
+    FailureThrottle(
+            Duration window, int perSource, int perIdentifier, int perAccount, int maxTracked, LongSupplier clock) {
         this.windowMillis = Math.max(1000, window.toMillis());
         this.perSource = perSource;
         this.perIdentifier = perIdentifier;
@@ -189,8 +192,10 @@ public class FailureThrottle {
         if (kept != null && !kept.isOver(now)) {
             return kept;
         }
-        return windows.asMap().compute(key, (k, window) ->
-                window == null || window.isOver(now) ? new Window(now + windowMillis) : window);
+        return windows.asMap()
+                .compute(
+                        key,
+                        (k, window) -> window == null || window.isOver(now) ? new Window(now + windowMillis) : window);
     }
 
     private boolean take(Limit limit, Window window) {

@@ -15,8 +15,7 @@ final class Administrators {
     static final String USERS_CHANGE = "users:change";
     static final String API_ACCESS_CHANGE = "api-access:change";
 
-    private Administrators() {
-    }
+    private Administrators() {}
 
     static boolean isAdministrator(Collection<String> roles) {
         return roles.contains(USERS_CHANGE) && roles.contains(API_ACCESS_CHANGE);
@@ -34,7 +33,9 @@ final class Administrators {
             after |= user == target ? newRoles != null && isAdministrator(newRoles) : isAdministrator(user.roles);
         }
         if (before && !after) {
-            throw ProblemException.conflict(ProblemTypes.LOCK_OUT, "Wallet would be locked out",
+            throw ProblemException.conflict(
+                    ProblemTypes.LOCK_OUT,
+                    "Wallet would be locked out",
                     "This would leave the wallet without a user who holds both " + USERS_CHANGE + " and "
                             + API_ACCESS_CHANGE + "; give another user both roles first");
         }

@@ -1,13 +1,13 @@
 package com.wallet.apiaccess.user;
 
-import com.wallet.apiaccess.throttle.Attempt;
+import com.wallet.apiaccess.crypto.PasswordHasher;
+import com.wallet.apiaccess.crypto.PasswordWorker;
 import com.wallet.apiaccess.problem.FieldError;
 import com.wallet.apiaccess.problem.ProblemException;
 import com.wallet.apiaccess.problem.ProblemTypes;
 import com.wallet.apiaccess.role.Caller;
+import com.wallet.apiaccess.throttle.Attempt;
 import com.wallet.apiaccess.throttle.FailureThrottle;
-import com.wallet.apiaccess.crypto.PasswordHasher;
-import com.wallet.apiaccess.crypto.PasswordWorker;
 import com.wallet.apiaccess.throttle.SignInIdentifier;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -35,8 +35,8 @@ public class OwnPassword {
     private final PasswordWorker worker;
     private final FailureThrottle throttle;
 
-    public OwnPassword(WalletUserRepository repository, PasswordHasher hasher, PasswordWorker worker,
-                       FailureThrottle throttle) {
+    public OwnPassword(
+            WalletUserRepository repository, PasswordHasher hasher, PasswordWorker worker, FailureThrottle throttle) {
         this.repository = repository;
         this.hasher = hasher;
         this.worker = worker;
@@ -45,8 +45,8 @@ public class OwnPassword {
 
     public Uni<Void> change(Caller caller, ChangePasswordRequest request, String source) {
         if (caller.isClient()) {
-            throw ProblemException.insufficientRole("Only a user's session can change its password; an API client has none",
-                    "session");
+            throw ProblemException.insufficientRole(
+                    "Only a user's session can change its password; an API client has none", "session");
         }
         if (request == null) {
             throw ProblemException.badRequest("A JSON body with currentPassword and newPassword is required", null);
@@ -58,22 +58,30 @@ public class OwnPassword {
         UserRules.password(request.newPassword(), "newPassword", errors);
         ProblemException.throwIfInvalid(errors);
         String identifier = SignInIdentifier.of(caller.walletKey(), caller.name());
-        Attempt attempt = throttle.reserve(throttle.source(source),
-                throttle.pair(source, identifier), throttle.account(identifier));
+        Attempt attempt = throttle.reserve(
+                throttle.source(source), throttle.pair(source, identifier), throttle.account(identifier));
         if (attempt.refused()) {
-            throw ProblemException.tooManyRequests("Too many wrong passwords; try again in "
-                    + attempt.retryAfterSeconds() + " seconds", attempt.retryAfterSeconds());
+            throw ProblemException.tooManyRequests(
+                    "Too many wrong passwords; try again in " + attempt.retryAfterSeconds() + " seconds",
+                    attempt.retryAfterSeconds());
         }
         return stored(caller)
-                .chain(user -> worker.run(() -> hasher.matches(request.currentPassword(), user == null ? null : user.passwordHash)
-                                ? hasher.hash(request.newPassword()) : null)
+                .chain(user -> worker.run(
+                                () -> hasher.matches(request.currentPassword(), user == null ? null : user.passwordHash)
+                                        ? hasher.hash(request.newPassword())
+                                        : null)
                         .chain(newHash -> {
                             if (newHash == null) {
-                                LOG.infof("Wrong current password for user %s of wallet %s from %s", caller.name(),
-                                        caller.walletKey(), source);
+                                LOG.infof(
+                                        "Wrong current password for user %s of wallet %s from %s",
+                                        caller.name(), caller.walletKey(), source);
                                 // API.md: every 403 of /api carries the RFC 6750 challenge.
-                                throw new ProblemException(403, ProblemTypes.WRONG_PASSWORD, "Wrong password",
-                                        "The current password is not right", null,
+                                throw new ProblemException(
+                                        403,
+                                        ProblemTypes.WRONG_PASSWORD,
+                                        "Wrong password",
+                                        "The current password is not right",
+                                        null,
                                         Map.of("WWW-Authenticate", "Bearer error=\"insufficient_scope\""));
                             }
                             attempt.succeeded();
@@ -81,8 +89,9 @@ public class OwnPassword {
                         }))
                 .onFailure(failure -> !(failure instanceof ProblemException p && p.status() == 403))
                 .invoke(attempt::succeeded)
-                .invoke(() -> LOG.infof("User %s of wallet %s changed their own password from %s; earlier sessions"
-                        + " are ended", caller.name(), caller.walletKey(), source));
+                .invoke(() -> LOG.infof(
+                        "User %s of wallet %s changed their own password from %s; earlier sessions" + " are ended",
+                        caller.name(), caller.walletKey(), source));
     }
 
     @WithSession
@@ -92,10 +101,14 @@ public class OwnPassword {
 
     @WithTransaction
     Uni<Void> replace(WalletUser user, String newHash) {
-        return repository.replacePassword(user.id, user.passwordHash, newHash, Instant.now().truncatedTo(ChronoUnit.MILLIS))
+        return repository
+                .replacePassword(
+                        user.id, user.passwordHash, newHash, Instant.now().truncatedTo(ChronoUnit.MILLIS))
                 .map(replaced -> {
                     if (!replaced) {
-                        throw ProblemException.conflict(ProblemTypes.PASSWORD_CHANGED, "Password changed meanwhile",
+                        throw ProblemException.conflict(
+                                ProblemTypes.PASSWORD_CHANGED,
+                                "Password changed meanwhile",
                                 "Your password was changed or your user removed while this request ran; sign in again");
                     }
                     return null;

@@ -50,38 +50,51 @@ public class UserResource {
 
     @POST
     @Operation(summary = "Add a console user with roles you hold; needs users:change")
-    @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, a password under 12 characters included")
     @APIResponse(responseCode = "409", description = "The username exists in this wallet")
     public Uni<RestResponse<UserView>> create(CreateUserRequest request, @Context UriInfo uriInfo) {
         return service.create(caller(CHANGE), request)
-                .map(user -> RestResponse.ResponseBuilder
-                        .<UserView>created(uriInfo.getAbsolutePathBuilder().path(user.username()).build())
-                        .entity(user).build());
+                .map(user -> RestResponse.ResponseBuilder.<UserView>created(uriInfo.getAbsolutePathBuilder()
+                                .path(user.username())
+                                .build())
+                        .entity(user)
+                        .build());
     }
 
     @PUT
     @Path("{username}")
-    @Operation(summary = "Change a user's roles, and password when given (which ends that user's sessions);"
-            + " needs users:change and every role that user holds")
+    @Operation(
+            summary = "Change a user's roles, and password when given (which ends that user's sessions);"
+                    + " needs users:change and every role that user holds")
     @APIResponse(responseCode = "200", description = "The user as it is now")
-    @APIResponse(responseCode = "403", description = "The user holds roles you do not hold, or you grant roles you do not hold")
+    @APIResponse(
+            responseCode = "403",
+            description = "The user holds roles you do not hold, or you grant roles you do not hold")
     @APIResponse(responseCode = "404", description = "No such user in this wallet")
-    @APIResponse(responseCode = "409", description = "No user would be left holding both users:change and api-access:change")
+    @APIResponse(
+            responseCode = "409",
+            description = "No user would be left holding both users:change and api-access:change")
     public Uni<UserView> update(@PathParam("username") String username, UpdateUserRequest request) {
         return service.update(caller(CHANGE), username, request);
     }
 
     @DELETE
     @Path("{username}")
-    @Operation(summary = "Delete a user; their sessions are refused at once; needs users:change and every role"
-            + " that user holds")
+    @Operation(
+            summary = "Delete a user; their sessions are refused at once; needs users:change and every role"
+                    + " that user holds")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "403", description = "The user holds roles you do not hold")
     @APIResponse(responseCode = "404", description = "No such user in this wallet")
-    @APIResponse(responseCode = "409", description = "You cannot delete yourself, nor the last user holding both"
-            + " users:change and api-access:change")
+    @APIResponse(
+            responseCode = "409",
+            description = "You cannot delete yourself, nor the last user holding both"
+                    + " users:change and api-access:change")
     public Uni<RestResponse<Void>> delete(@PathParam("username") String username) {
         return service.delete(caller(CHANGE), username).map(nothing -> RestResponse.noContent());
     }

@@ -18,22 +18,21 @@ import java.util.regex.Pattern;
 public final class UserRules {
 
     /** A user to create, valid in itself (whether the caller may grant its roles is the service's rule). */
-    record NewUser(String username, String password, SortedSet<String> roles) {
-    }
+    record NewUser(String username, String password, SortedSet<String> roles) {}
 
     /** New roles for a user, and a new password when {@code password} is not null. */
-    record UserChange(SortedSet<String> roles, String password) {
-    }
+    record UserChange(SortedSet<String> roles, String password) {}
 
     public static final int PASSWORD_MIN = 12;
     /** bcrypt reads no further than 72 bytes; a longer password would be silently cut. */
     public static final int PASSWORD_MAX_BYTES = 72;
-    static final String USERNAME_MESSAGE = "must be 3 to 64 characters of lower-case letters, digits, '.', '_', '@' and '-',"
-            + " starting and ending with a letter or digit";
+
+    static final String USERNAME_MESSAGE =
+            "must be 3 to 64 characters of lower-case letters, digits, '.', '_', '@' and '-',"
+                    + " starting and ending with a letter or digit";
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{1,62}[a-z0-9]");
 
-    private UserRules() {
-    }
+    private UserRules() {}
 
     static NewUser newUser(CreateUserRequest request, RoleCatalogue catalogue) {
         requireBody(request);

@@ -1,16 +1,16 @@
 package com.wallet.apiaccess.user;
 
-import com.wallet.apiaccess.user.UserRules.UserChange;
-import com.wallet.apiaccess.user.UserRules.NewUser;
+import com.wallet.apiaccess.crypto.PasswordHasher;
+import com.wallet.apiaccess.crypto.PasswordWorker;
 import com.wallet.apiaccess.database.DatabaseFailures;
 import com.wallet.apiaccess.problem.ProblemException;
 import com.wallet.apiaccess.problem.ProblemTypes;
 import com.wallet.apiaccess.problem.Shown;
+import com.wallet.apiaccess.role.Caller;
 import com.wallet.apiaccess.role.RoleCatalogue;
 import com.wallet.apiaccess.role.RoleSet;
-import com.wallet.apiaccess.role.Caller;
-import com.wallet.apiaccess.crypto.PasswordHasher;
-import com.wallet.apiaccess.crypto.PasswordWorker;
+import com.wallet.apiaccess.user.UserRules.NewUser;
+import com.wallet.apiaccess.user.UserRules.UserChange;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -38,8 +38,8 @@ public class UserService {
     private final PasswordHasher hasher;
     private final PasswordWorker worker;
 
-    public UserService(WalletUserRepository repository, RoleCatalogue catalogue, PasswordHasher hasher,
-                       PasswordWorker worker) {
+    public UserService(
+            WalletUserRepository repository, RoleCatalogue catalogue, PasswordHasher hasher, PasswordWorker worker) {
         this.repository = repository;
         this.catalogue = catalogue;
         this.hasher = hasher;
@@ -48,7 +48,8 @@ public class UserService {
 
     @WithSession
     public Uni<List<UserView>> list(Caller caller) {
-        return repository.listByWallet(caller.walletId())
+        return repository
+                .listByWallet(caller.walletId())
                 .map(users -> users.stream().map(UserView::of).toList());
     }
 
@@ -69,17 +70,20 @@ public class UserService {
         user.roles = roles;
         user.createdAt = now;
         user.updatedAt = now;
-        return repository.findByUsername(caller.walletId(), username)
+        return repository
+                .findByUsername(caller.walletId(), username)
                 .chain(existing -> {
                     if (existing != null) {
                         throw exists(username);
                     }
                     return repository.persist(user);
                 })
-                .onFailure(DatabaseFailures::isUniqueViolation).transform(e -> exists(username))
+                .onFailure(DatabaseFailures::isUniqueViolation)
+                .transform(e -> exists(username))
                 .map(saved -> {
-                    LOG.infof("User %s created in wallet %s by %s with roles %s", username, caller.walletKey(),
-                            caller.name(), RoleSet.join(roles));
+                    LOG.infof(
+                            "User %s created in wallet %s by %s with roles %s",
+                            username, caller.walletKey(), caller.name(), RoleSet.join(roles));
                     return UserView.of(saved);
                 });
     }
@@ -112,12 +116,14 @@ public class UserService {
             user.updatedAt = now;
             if (passwordHash != null) {
                 user.passwordHash = passwordHash;
-                        LOG.infof("Password of user %s in wallet %s reset by %s; the user's sessions are ended",
+                LOG.infof(
+                        "Password of user %s in wallet %s reset by %s; the user's sessions are ended",
                         username, caller.walletKey(), caller.name());
             }
             if (!added.isEmpty() || !removed.isEmpty()) {
-                LOG.infof("Roles of user %s in wallet %s changed by %s: added [%s], removed [%s]", username,
-                        caller.walletKey(), caller.name(), RoleSet.join(added), RoleSet.join(removed));
+                LOG.infof(
+                        "Roles of user %s in wallet %s changed by %s: added [%s], removed [%s]",
+                        username, caller.walletKey(), caller.name(), RoleSet.join(added), RoleSet.join(removed));
             }
             return UserView.of(user);
         });
@@ -125,7 +131,9 @@ public class UserService {
 
     public Uni<Void> delete(Caller caller, String username) {
         if (caller.isUser(username)) {
-            throw ProblemException.conflict(ProblemTypes.SELF_DELETE, "Cannot delete yourself",
+            throw ProblemException.conflict(
+                    ProblemTypes.SELF_DELETE,
+                    "Cannot delete yourself",
                     "You cannot delete the user you are signed in as");
         }
         if (!UserRules.isValidUsername(username)) {
@@ -140,8 +148,10 @@ public class UserService {
             WalletUser user = find(users, username);
             asOfNow(caller, users).requireHoldsAllOf(user.roles, "delete");
             Administrators.requireOneLeft(users, user, null);
-            return repository.delete(user).invoke(() -> LOG.infof("User %s deleted from wallet %s by %s",
-                    username, caller.walletKey(), caller.name()));
+            return repository
+                    .delete(user)
+                    .invoke(() -> LOG.infof(
+                            "User %s deleted from wallet %s by %s", username, caller.walletKey(), caller.name()));
         });
     }
 
@@ -153,7 +163,9 @@ public class UserService {
         if (caller.isClient()) {
             return caller;
         }
-        return users.stream().filter(user -> user.username.equals(caller.name())).findFirst()
+        return users.stream()
+                .filter(user -> user.username.equals(caller.name()))
+                .findFirst()
                 .map(self -> caller.narrowedTo(self.roles))
                 .orElseGet(() -> caller.narrowedTo(List.of()));
     }
@@ -168,8 +180,8 @@ public class UserService {
     }
 
     private static ProblemException exists(String username) {
-        return ProblemException.conflict(ProblemTypes.USER_EXISTS, "User exists",
-                "A user '" + username + "' already exists in this wallet");
+        return ProblemException.conflict(
+                ProblemTypes.USER_EXISTS, "User exists", "A user '" + username + "' already exists in this wallet");
     }
 
     private static ProblemException notFound(String username) {

@@ -1,16 +1,16 @@
 package com.wallet.apiaccess.user;
 
+import com.wallet.apiaccess.role.RoleSet;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-import com.wallet.apiaccess.role.RoleSet;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +41,9 @@ public class WalletUserRepository implements PanacheRepositoryBase<WalletUser, L
      */
     @WithSession
     public Uni<List<WalletUser>> lockWallet(long walletId) {
-        return find("walletId = ?1 order by id", walletId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        return find("walletId = ?1 order by id", walletId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
     }
 
     /** What a bearer check needs of the user as it is now, or null when the wallet has no such user. */
@@ -61,7 +63,12 @@ public class WalletUserRepository implements PanacheRepositoryBase<WalletUser, L
     /** Sets a new password hash only while the old one is still the stored one; answers whether it did. */
     @WithSession
     public Uni<Boolean> replacePassword(long userId, String oldHash, String newHash, Instant now) {
-        return update("passwordHash = ?1, updatedAt = ?2 where id = ?3 and passwordHash = ?4",
-                newHash, now, userId, oldHash).map(count -> count == 1);
+        return update(
+                        "passwordHash = ?1, updatedAt = ?2 where id = ?3 and passwordHash = ?4",
+                        newHash,
+                        now,
+                        userId,
+                        oldHash)
+                .map(count -> count == 1);
     }
 }

@@ -15,8 +15,12 @@ public class Bootstrap {
 
     private static final Logger LOG = Logger.getLogger(Bootstrap.class);
 
-    void onStart(@Observes StartupEvent event, ApiAccessConfig config, WalletProvisioning provisioning,
-                 PasswordHasher hasher) throws Throwable {
+    void onStart(
+            @Observes StartupEvent event,
+            ApiAccessConfig config,
+            WalletProvisioning provisioning,
+            PasswordHasher hasher)
+            throws Throwable {
         ApiAccessConfig.Bootstrap settings = config.bootstrap();
         if (settings.walletKey().isEmpty() && settings.adminUsername().isEmpty()) {
             return;
@@ -42,7 +46,7 @@ public class Bootstrap {
     }
 
     private static IllegalStateException missing(String name) {
-        return new IllegalStateException("api-access.bootstrap." + name
-                + " is required when any bootstrap setting is given");
+        return new IllegalStateException(
+                "api-access.bootstrap." + name + " is required when any bootstrap setting is given");
     }
 }

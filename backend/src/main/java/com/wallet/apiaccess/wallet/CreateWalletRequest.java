@@ -7,7 +7,7 @@ public record CreateWalletRequest(String externalKey, String name, String adminU
 
     @Override
     public String toString() {
-        return "CreateWalletRequest[externalKey=" + externalKey + ", name=" + name
-                + ", adminUsername=" + adminUsername + ", adminPassword=***]";
+        return "CreateWalletRequest[externalKey=" + externalKey + ", name=" + name + ", adminUsername=" + adminUsername
+                + ", adminPassword=***]";
     }
 }

@@ -1,13 +1,13 @@
 package com.wallet.apiaccess.wallet;
 
-import com.wallet.apiaccess.throttle.Attempt;
 import com.wallet.apiaccess.config.ApiAccessConfig;
-import com.wallet.apiaccess.problem.FieldError;
-import com.wallet.apiaccess.problem.ProblemException;
-import com.wallet.apiaccess.throttle.ClientAddress;
-import com.wallet.apiaccess.throttle.FailureThrottle;
 import com.wallet.apiaccess.crypto.PasswordHasher;
 import com.wallet.apiaccess.crypto.PasswordWorker;
+import com.wallet.apiaccess.problem.FieldError;
+import com.wallet.apiaccess.problem.ProblemException;
+import com.wallet.apiaccess.throttle.Attempt;
+import com.wallet.apiaccess.throttle.ClientAddress;
+import com.wallet.apiaccess.throttle.FailureThrottle;
 import com.wallet.apiaccess.user.UserRules;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -53,9 +53,15 @@ public class PlatformResource {
     private final FailureThrottle throttle;
     private final ClientAddress addresses;
 
-    public PlatformResource(ApiAccessConfig config, WalletProvisioning provisioning, PasswordHasher hasher,
-                            PasswordWorker worker, FailureThrottle throttle, ClientAddress addresses) {
-        this.operatorToken = config.platform().operatorToken()
+    public PlatformResource(
+            ApiAccessConfig config,
+            WalletProvisioning provisioning,
+            PasswordHasher hasher,
+            PasswordWorker worker,
+            FailureThrottle throttle,
+            ClientAddress addresses) {
+        this.operatorToken = config.platform()
+                .operatorToken()
                 .filter(t -> !t.isBlank())
                 .map(t -> t.getBytes(StandardCharsets.UTF_8))
                 .orElse(null);
@@ -67,30 +73,41 @@ public class PlatformResource {
     }
 
     @POST
-    @Operation(summary = "Provision a wallet and its first admin, who holds every role;"
-            + " needs the operator token as the bearer")
-    @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WalletView.class)))
+    @Operation(
+            summary = "Provision a wallet and its first admin, who holds every role;"
+                    + " needs the operator token as the bearer")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = WalletView.class)))
     @APIResponse(responseCode = "400", description = "Malformed key or admin fields")
     @APIResponse(responseCode = "401", description = "Not the operator token")
     @APIResponse(responseCode = "404", description = "No operator token is configured")
     @APIResponse(responseCode = "409", description = "The key exists")
-    @APIResponse(responseCode = "429", description = "Too many wrong operator tokens from this address; see Retry-After")
-    public Uni<RestResponse<WalletView>> create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                               CreateWalletRequest request, @Context HttpServerRequest http) {
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many wrong operator tokens from this address; see Retry-After")
+    public Uni<RestResponse<WalletView>> create(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            CreateWalletRequest request,
+            @Context HttpServerRequest http) {
         if (operatorToken == null) {
             throw ProblemException.notFound("No such resource");
         }
         String source = addresses.of(http);
         Attempt attempt = throttle.reserve(throttle.source(source), throttle.pair(source, OPERATOR));
         if (attempt.refused()) {
-            throw ProblemException.tooManyRequests("Too many wrong operator tokens; try again in "
-                    + attempt.retryAfterSeconds() + " seconds", attempt.retryAfterSeconds());
+            throw ProblemException.tooManyRequests(
+                    "Too many wrong operator tokens; try again in " + attempt.retryAfterSeconds() + " seconds",
+                    attempt.retryAfterSeconds());
         }
         if (!isOperator(authorization)) {
             LOG.infof("Wrong platform operator token from %s", source);
-            throw ProblemException.unauthorized("The platform operator token is required",
-                    "Bearer realm=\"api-access-platform\"");
+            throw ProblemException.unauthorized(
+                    "The platform operator token is required", "Bearer realm=\"api-access-platform\"");
         }
         attempt.succeeded();
         if (request == null) {
@@ -98,7 +115,8 @@ public class PlatformResource {
         }
         List<FieldError> errors = new ArrayList<>();
         if (!WalletKeyRule.isValid(request.externalKey())) {
-            errors.add(new FieldError("externalKey", request.externalKey() == null ? "is required" : WalletKeyRule.MESSAGE));
+            errors.add(new FieldError(
+                    "externalKey", request.externalKey() == null ? "is required" : WalletKeyRule.MESSAGE));
         }
         if (request.name() == null || request.name().isBlank()) {
             errors.add(new FieldError("name", "is required"));
@@ -109,8 +127,8 @@ public class PlatformResource {
         UserRules.password(request.adminPassword(), "adminPassword", errors);
         ProblemException.throwIfInvalid(errors);
         return worker.run(() -> hasher.hash(request.adminPassword()))
-                .chain(hash -> provisioning.create(request.externalKey(), request.name().strip(),
-                        request.adminUsername(), hash))
+                .chain(hash -> provisioning.create(
+                        request.externalKey(), request.name().strip(), request.adminUsername(), hash))
                 .map(wallet -> RestResponse.status(RestResponse.Status.CREATED, WalletView.of(wallet)));
     }
 

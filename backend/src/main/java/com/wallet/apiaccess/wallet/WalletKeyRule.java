@@ -8,8 +8,7 @@ public final class WalletKeyRule {
     public static final String MESSAGE = "must be 4 to 32 lower-case letters and digits";
     private static final Pattern PATTERN = Pattern.compile("[a-z0-9]{4,32}");
 
-    private WalletKeyRule() {
-    }
+    private WalletKeyRule() {}
 
     public static boolean isValid(String key) {
         return key != null && PATTERN.matcher(key).matches();

@@ -39,7 +39,8 @@ public class WalletProvisioning {
                     }
                     return wallets.persist(wallet(externalKey, name));
                 })
-                .onFailure(DatabaseFailures::isUniqueViolation).transform(e -> exists(externalKey))
+                .onFailure(DatabaseFailures::isUniqueViolation)
+                .transform(e -> exists(externalKey))
                 .call(wallet -> users.persist(admin(wallet.id, adminUsername, adminPasswordHash)))
                 .map(WalletRef::of);
     }
@@ -48,7 +49,8 @@ public class WalletProvisioning {
     @WithSession
     public Uni<Boolean> adminExists(String externalKey, String adminUsername) {
         return wallets.findByExternalKey(externalKey)
-                .chain(wallet -> wallet == null ? Uni.createFrom().item(false)
+                .chain(wallet -> wallet == null
+                        ? Uni.createFrom().item(false)
                         : users.findByUsername(wallet.id, adminUsername).map(user -> user != null));
     }
 
@@ -56,13 +58,13 @@ public class WalletProvisioning {
     @WithTransaction
     public Uni<Boolean> ensure(String externalKey, String name, String adminUsername, String adminPasswordHash) {
         return wallets.findByExternalKey(externalKey)
-                .chain(existing -> existing != null
-                        ? Uni.createFrom().item(existing)
-                        : wallets.persist(wallet(externalKey, name)))
+                .chain(existing ->
+                        existing != null ? Uni.createFrom().item(existing) : wallets.persist(wallet(externalKey, name)))
                 .chain(wallet -> users.findByUsername(wallet.id, adminUsername)
                         .chain(user -> user != null
                                 ? Uni.createFrom().item(false)
-                                : users.persist(admin(wallet.id, adminUsername, adminPasswordHash)).replaceWith(true)));
+                                : users.persist(admin(wallet.id, adminUsername, adminPasswordHash))
+                                        .replaceWith(true)));
     }
 
     private static Wallet wallet(String externalKey, String name) {
@@ -86,7 +88,9 @@ public class WalletProvisioning {
     }
 
     private static ProblemException exists(String externalKey) {
-        return ProblemException.conflict(ProblemTypes.WALLET_EXISTS, "Wallet exists",
+        return ProblemException.conflict(
+                ProblemTypes.WALLET_EXISTS,
+                "Wallet exists",
                 "A wallet with the key '" + externalKey + "' already exists");
     }
 }

@@ -24,8 +24,7 @@ public final class Bearer {
 
     static final String PROBLEM_JSON = "application/problem+json";
 
-    private Bearer() {
-    }
+    private Bearer() {}
 
     /** A client of the test wallet: its clientId, OAuth client id and secret. */
     public record TestClient(String clientId, String oauthClientId, String secret) {
@@ -86,7 +85,7 @@ public final class Bearer {
     /** Changes a client's row behind the API's back, for states the API refuses to create. */
     public static void update(String database, String sql, String clientId, Object value) throws SQLException {
         try (Connection connection = PostgresTestDatabase.connect(database);
-             PreparedStatement update = connection.prepareStatement(sql)) {
+                PreparedStatement update = connection.prepareStatement(sql)) {
             update.setObject(1, value);
             update.setString(2, clientId);
             assertThat("clients updated", update.executeUpdate(), equalTo(1));

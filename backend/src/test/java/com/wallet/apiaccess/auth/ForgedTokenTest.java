@@ -1,8 +1,5 @@
 package com.wallet.apiaccess.auth;
 
-import com.wallet.apiaccess.auth.Bearer.TestClient;
-import com.wallet.apiaccess.crypto.PemSigningKey;
-import com.wallet.apiaccess.support.Api;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -14,6 +11,8 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.wallet.apiaccess.auth.Bearer.TestClient;
+import com.wallet.apiaccess.crypto.PemSigningKey;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,8 +92,10 @@ class ForgedTokenTest {
 
     @Test
     void shouldRefuseAnotherAuthorizationScheme() {
-        assertUnauthorized(listClients("Basic " + java.util.Base64.getEncoder()
-                .encodeToString((client.oauthClientId() + ":" + client.secret()).getBytes(StandardCharsets.UTF_8))));
+        assertUnauthorized(listClients("Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString(
+                                (client.oauthClientId() + ":" + client.secret()).getBytes(StandardCharsets.UTF_8))));
     }
 
     @Test
@@ -117,10 +118,14 @@ class ForgedTokenTest {
     @Test
     void shouldRefuseHs256SignedWithThePublicKey() throws Exception {
         // Algorithm confusion: a verifier that feeds "its key" to whatever alg the header names.
-        for (byte[] secret : List.of(PemSigningKey.publicPemText().getBytes(StandardCharsets.US_ASCII),
-                PemSigningKey.publicKeyDer())) {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256)
-                    .keyID(PemSigningKey.kid()).type(new JOSEObjectType("at+jwt")).build(), validClaims().build());
+        for (byte[] secret : List.of(
+                PemSigningKey.publicPemText().getBytes(StandardCharsets.US_ASCII), PemSigningKey.publicKeyDer())) {
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.HS256)
+                            .keyID(PemSigningKey.kid())
+                            .type(new JOSEObjectType("at+jwt"))
+                            .build(),
+                    validClaims().build());
             jwt.sign(new MACSigner(secret));
             assertInvalidToken(listClientsWith(jwt.serialize()));
         }
@@ -128,9 +133,14 @@ class ForgedTokenTest {
 
     @Test
     void shouldRefuseAKeyItDoesNotKnow() throws Exception {
-        ECKey stranger = new ECKeyGenerator(Curve.P_256).keyIDFromThumbprint(true).generate();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256)
-                .keyID(stranger.getKeyID()).type(new JOSEObjectType("at+jwt")).build(), validClaims().build());
+        ECKey stranger =
+                new ECKeyGenerator(Curve.P_256).keyIDFromThumbprint(true).generate();
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                        .keyID(stranger.getKeyID())
+                        .type(new JOSEObjectType("at+jwt"))
+                        .build(),
+                validClaims().build());
         jwt.sign(new ECDSASigner(stranger));
         assertInvalidToken(listClientsWith(jwt.serialize()));
     }
@@ -138,8 +148,12 @@ class ForgedTokenTest {
     @Test
     void shouldRefuseAnotherKeyPosingAsTheServiceKid() throws Exception {
         ECKey stranger = new ECKeyGenerator(Curve.P_256).generate();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256)
-                .keyID(PemSigningKey.kid()).type(new JOSEObjectType("at+jwt")).build(), validClaims().build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                        .keyID(PemSigningKey.kid())
+                        .type(new JOSEObjectType("at+jwt"))
+                        .build(),
+                validClaims().build());
         jwt.sign(new ECDSASigner(stranger));
         assertInvalidToken(listClientsWith(jwt.serialize()));
     }
@@ -151,17 +165,20 @@ class ForgedTokenTest {
 
     @Test
     void shouldRefuseAnotherIssuer() {
-        assertInvalidToken(listClientsWith(PemSigningKey.sign(validClaims().issuer("http://localhost:9999").build())));
+        assertInvalidToken(listClientsWith(
+                PemSigningKey.sign(validClaims().issuer("http://localhost:9999").build())));
     }
 
     @Test
     void shouldRefuseAnotherAudience() {
-        assertInvalidToken(listClientsWith(PemSigningKey.sign(validClaims().audience("other-api").build())));
+        assertInvalidToken(listClientsWith(
+                PemSigningKey.sign(validClaims().audience("other-api").build())));
     }
 
     @Test
     void shouldRefuseATokenWithoutAudience() {
-        assertInvalidToken(listClientsWith(PemSigningKey.sign(validClaims().audience((String) null).build())));
+        assertInvalidToken(listClientsWith(
+                PemSigningKey.sign(validClaims().audience((String) null).build())));
     }
 
     @Test
@@ -175,7 +192,8 @@ class ForgedTokenTest {
 
     @Test
     void shouldRefuseATokenWithoutExp() {
-        assertInvalidToken(listClientsWith(PemSigningKey.sign(validClaims().expirationTime(null).build())));
+        assertInvalidToken(listClientsWith(
+                PemSigningKey.sign(validClaims().expirationTime(null).build())));
     }
 
     @Test
@@ -190,7 +208,8 @@ class ForgedTokenTest {
     @Test
     void shouldRefuseATamperedPayload() throws Exception {
         String[] parts = client.token().split("\\.");
-        JWTClaimsSet claims = JWTClaimsSet.parse(new String(Base64URL.from(parts[1]).decode(), StandardCharsets.UTF_8));
+        JWTClaimsSet claims =
+                JWTClaimsSet.parse(new String(Base64URL.from(parts[1]).decode(), StandardCharsets.UTF_8));
         JWTClaimsSet widened = new JWTClaimsSet.Builder(claims)
                 .claim("scope", "api-access:read api-access:change")
                 .claim("groups", List.of("api-access:read", "api-access:change"))
@@ -219,47 +238,57 @@ class ForgedTokenTest {
 
     @Test
     void shouldRefuseATokenForAnotherWallet() {
-        assertInvalidToken(listClientsWith(PemSigningKey.sign(validClaims().claim("wallet", "nosuchwallet").build())));
+        assertInvalidToken(listClientsWith(
+                PemSigningKey.sign(validClaims().claim("wallet", "nosuchwallet").build())));
     }
 
     @Test
     void shouldRefuseAClientIdThatDisagreesWithTheSubject() {
         TestClient other = Bearer.newClient(List.of("api-access:read"));
-        assertInvalidToken(listClientsWith(PemSigningKey.sign(validClaims()
-                .claim("client_id", other.oauthClientId()).build())));
+        assertInvalidToken(listClientsWith(PemSigningKey.sign(
+                validClaims().claim("client_id", other.oauthClientId()).build())));
     }
 
     @Test
     void shouldRefuseAClientTokenWithTheConsoleAudience() {
-        assertInvalidToken(listClientsWith(PemSigningKey.sign(validClaims().audience("api-access-console").build())));
+        assertInvalidToken(listClientsWith(
+                PemSigningKey.sign(validClaims().audience("api-access-console").build())));
     }
 
     /** The session's own claims, but for the wallet API's audience: not a session of this console. */
     private JWTClaimsSet.Builder sessionClaims() throws Exception {
-        JWTClaimsSet session = SignedJWT.parse(com.wallet.apiaccess.support.Api.adminToken()).getJWTClaimsSet();
+        JWTClaimsSet session =
+                SignedJWT.parse(com.wallet.apiaccess.support.Api.adminToken()).getJWTClaimsSet();
         Instant now = Instant.now();
-        return new JWTClaimsSet.Builder(session).issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plusSeconds(300))).jwtID(UUID.randomUUID().toString());
+        return new JWTClaimsSet.Builder(session)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(300)))
+                .jwtID(UUID.randomUUID().toString());
     }
 
     @Test
     void shouldAcceptASessionWithItsOwnClaims() throws Exception {
         // The control for the two below.
-        Bearer.listClients("Bearer " + PemSigningKey.sign(sessionClaims().build())).then().statusCode(200);
+        Bearer.listClients("Bearer " + PemSigningKey.sign(sessionClaims().build()))
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void shouldRefuseASessionForTheWalletApisAudience() throws Exception {
-        assertInvalidToken(listClientsWith(PemSigningKey.sign(sessionClaims().audience(AUDIENCE).build())));
+        assertInvalidToken(listClientsWith(
+                PemSigningKey.sign(sessionClaims().audience(AUDIENCE).build())));
     }
 
     @Test
     void shouldRefuseASessionWhoseSubjectIsABareUsername() throws Exception {
-        assertInvalidToken(listClientsWith(PemSigningKey.sign(sessionClaims().subject("admin").build())));
+        assertInvalidToken(listClientsWith(
+                PemSigningKey.sign(sessionClaims().subject("admin").build())));
     }
 
     @Test
     void shouldRefuseASessionWhoseSubjectNamesAnotherWallet() throws Exception {
-        assertInvalidToken(listClientsWith(PemSigningKey.sign(sessionClaims().subject("user:other:admin").build())));
+        assertInvalidToken(listClientsWith(
+                PemSigningKey.sign(sessionClaims().subject("user:other:admin").build())));
     }
 }

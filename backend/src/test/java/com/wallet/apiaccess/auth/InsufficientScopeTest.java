@@ -28,7 +28,8 @@ class InsufficientScopeTest {
         TestClient client = Bearer.newClient(List.of("api-access:read"));
         assertInsufficientScope(Api.as(client.token())
                 .body(Map.of("clientId", Api.unique("nope"), "roles", List.of("api-access:read")))
-                .when().post("/api/clients"));
+                .when()
+                .post("/api/clients"));
     }
 
     @Test
@@ -39,9 +40,12 @@ class InsufficientScopeTest {
                 .formParam("client_id", client.oauthClientId())
                 .formParam("client_secret", client.secret())
                 .formParam("scope", "accounts:read")
-                .when().post("/oauth2/token")
-                .then().statusCode(200)
-                .extract().path("access_token");
+                .when()
+                .post("/oauth2/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
         assertInsufficientScope(listClientsWith(narrow));
     }
 

@@ -28,8 +28,12 @@ class RevokedCredentialsTest {
         String admin = Api.adminToken();
         String username = Api.unique("gone");
         String password = "password-" + username;
-        Api.as(admin).body(Map.of("username", username, "password", password, "roles", List.of("api-access:read")))
-                .when().post("/api/users").then().statusCode(201);
+        Api.as(admin)
+                .body(Map.of("username", username, "password", password, "roles", List.of("api-access:read")))
+                .when()
+                .post("/api/users")
+                .then()
+                .statusCode(201);
         String session = Api.signIn(Api.WALLET, username, password);
         Api.as(session).when().get("/api/me").then().statusCode(200).body("username", equalTo(username));
 
@@ -44,7 +48,11 @@ class RevokedCredentialsTest {
         String token = client.token();
         listClientsWith(token).then().statusCode(200);
 
-        Api.as(Api.adminToken()).when().delete("/api/clients/" + client.clientId()).then().statusCode(204);
+        Api.as(Api.adminToken())
+                .when()
+                .delete("/api/clients/" + client.clientId())
+                .then()
+                .statusCode(204);
 
         assertInvalidToken(listClientsWith(token));
     }
@@ -55,7 +63,8 @@ class RevokedCredentialsTest {
         String token = client.token();
         listClientsWith(token).then().statusCode(200);
 
-        Bearer.setExpiryDate(database, client.clientId(), LocalDate.now(ZoneOffset.UTC).minusDays(1));
+        Bearer.setExpiryDate(
+                database, client.clientId(), LocalDate.now(ZoneOffset.UTC).minusDays(1));
 
         assertInvalidToken(listClientsWith(token));
     }
@@ -74,9 +83,13 @@ class RevokedCredentialsTest {
         String token = client.token();
         listClientsWith(token).then().statusCode(200);
 
-        Api.as(Api.adminToken()).body(Map.of("roles", List.of("accounts:read")))
-                .when().put("/api/clients/" + client.clientId())
-                .then().statusCode(200).body("roles", equalTo(List.of("accounts:read")));
+        Api.as(Api.adminToken())
+                .body(Map.of("roles", List.of("accounts:read")))
+                .when()
+                .put("/api/clients/" + client.clientId())
+                .then()
+                .statusCode(200)
+                .body("roles", equalTo(List.of("accounts:read")));
 
         // The token is still valid, but the role it names is no longer in force.
         assertInsufficientScope(listClientsWith(token));
@@ -88,8 +101,12 @@ class RevokedCredentialsTest {
         TestClient client = Bearer.newClient(List.of("accounts:read"));
         String token = client.token();
 
-        Api.as(Api.adminToken()).body(Map.of("roles", List.of("accounts:read", "api-access:read")))
-                .when().put("/api/clients/" + client.clientId()).then().statusCode(200);
+        Api.as(Api.adminToken())
+                .body(Map.of("roles", List.of("accounts:read", "api-access:read")))
+                .when()
+                .put("/api/clients/" + client.clientId())
+                .then()
+                .statusCode(200);
 
         assertInsufficientScope(listClientsWith(token));
         listClientsWith(client.token()).then().statusCode(200);

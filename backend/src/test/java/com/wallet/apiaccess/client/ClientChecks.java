@@ -31,8 +31,7 @@ final class ClientChecks {
     static final String ISO_UTC = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z";
     private static final String WALLET_ROW = "(select id from wallet where external_key = ?)";
 
-    private ClientChecks() {
-    }
+    private ClientChecks() {}
 
     static LocalDate todayUtc() {
         return LocalDate.now(ZoneOffset.UTC);
@@ -48,11 +47,22 @@ final class ClientChecks {
     static OwnWallet provisionWallet(String prefix) {
         String key = token(prefix);
         String password = "password-of-" + key;
-        given().auth().oauth2(Api.OPERATOR_TOKEN).contentType(ContentType.JSON)
-                .body(Map.of("externalKey", key, "name", "Wallet " + key, "adminUsername", "boss",
-                        "adminPassword", password))
-                .when().post("/api/platform/wallets")
-                .then().statusCode(201);
+        given().auth()
+                .oauth2(Api.OPERATOR_TOKEN)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "externalKey",
+                        key,
+                        "name",
+                        "Wallet " + key,
+                        "adminUsername",
+                        "boss",
+                        "adminPassword",
+                        password))
+                .when()
+                .post("/api/platform/wallets")
+                .then()
+                .statusCode(201);
         return new OwnWallet(key, Api.signIn(key, "boss", password));
     }
 
@@ -105,15 +115,22 @@ final class ClientChecks {
 
     /** Rows of the test wallet whose clientId equals {@code clientId} ignoring case. */
     static int rowsIgnoringCase(String database, String clientId) {
-        return count(database, "select count(*) from api_client where lower(client_id) = lower(?)"
-                + " and wallet_id = " + WALLET_ROW, clientId, Api.WALLET);
+        return count(
+                database,
+                "select count(*) from api_client where lower(client_id) = lower(?)" + " and wallet_id = " + WALLET_ROW,
+                clientId,
+                Api.WALLET);
     }
 
     /** Rows of the test wallet whose clientId or notes contain {@code text}. */
     static int rowsMentioning(String database, String text) {
-        return count(database, "select count(*) from api_client where (strpos(lower(client_id), lower(?)) > 0"
-                + " or strpos(lower(coalesce(notes, '')), lower(?)) > 0) and wallet_id = " + WALLET_ROW,
-                text, text, Api.WALLET);
+        return count(
+                database,
+                "select count(*) from api_client where (strpos(lower(client_id), lower(?)) > 0"
+                        + " or strpos(lower(coalesce(notes, '')), lower(?)) > 0) and wallet_id = " + WALLET_ROW,
+                text,
+                text,
+                Api.WALLET);
     }
 
     /** The database id of the wallet with this external key. */
@@ -123,8 +140,8 @@ final class ClientChecks {
 
     static String secretDigest(String database, String clientId) {
         try (Connection c = PostgresTestDatabase.connect(database);
-             PreparedStatement s = c.prepareStatement("select secret_digest from api_client"
-                     + " where client_id = ? and wallet_id = " + WALLET_ROW)) {
+                PreparedStatement s = c.prepareStatement("select secret_digest from api_client"
+                        + " where client_id = ? and wallet_id = " + WALLET_ROW)) {
             s.setString(1, clientId);
             s.setString(2, Api.WALLET);
             try (ResultSet rs = s.executeQuery()) {
@@ -136,18 +153,30 @@ final class ClientChecks {
     }
 
     static void setExpiryDate(String database, String clientId, LocalDate date) {
-        update(database, "update api_client set expiry_date = ? where client_id = ? and wallet_id = " + WALLET_ROW,
-                java.sql.Date.valueOf(date), clientId, Api.WALLET);
+        update(
+                database,
+                "update api_client set expiry_date = ? where client_id = ? and wallet_id = " + WALLET_ROW,
+                java.sql.Date.valueOf(date),
+                clientId,
+                Api.WALLET);
     }
 
     static void setCreatedAt(String database, String clientId, Instant at) {
-        update(database, "update api_client set created_at = ? where client_id = ? and wallet_id = " + WALLET_ROW,
-                Timestamp.from(at), clientId, Api.WALLET);
+        update(
+                database,
+                "update api_client set created_at = ? where client_id = ? and wallet_id = " + WALLET_ROW,
+                Timestamp.from(at),
+                clientId,
+                Api.WALLET);
     }
 
     static void setLastUsedAt(String database, String clientId, Instant at) {
-        update(database, "update api_client set last_used_at = ? where client_id = ? and wallet_id = " + WALLET_ROW,
-                Timestamp.from(at), clientId, Api.WALLET);
+        update(
+                database,
+                "update api_client set last_used_at = ? where client_id = ? and wallet_id = " + WALLET_ROW,
+                Timestamp.from(at),
+                clientId,
+                Api.WALLET);
     }
 
     private static int count(String database, String sql, Object... params) {
@@ -157,7 +186,7 @@ final class ClientChecks {
     /** The first column of the first row the query answers, straight from the test database. */
     static long number(String database, String sql, Object... params) {
         try (Connection c = PostgresTestDatabase.connect(database);
-             PreparedStatement s = c.prepareStatement(sql)) {
+                PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, params);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -171,7 +200,7 @@ final class ClientChecks {
     /** Runs a write straight in the test database, as another replica or a bulk load would; the rows it changed. */
     static int execute(String database, String sql, Object... params) {
         try (Connection c = PostgresTestDatabase.connect(database);
-             PreparedStatement s = c.prepareStatement(sql)) {
+                PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, params);
             return s.executeUpdate();
         } catch (SQLException e) {

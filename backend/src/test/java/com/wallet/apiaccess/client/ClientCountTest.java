@@ -37,11 +37,16 @@ class ClientCountTest {
     }
 
     private static void create(ClientChecks.OwnWallet wallet, String clientId) {
-        post(wallet.admin(), Map.of("clientId", clientId, "roles", List.of("accounts:read"))).statusCode(201);
+        post(wallet.admin(), Map.of("clientId", clientId, "roles", List.of("accounts:read")))
+                .statusCode(201);
     }
 
     private static void delete(ClientChecks.OwnWallet wallet, String clientId) {
-        Api.as(wallet.admin()).when().delete(ClientChecks.CLIENTS + "/" + clientId).then().statusCode(204);
+        Api.as(wallet.admin())
+                .when()
+                .delete(ClientChecks.CLIENTS + "/" + clientId)
+                .then()
+                .statusCode(204);
     }
 
     private static JsonPath everything(ClientChecks.OwnWallet wallet, Map<String, ?> query) {
@@ -49,16 +54,22 @@ class ClientCountTest {
     }
 
     private long rowsOf(ClientChecks.OwnWallet wallet) {
-        return ClientChecks.number(database, "select count(*) from api_client c join wallet w"
-                + " on w.id = c.wallet_id where w.external_key = ?", wallet.key());
+        return ClientChecks.number(
+                database,
+                "select count(*) from api_client c join wallet w" + " on w.id = c.wallet_id where w.external_key = ?",
+                wallet.key());
     }
 
     @Test
     void shouldCountNothingInAWalletWithoutClients() {
         ClientChecks.OwnWallet wallet = freshWallet();
 
-        search(wallet.admin(), Map.of()).statusCode(200)
-                .body("total", equalTo(0)).body("items", empty()).body("page", equalTo(0)).body("size", equalTo(20));
+        search(wallet.admin(), Map.of())
+                .statusCode(200)
+                .body("total", equalTo(0))
+                .body("items", empty())
+                .body("page", equalTo(0))
+                .body("size", equalTo(20));
     }
 
     @Test
@@ -67,12 +78,17 @@ class ClientCountTest {
         create(wallet, "one");
         create(wallet, "two");
         create(wallet, "three");
-        search(wallet.admin(), Map.of()).statusCode(200).body("total", equalTo(3)).body("items", hasSize(3));
+        search(wallet.admin(), Map.of())
+                .statusCode(200)
+                .body("total", equalTo(3))
+                .body("items", hasSize(3));
 
         delete(wallet, "two");
 
-        search(wallet.admin(), Map.of()).statusCode(200)
-                .body("total", equalTo(2)).body("items.clientId", contains("one", "three"));
+        search(wallet.admin(), Map.of())
+                .statusCode(200)
+                .body("total", equalTo(2))
+                .body("items.clientId", contains("one", "three"));
     }
 
     @Test
@@ -80,8 +96,10 @@ class ClientCountTest {
         ClientChecks.OwnWallet wallet = freshWallet();
         create(wallet, "taken");
 
-        post(wallet.admin(), Map.of("clientId", "taken", "roles", List.of("accounts:read"))).statusCode(409);
-        post(wallet.admin(), Map.of("clientId", "x", "roles", List.of("accounts:read"))).statusCode(400);
+        post(wallet.admin(), Map.of("clientId", "taken", "roles", List.of("accounts:read")))
+                .statusCode(409);
+        post(wallet.admin(), Map.of("clientId", "x", "roles", List.of("accounts:read")))
+                .statusCode(400);
 
         search(wallet.admin(), Map.of()).statusCode(200).body("total", equalTo(1));
     }
@@ -91,8 +109,12 @@ class ClientCountTest {
         ClientChecks.OwnWallet wallet = freshWallet();
         create(wallet, "only");
 
-        search(wallet.admin(), Map.of("page", 5, "size", 10)).statusCode(200)
-                .body("total", equalTo(1)).body("items", empty()).body("page", equalTo(5)).body("size", equalTo(10));
+        search(wallet.admin(), Map.of("page", 5, "size", 10))
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items", empty())
+                .body("page", equalTo(5))
+                .body("size", equalTo(10));
     }
 
     @Test
@@ -125,11 +147,17 @@ class ClientCountTest {
     void shouldCountRowsWrittenStraightIntoTheTable() {
         ClientChecks.OwnWallet wallet = freshWallet();
         create(wallet, "by-api");
-        ClientChecks.execute(database, "insert into api_client (wallet_id, client_id, secret_digest, roles, expiry_date,"
-                + " created_at, updated_at) select w.id, 'bulk-' || i, 'x', 'accounts:read', current_date,"
-                + " now(), now() from wallet w, generate_series(1, 250) i where w.external_key = ?", wallet.key());
-        ClientChecks.execute(database, "delete from api_client where client_id like 'bulk-1%' and wallet_id ="
-                + " (select id from wallet where external_key = ?)", wallet.key());
+        ClientChecks.execute(
+                database,
+                "insert into api_client (wallet_id, client_id, secret_digest, roles, expiry_date,"
+                        + " created_at, updated_at) select w.id, 'bulk-' || i, 'x', 'accounts:read', current_date,"
+                        + " now(), now() from wallet w, generate_series(1, 250) i where w.external_key = ?",
+                wallet.key());
+        ClientChecks.execute(
+                database,
+                "delete from api_client where client_id like 'bulk-1%' and wallet_id ="
+                        + " (select id from wallet where external_key = ?)",
+                wallet.key());
 
         assertEquals(rowsOf(wallet), everything(wallet, Map.of()).getLong("total"));
     }
@@ -146,20 +174,34 @@ class ClientCountTest {
         setExpiry(wallet, "c-client", today.plusDays(30));
 
         search(wallet.admin(), Map.of()).body("items.clientId", contains("a-client", "b-client", "c-client"));
-        search(wallet.admin(), Map.of("sort", "-clientId")).body("items.clientId", contains("c-client", "b-client", "a-client"));
-        search(wallet.admin(), Map.of("sort", "expiryDate")).body("items.clientId", contains("b-client", "a-client", "c-client"));
+        search(wallet.admin(), Map.of("sort", "-clientId"))
+                .body("items.clientId", contains("c-client", "b-client", "a-client"));
+        search(wallet.admin(), Map.of("sort", "expiryDate"))
+                .body("items.clientId", contains("b-client", "a-client", "c-client"));
         // ties keep clientId ascending in both directions
-        search(wallet.admin(), Map.of("sort", "-expiryDate")).body("items.clientId", contains("a-client", "c-client", "b-client"));
+        search(wallet.admin(), Map.of("sort", "-expiryDate"))
+                .body("items.clientId", contains("a-client", "c-client", "b-client"));
         search(wallet.admin(), Map.of("sort", "-expiryDate", "size", 1, "page", 1))
-                .body("items.clientId", contains("c-client")).body("total", equalTo(3));
-        search(wallet.admin(), Map.of("sort", "createdAt")).body("items.clientId", contains("b-client", "a-client", "c-client"));
-        search(wallet.admin(), Map.of("sort", "-createdAt")).body("items.clientId", contains("c-client", "a-client", "b-client"));
+                .body("items.clientId", contains("c-client"))
+                .body("total", equalTo(3));
+        search(wallet.admin(), Map.of("sort", "createdAt"))
+                .body("items.clientId", contains("b-client", "a-client", "c-client"));
+        search(wallet.admin(), Map.of("sort", "-createdAt"))
+                .body("items.clientId", contains("c-client", "a-client", "b-client"));
         // never used: all tie, so clientId decides
-        search(wallet.admin(), Map.of("sort", "-lastUsedAt")).body("items.clientId", contains("a-client", "b-client", "c-client"));
+        search(wallet.admin(), Map.of("sort", "-lastUsedAt"))
+                .body("items.clientId", contains("a-client", "b-client", "c-client"));
     }
 
     private void setExpiry(ClientChecks.OwnWallet wallet, String clientId, LocalDate date) {
-        assertEquals(1, ClientChecks.execute(database, "update api_client set expiry_date = ? where client_id = ?"
-                + " and wallet_id = (select id from wallet where external_key = ?)", date, clientId, wallet.key()));
+        assertEquals(
+                1,
+                ClientChecks.execute(
+                        database,
+                        "update api_client set expiry_date = ? where client_id = ?"
+                                + " and wallet_id = (select id from wallet where external_key = ?)",
+                        date,
+                        clientId,
+                        wallet.key()));
     }
 }

@@ -59,10 +59,10 @@ class ClientCreateTest {
         String location = post(admin, Map.of("clientId", clientId, "roles", List.of("accounts:read")))
                 .statusCode(201)
                 .header("Location", endsWith(CLIENTS + "/" + clientId))
-                .extract().header("Location");
+                .extract()
+                .header("Location");
 
-        given().auth().oauth2(admin).when().get(location)
-                .then().statusCode(200).body("clientId", equalTo(clientId));
+        given().auth().oauth2(admin).when().get(location).then().statusCode(200).body("clientId", equalTo(clientId));
     }
 
     @Test
@@ -72,8 +72,17 @@ class ClientCreateTest {
         LocalDate expiry = todayUtc().plusDays(30);
         Instant before = Instant.now().minusSeconds(5);
 
-        JsonPath created = post(admin, Map.of("clientId", clientId, "expiryDate", expiry.toString(),
-                "notes", "Nightly reconciliation job", "roles", List.of("accounts:read", "balances:read")))
+        JsonPath created = post(
+                        admin,
+                        Map.of(
+                                "clientId",
+                                clientId,
+                                "expiryDate",
+                                expiry.toString(),
+                                "notes",
+                                "Nightly reconciliation job",
+                                "roles",
+                                List.of("accounts:read", "balances:read")))
                 .statusCode(201)
                 .body("clientId", equalTo(clientId))
                 .body("oauthClientId", equalTo("wallet-acme-" + clientId))
@@ -85,7 +94,8 @@ class ClientCreateTest {
                 .body("updatedAt", matchesPattern(ISO_UTC))
                 .body("$", hasKey("lastUsedAt"))
                 .body("lastUsedAt", nullValue())
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
 
         Instant createdAt = Instant.parse(created.getString("createdAt"));
         assertThat(createdAt, greaterThanOrEqualTo(before));
@@ -103,24 +113,35 @@ class ClientCreateTest {
 
     @Test
     void shouldAnswerRolesSorted() {
-        post(Api.adminToken(), Map.of("clientId", Api.unique("sorted"),
-                "roles", List.of("webhooks:read", "accounts:read", "cards:read")))
+        post(
+                        Api.adminToken(),
+                        Map.of(
+                                "clientId",
+                                Api.unique("sorted"),
+                                "roles",
+                                List.of("webhooks:read", "accounts:read", "cards:read")))
                 .statusCode(201)
                 .body("roles", contains("accounts:read", "cards:read", "webhooks:read"));
     }
 
     @Test
     void shouldAddReadForEveryChangeRole() {
-        post(Api.adminToken(), Map.of("clientId", Api.unique("implied"),
-                "roles", List.of("payments:change", "accounts:read")))
+        post(
+                        Api.adminToken(),
+                        Map.of("clientId", Api.unique("implied"), "roles", List.of("payments:change", "accounts:read")))
                 .statusCode(201)
                 .body("roles", contains("accounts:read", "payments:change", "payments:read"));
     }
 
     @Test
     void shouldNotRepeatARoleGivenTwice() {
-        post(Api.adminToken(), Map.of("clientId", Api.unique("twice"),
-                "roles", List.of("cards:change", "cards:read", "cards:change")))
+        post(
+                        Api.adminToken(),
+                        Map.of(
+                                "clientId",
+                                Api.unique("twice"),
+                                "roles",
+                                List.of("cards:change", "cards:read", "cards:change")))
                 .statusCode(201)
                 .body("roles", contains("cards:change", "cards:read"));
     }
@@ -128,10 +149,12 @@ class ClientCreateTest {
     @Test
     void shouldExpireOneYearFromTodayWhenNoExpiryDateIsGiven() {
         LocalDate before = todayUtc();
-        String expiryDate = post(Api.adminToken(), Map.of("clientId", Api.unique("default-expiry"),
-                "roles", List.of("accounts:read")))
+        String expiryDate = post(
+                        Api.adminToken(),
+                        Map.of("clientId", Api.unique("default-expiry"), "roles", List.of("accounts:read")))
                 .statusCode(201)
-                .extract().path("expiryDate");
+                .extract()
+                .path("expiryDate");
         LocalDate after = todayUtc();
 
         assertThat(LocalDate.parse(expiryDate), anyOf(equalTo(before.plusYears(1)), equalTo(after.plusYears(1))));
@@ -140,8 +163,15 @@ class ClientCreateTest {
     @Test
     void shouldAcceptTodayAsExpiryDate() {
         LocalDate today = todayUtc();
-        post(Api.adminToken(), Map.of("clientId", Api.unique("today"), "expiryDate", today.toString(),
-                "roles", List.of("accounts:read")))
+        post(
+                        Api.adminToken(),
+                        Map.of(
+                                "clientId",
+                                Api.unique("today"),
+                                "expiryDate",
+                                today.toString(),
+                                "roles",
+                                List.of("accounts:read")))
                 .statusCode(201)
                 .body("expiryDate", equalTo(today.toString()))
                 .body("expired", is(false));
@@ -158,8 +188,10 @@ class ClientCreateTest {
     @Test
     void shouldGenerateADifferentSecretForEveryClient() {
         String admin = Api.adminToken();
-        String first = Api.createClient(admin, Api.unique("secret-a"), List.of("accounts:read")).getString("clientSecret");
-        String second = Api.createClient(admin, Api.unique("secret-b"), List.of("accounts:read")).getString("clientSecret");
+        String first = Api.createClient(admin, Api.unique("secret-a"), List.of("accounts:read"))
+                .getString("clientSecret");
+        String second = Api.createClient(admin, Api.unique("secret-b"), List.of("accounts:read"))
+                .getString("clientSecret");
 
         assertThat(first, not(equalTo(second)));
     }
@@ -167,7 +199,8 @@ class ClientCreateTest {
     @Test
     void shouldIssueTokensForTheAnsweredSecret() {
         String clientId = Api.unique("works");
-        String secret = Api.createClient(Api.adminToken(), clientId, List.of("accounts:read")).getString("clientSecret");
+        String secret = Api.createClient(Api.adminToken(), clientId, List.of("accounts:read"))
+                .getString("clientSecret");
 
         assertThat(Api.clientToken(Api.oauthClientId(clientId), secret), notNullValue());
     }
@@ -176,11 +209,14 @@ class ClientCreateTest {
     void shouldNotSendTheSecretWhenGettingTheClient() {
         String admin = Api.adminToken();
         String clientId = Api.unique("noleak-get");
-        String secret = Api.createClient(admin, clientId, List.of("accounts:read")).getString("clientSecret");
+        String secret =
+                Api.createClient(admin, clientId, List.of("accounts:read")).getString("clientSecret");
 
-        String body = get(admin, clientId).statusCode(200)
+        String body = get(admin, clientId)
+                .statusCode(200)
                 .body("$", not(hasKey("clientSecret")))
-                .extract().asString();
+                .extract()
+                .asString();
         assertThat(body, not(containsString(secret)));
     }
 
@@ -188,12 +224,15 @@ class ClientCreateTest {
     void shouldNotSendTheSecretWhenListingClients() {
         String admin = Api.adminToken();
         String clientId = Api.unique("noleak-list");
-        String secret = Api.createClient(admin, clientId, List.of("accounts:read")).getString("clientSecret");
+        String secret =
+                Api.createClient(admin, clientId, List.of("accounts:read")).getString("clientSecret");
 
-        String body = search(admin, clientId).statusCode(200)
+        String body = search(admin, clientId)
+                .statusCode(200)
                 .body("items.clientId", contains(clientId))
                 .body("items", everyItem(not(hasKey("clientSecret"))))
-                .extract().asString();
+                .extract()
+                .asString();
         assertThat(body, not(containsString(secret)));
     }
 
@@ -201,19 +240,22 @@ class ClientCreateTest {
     void shouldNotSendTheSecretWhenUpdatingTheClient() {
         String admin = Api.adminToken();
         String clientId = Api.unique("noleak-put");
-        String secret = Api.createClient(admin, clientId, List.of("accounts:read")).getString("clientSecret");
+        String secret =
+                Api.createClient(admin, clientId, List.of("accounts:read")).getString("clientSecret");
 
         String body = put(admin, clientId, Map.of("roles", List.of("balances:read"), "notes", "changed"))
                 .statusCode(200)
                 .body("$", not(hasKey("clientSecret")))
-                .extract().asString();
+                .extract()
+                .asString();
         assertThat(body, not(containsString(secret)));
     }
 
     @Test
     void shouldStoreADigestRatherThanTheSecret() {
         String clientId = Api.unique("digest");
-        String secret = Api.createClient(Api.adminToken(), clientId, List.of("accounts:read")).getString("clientSecret");
+        String secret = Api.createClient(Api.adminToken(), clientId, List.of("accounts:read"))
+                .getString("clientSecret");
 
         String digest = ClientChecks.secretDigest(database, clientId);
         assertThat(digest, notNullValue());
@@ -249,8 +291,9 @@ class ClientCreateTest {
     @Test
     void shouldAcceptNotesOfExactly1000Characters() {
         String notes = "n".repeat(1000);
-        post(Api.adminToken(), Map.of("clientId", Api.unique("notes1000"), "notes", notes,
-                "roles", List.of("accounts:read")))
+        post(
+                        Api.adminToken(),
+                        Map.of("clientId", Api.unique("notes1000"), "notes", notes, "roles", List.of("accounts:read")))
                 .statusCode(201)
                 .body("notes", equalTo(notes));
     }
@@ -276,19 +319,37 @@ class ClientCreateTest {
         try {
             List<CompletableFuture<ExtractableResponse<Response>>> calls = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                calls.add(CompletableFuture.supplyAsync(() -> {
-                    awaitQuietly(start);
-                    return Api.as(admin).body(body).when().post(CLIENTS).then().extract();
-                }, pool));
+                calls.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            awaitQuietly(start);
+                            return Api.as(admin)
+                                    .body(body)
+                                    .when()
+                                    .post(CLIENTS)
+                                    .then()
+                                    .extract();
+                        },
+                        pool));
             }
             start.countDown();
             CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
 
-            List<ExtractableResponse<Response>> answers = calls.stream().map(CompletableFuture::join).toList();
-            List<ExtractableResponse<Response>> created = answers.stream().filter(r -> r.statusCode() == 201).toList();
-            List<ExtractableResponse<Response>> conflicts = answers.stream().filter(r -> r.statusCode() == 409).toList();
-            assertEquals(1, created.size(), () -> "statuses: " + answers.stream().map(r -> r.statusCode()).toList());
-            assertEquals(19, conflicts.size(), () -> "statuses: " + answers.stream().map(r -> r.statusCode()).toList());
+            List<ExtractableResponse<Response>> answers =
+                    calls.stream().map(CompletableFuture::join).toList();
+            List<ExtractableResponse<Response>> created =
+                    answers.stream().filter(r -> r.statusCode() == 201).toList();
+            List<ExtractableResponse<Response>> conflicts =
+                    answers.stream().filter(r -> r.statusCode() == 409).toList();
+            assertEquals(
+                    1,
+                    created.size(),
+                    () -> "statuses: "
+                            + answers.stream().map(r -> r.statusCode()).toList());
+            assertEquals(
+                    19,
+                    conflicts.size(),
+                    () -> "statuses: "
+                            + answers.stream().map(r -> r.statusCode()).toList());
             conflicts.forEach(r -> assertThat(r.contentType(), containsString(ClientChecks.PROBLEM_JSON)));
             assertEquals(1, ClientChecks.rowsIgnoringCase(database, clientId));
             // the one secret handed out is the one stored
@@ -308,5 +369,4 @@ class ClientCreateTest {
             throw new IllegalStateException(e);
         }
     }
-
 }

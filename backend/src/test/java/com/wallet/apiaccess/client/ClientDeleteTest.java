@@ -27,7 +27,9 @@ class ClientDeleteTest {
                 .formParam("grant_type", "client_credentials")
                 .formParam("client_id", oauthClientId)
                 .formParam("client_secret", secret)
-                .when().post("/oauth2/token").then();
+                .when()
+                .post("/oauth2/token")
+                .then();
     }
 
     @Test
@@ -69,21 +71,22 @@ class ClientDeleteTest {
     void shouldRefuseTheLiveTokenOfADeletedClientAtOnce() {
         String admin = Api.adminToken();
         String clientId = Api.unique("del-live");
-        String secret = Api.createClient(admin, clientId, List.of("api-access:read")).getString("clientSecret");
+        String secret =
+                Api.createClient(admin, clientId, List.of("api-access:read")).getString("clientSecret");
         String token = Api.clientToken(Api.oauthClientId(clientId), secret);
         Api.as(token).when().get(CLIENTS).then().statusCode(200);
 
         delete(admin, clientId).statusCode(204);
 
-        isProblem(Api.as(token).when().get(CLIENTS).then(), 401)
-                .header("WWW-Authenticate", startsWith("Bearer"));
+        isProblem(Api.as(token).when().get(CLIENTS).then(), 401).header("WWW-Authenticate", startsWith("Bearer"));
     }
 
     @Test
     void shouldRefuseTheOldTokenAfterTheClientIdIsCreatedAgain() {
         String admin = Api.adminToken();
         String clientId = Api.unique("del-reborn");
-        String secret = Api.createClient(admin, clientId, List.of("api-access:read")).getString("clientSecret");
+        String secret =
+                Api.createClient(admin, clientId, List.of("api-access:read")).getString("clientSecret");
         String token = Api.clientToken(Api.oauthClientId(clientId), secret);
 
         delete(admin, clientId).statusCode(204);
@@ -96,10 +99,12 @@ class ClientDeleteTest {
     void shouldRefuseTheOldSecretAfterTheClientIdIsCreatedAgain() {
         String admin = Api.adminToken();
         String clientId = Api.unique("del-oldsecret");
-        String secret = Api.createClient(admin, clientId, List.of("accounts:read")).getString("clientSecret");
+        String secret =
+                Api.createClient(admin, clientId, List.of("accounts:read")).getString("clientSecret");
 
         delete(admin, clientId).statusCode(204);
-        String newSecret = Api.createClient(admin, clientId, List.of("accounts:read")).getString("clientSecret");
+        String newSecret =
+                Api.createClient(admin, clientId, List.of("accounts:read")).getString("clientSecret");
 
         tokenRequest(Api.oauthClientId(clientId), secret).statusCode(401).body("error", equalTo("invalid_client"));
         Api.clientToken(Api.oauthClientId(clientId), newSecret);
@@ -109,11 +114,14 @@ class ClientDeleteTest {
     void shouldIssueNoNewTokenToADeletedClientAndSayNoMoreThanForAnUnknownOne() {
         String admin = Api.adminToken();
         String clientId = Api.unique("del-token");
-        String secret = Api.createClient(admin, clientId, List.of("accounts:read")).getString("clientSecret");
+        String secret =
+                Api.createClient(admin, clientId, List.of("accounts:read")).getString("clientSecret");
         delete(admin, clientId).statusCode(204);
 
         String unknownDescription = tokenRequest(Api.oauthClientId(Api.unique("unknown")), secret)
-                .statusCode(401).extract().path("error_description");
+                .statusCode(401)
+                .extract()
+                .path("error_description");
         tokenRequest(Api.oauthClientId(clientId), secret)
                 .statusCode(401)
                 .body("error", equalTo("invalid_client"))
@@ -126,7 +134,8 @@ class ClientDeleteTest {
         String gone = Api.unique("del-gone");
         String kept = Api.unique("del-kept");
         Api.createClient(admin, gone, List.of("accounts:read"));
-        String keptSecret = Api.createClient(admin, kept, List.of("accounts:read")).getString("clientSecret");
+        String keptSecret =
+                Api.createClient(admin, kept, List.of("accounts:read")).getString("clientSecret");
 
         delete(admin, gone).statusCode(204);
 

@@ -40,7 +40,8 @@ class ClientExpiryTest {
         String admin = Api.adminToken();
         String clientId = expiredClient(admin, List.of("accounts:read"));
 
-        get(admin, clientId).statusCode(200)
+        get(admin, clientId)
+                .statusCode(200)
                 .body("expired", is(true))
                 .body("expiryDate", equalTo(todayUtc().minusDays(1).toString()));
     }
@@ -50,7 +51,8 @@ class ClientExpiryTest {
         String admin = Api.adminToken();
         String clientId = expiredClient(admin, List.of("accounts:read"));
 
-        search(admin, clientId).statusCode(200)
+        search(admin, clientId)
+                .statusCode(200)
                 .body("items.clientId", contains(clientId))
                 .body("items[0].expired", is(true));
     }
@@ -59,7 +61,15 @@ class ClientExpiryTest {
     void shouldShowAClientExpiringTodayAsNotExpired() {
         String admin = Api.adminToken();
         String clientId = Api.unique("lastday");
-        post(admin, Map.of("clientId", clientId, "expiryDate", todayUtc().toString(), "roles", List.of("accounts:read")))
+        post(
+                        admin,
+                        Map.of(
+                                "clientId",
+                                clientId,
+                                "expiryDate",
+                                todayUtc().toString(),
+                                "roles",
+                                List.of("accounts:read")))
                 .statusCode(201);
 
         get(admin, clientId).statusCode(200).body("expired", is(false));
@@ -69,9 +79,18 @@ class ClientExpiryTest {
     void shouldIssueATokenOnTheExpiryDateItself() {
         String admin = Api.adminToken();
         String clientId = Api.unique("lastday-token");
-        String secret = post(admin, Map.of("clientId", clientId, "expiryDate", todayUtc().toString(),
-                "roles", List.of("accounts:read")))
-                .statusCode(201).extract().path("clientSecret");
+        String secret = post(
+                        admin,
+                        Map.of(
+                                "clientId",
+                                clientId,
+                                "expiryDate",
+                                todayUtc().toString(),
+                                "roles",
+                                List.of("accounts:read")))
+                .statusCode(201)
+                .extract()
+                .path("clientSecret");
 
         Api.clientToken(Api.oauthClientId(clientId), secret);
     }
@@ -80,15 +99,18 @@ class ClientExpiryTest {
     void shouldAnswerInvalidClientToATokenRequestOfAnExpiredClient() {
         String admin = Api.adminToken();
         String clientId = Api.unique("expired-token");
-        String secret = Api.createClient(admin, clientId, List.of("accounts:read")).getString("clientSecret");
+        String secret =
+                Api.createClient(admin, clientId, List.of("accounts:read")).getString("clientSecret");
         ClientChecks.setExpiryDate(database, clientId, todayUtc().minusDays(1));
 
         given().contentType(ContentType.URLENC)
                 .formParam("grant_type", "client_credentials")
                 .formParam("client_id", Api.oauthClientId(clientId))
                 .formParam("client_secret", secret)
-                .when().post("/oauth2/token")
-                .then().statusCode(401)
+                .when()
+                .post("/oauth2/token")
+                .then()
+                .statusCode(401)
                 .header("Cache-Control", "no-store")
                 .body("error", equalTo("invalid_client"));
     }
@@ -97,14 +119,14 @@ class ClientExpiryTest {
     void shouldRefuseATokenObtainedBeforeTheClientExpired() {
         String admin = Api.adminToken();
         String clientId = Api.unique("expired-live");
-        String secret = Api.createClient(admin, clientId, List.of("api-access:read")).getString("clientSecret");
+        String secret =
+                Api.createClient(admin, clientId, List.of("api-access:read")).getString("clientSecret");
         String token = Api.clientToken(Api.oauthClientId(clientId), secret);
         Api.as(token).when().get(CLIENTS).then().statusCode(200);
 
         ClientChecks.setExpiryDate(database, clientId, todayUtc().minusDays(1));
 
-        isProblem(Api.as(token).when().get(CLIENTS).then(), 401)
-                .header("WWW-Authenticate", startsWith("Bearer"));
+        isProblem(Api.as(token).when().get(CLIENTS).then(), 401).header("WWW-Authenticate", startsWith("Bearer"));
     }
 
     @Test

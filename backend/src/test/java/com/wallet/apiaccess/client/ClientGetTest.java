@@ -32,11 +32,23 @@ class ClientGetTest {
         String admin = Api.adminToken();
         String clientId = Api.unique("get");
         String expiry = todayUtc().plusDays(10).toString();
-        JsonPath created = post(admin, Map.of("clientId", clientId, "expiryDate", expiry, "notes", "for get",
-                "roles", List.of("statements:read", "cards:change")))
-                .statusCode(201).extract().jsonPath();
+        JsonPath created = post(
+                        admin,
+                        Map.of(
+                                "clientId",
+                                clientId,
+                                "expiryDate",
+                                expiry,
+                                "notes",
+                                "for get",
+                                "roles",
+                                List.of("statements:read", "cards:change")))
+                .statusCode(201)
+                .extract()
+                .jsonPath();
 
-        get(admin, clientId).statusCode(200)
+        get(admin, clientId)
+                .statusCode(200)
                 .body("clientId", equalTo(clientId))
                 .body("oauthClientId", equalTo(Api.oauthClientId(clientId)))
                 .body("roles", contains("cards:change", "cards:read", "statements:read"))
@@ -66,7 +78,8 @@ class ClientGetTest {
     void shouldRecordLastUsedAtWhenTheClientObtainsAToken() throws InterruptedException {
         String admin = Api.adminToken();
         String clientId = Api.unique("lastused");
-        String secret = Api.createClient(admin, clientId, List.of("accounts:read")).getString("clientSecret");
+        String secret =
+                Api.createClient(admin, clientId, List.of("accounts:read")).getString("clientSecret");
         Instant before = Instant.now().minusSeconds(1);
 
         Api.clientToken(Api.oauthClientId(clientId), secret);

@@ -18,25 +18,94 @@ class ClientIdRuleProperties {
 
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789._-";
     /** Characters that look like the alphabet, or become it when case-folded, but are not in it. */
-    private static final String NEAR_MISSES = "ABCXYZ ./_-+~!:@\u0000\n\t\u007f\u00e9\u00df\u0130\u0131\u017f\u212a\uff10\u0660\u00b2";
+    private static final String NEAR_MISSES =
+            "ABCXYZ ./_-+~!:@\u0000\n\t\u007f\u00e9\u00df\u0130\u0131\u017f\u212a\uff10\u0660\u00b2";
 
-    private static final List<String> EDGES = List.of("", "a", "ab", "a-", "abc", "a.b", "a_b", "a-b", "0-9", "a..b",
-            "a" + "-".repeat(62) + "z", "a".repeat(63), "a".repeat(64), "a".repeat(65), "9".repeat(64) + "0",
-            "-ab", "ab-", ".ab", "ab.", "_ab", "ab_", "---", "...",
-            "ABC", "Abc", "abC", "aBc", "ABCDEFGHIJ", "abc ", " abc", "a b", "abc\n", "abc\u0000", "\u0000ab", "a\tb",
-            "\u00e9ab", "ab\u00e9", "\u0131ab", "\u017fab", "k\u212ak", "\uff10\uff11\uff12", "\u0660\u0661\u0662",
-            "ab\ud83d\ude00", "ab\ud800", "\udfffab", "ab\uffff", "\ufeffabc", "a\u2028b");
-    private static final List<String> UPPER_EDGES = List.of("ABC", "Abc", "abC", "aBc", "A-B", "A.b", "a_B", "0A9",
-            "Z".repeat(64), "a".repeat(63) + "A", "A" + "a".repeat(63), "\u00c9ab", "ab\u00c9", "\u0130ab", "\u01c5ab",
-            "\u03a3ab", "ab\ud801\udc00", "\uff21bc", "AB\n", "A\u0000B");
+    private static final List<String> EDGES = List.of(
+            "",
+            "a",
+            "ab",
+            "a-",
+            "abc",
+            "a.b",
+            "a_b",
+            "a-b",
+            "0-9",
+            "a..b",
+            "a" + "-".repeat(62) + "z",
+            "a".repeat(63),
+            "a".repeat(64),
+            "a".repeat(65),
+            "9".repeat(64) + "0",
+            "-ab",
+            "ab-",
+            ".ab",
+            "ab.",
+            "_ab",
+            "ab_",
+            "---",
+            "...",
+            "ABC",
+            "Abc",
+            "abC",
+            "aBc",
+            "ABCDEFGHIJ",
+            "abc ",
+            " abc",
+            "a b",
+            "abc\n",
+            "abc\u0000",
+            "\u0000ab",
+            "a\tb",
+            "\u00e9ab",
+            "ab\u00e9",
+            "\u0131ab",
+            "\u017fab",
+            "k\u212ak",
+            "\uff10\uff11\uff12",
+            "\u0660\u0661\u0662",
+            "ab\ud83d\ude00",
+            "ab\ud800",
+            "\udfffab",
+            "ab\uffff",
+            "\ufeffabc",
+            "a\u2028b");
+    private static final List<String> UPPER_EDGES = List.of(
+            "ABC",
+            "Abc",
+            "abC",
+            "aBc",
+            "A-B",
+            "A.b",
+            "a_B",
+            "0A9",
+            "Z".repeat(64),
+            "a".repeat(63) + "A",
+            "A" + "a".repeat(63),
+            "\u00c9ab",
+            "ab\u00c9",
+            "\u0130ab",
+            "\u01c5ab",
+            "\u03a3ab",
+            "ab\ud801\udc00",
+            "\uff21bc",
+            "AB\n",
+            "A\u0000B");
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("candidates")
     void shouldAcceptExactlyTheContractsAlphabetLengthAndEdges(Case<String> candidate) {
         candidate.check(c -> {
-            boolean expected = c.length() >= 3 && c.length() <= 64
-                    && c.chars().allMatch(ch -> ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9' || ch == '.' || ch == '_' || ch == '-')
-                    && isLetterOrDigit(c.charAt(0)) && isLetterOrDigit(c.charAt(c.length() - 1));
+            boolean expected = c.length() >= 3
+                    && c.length() <= 64
+                    && c.chars()
+                            .allMatch(ch -> ch >= 'a' && ch <= 'z'
+                                    || ch >= '0' && ch <= '9'
+                                    || ch == '.'
+                                    || ch == '_'
+                                    || ch == '-')
+                    && isLetterOrDigit(c.charAt(0))
+                    && isLetterOrDigit(c.charAt(c.length() - 1));
 
             assertThat(ClientIdRule.isValid(c)).isEqualTo(expected);
         });
@@ -78,7 +147,8 @@ class ClientIdRuleProperties {
         int upper = 1 + random.nextInt(3);
         for (int i = 0; i < upper; i++) {
             int at = random.nextInt(id.length);
-            id[at] = random.nextInt(4) == 0 ? Seeded.pick(random, "\u00c9\u0130\u01c5\u03a3\u0414\uff21")
+            id[at] = random.nextInt(4) == 0
+                    ? Seeded.pick(random, "\u00c9\u0130\u01c5\u03a3\u0414\uff21")
                     : (char) ('A' + random.nextInt(26));
         }
         return new String(id);

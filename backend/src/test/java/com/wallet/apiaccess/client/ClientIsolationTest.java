@@ -33,7 +33,9 @@ class ClientIsolationTest {
                 .formParam("grant_type", "client_credentials")
                 .formParam("client_id", oauthClientId)
                 .formParam("client_secret", secret)
-                .when().post("/oauth2/token").then();
+                .when()
+                .post("/oauth2/token")
+                .then();
     }
 
     @Test
@@ -53,7 +55,8 @@ class ClientIsolationTest {
         Api.createClient(admin, clientId, List.of("accounts:read"));
 
         isProblem(put(b.admin(), clientId, Map.of("roles", List.of("payments:change"), "notes", "hijacked")), 404);
-        get(admin, clientId).statusCode(200)
+        get(admin, clientId)
+                .statusCode(200)
                 .body("roles", contains("accounts:read"))
                 .body("notes", equalTo(null));
     }
@@ -63,7 +66,8 @@ class ClientIsolationTest {
         ClientChecks.OwnWallet b = provisionWalletB();
         String admin = Api.adminToken();
         String clientId = Api.unique("iso-del");
-        String secret = Api.createClient(admin, clientId, List.of("accounts:read")).getString("clientSecret");
+        String secret =
+                Api.createClient(admin, clientId, List.of("accounts:read")).getString("clientSecret");
 
         isProblem(Api.as(b.admin()).when().delete(CLIENTS + "/" + clientId).then(), 404);
         get(admin, clientId).statusCode(200);
@@ -77,11 +81,13 @@ class ClientIsolationTest {
         Api.createClient(Api.adminToken(), "a-" + term, List.of("accounts:read"));
         Api.createClient(b.admin(), "b-" + term, List.of("accounts:read"));
 
-        search(b.admin(), term).statusCode(200)
+        search(b.admin(), term)
+                .statusCode(200)
                 .body("items.clientId", contains("b-" + term))
                 .body("items[0].oauthClientId", equalTo(b.oauthClientId("b-" + term)))
                 .body("total", equalTo(1));
-        search(Api.adminToken(), term).statusCode(200)
+        search(Api.adminToken(), term)
+                .statusCode(200)
                 .body("items.clientId", contains("a-" + term))
                 .body("total", equalTo(1));
     }
@@ -91,7 +97,11 @@ class ClientIsolationTest {
         ClientChecks.OwnWallet b = provisionWalletB();
         Api.createClient(Api.adminToken(), Api.unique("iso-empty"), List.of("accounts:read"));
 
-        Api.as(b.admin()).when().get(CLIENTS).then().statusCode(200)
+        Api.as(b.admin())
+                .when()
+                .get(CLIENTS)
+                .then()
+                .statusCode(200)
                 .body("items", empty())
                 .body("total", equalTo(0));
     }
@@ -113,8 +123,10 @@ class ClientIsolationTest {
     void shouldAcceptEachSecretOnlyWithItsOwnWalletsPrefix() {
         ClientChecks.OwnWallet b = provisionWalletB();
         String clientId = Api.unique("iso-secret");
-        String secretA = Api.createClient(Api.adminToken(), clientId, List.of("accounts:read")).getString("clientSecret");
-        String secretB = Api.createClient(b.admin(), clientId, List.of("balances:read")).getString("clientSecret");
+        String secretA = Api.createClient(Api.adminToken(), clientId, List.of("accounts:read"))
+                .getString("clientSecret");
+        String secretB =
+                Api.createClient(b.admin(), clientId, List.of("balances:read")).getString("clientSecret");
 
         tokenRequest(Api.oauthClientId(clientId), secretA).statusCode(200).body("scope", equalTo("accounts:read"));
         tokenRequest(b.oauthClientId(clientId), secretB).statusCode(200).body("scope", equalTo("balances:read"));
@@ -127,10 +139,12 @@ class ClientIsolationTest {
         ClientChecks.OwnWallet b = provisionWalletB();
         String term = ClientChecks.token("isotok");
         Api.createClient(Api.adminToken(), "a-" + term, List.of("accounts:read"));
-        String secret = Api.createClient(b.admin(), "b-" + term, List.of("api-access:read")).getString("clientSecret");
+        String secret = Api.createClient(b.admin(), "b-" + term, List.of("api-access:read"))
+                .getString("clientSecret");
         String token = Api.clientToken(b.oauthClientId("b-" + term), secret);
 
-        search(token, term).statusCode(200)
+        search(token, term)
+                .statusCode(200)
                 .body("items.clientId", contains("b-" + term))
                 .body("total", equalTo(1));
         isProblem(get(token, "a-" + term), 404);
@@ -141,7 +155,8 @@ class ClientIsolationTest {
         ClientChecks.OwnWallet b = provisionWalletB();
         String admin = Api.adminToken();
         String clientId = Api.unique("iso-shared");
-        String secretA = Api.createClient(admin, clientId, List.of("accounts:read")).getString("clientSecret");
+        String secretA =
+                Api.createClient(admin, clientId, List.of("accounts:read")).getString("clientSecret");
         Api.createClient(b.admin(), clientId, List.of("accounts:read"));
 
         Api.as(b.admin()).when().delete(CLIENTS + "/" + clientId).then().statusCode(204);
@@ -160,7 +175,8 @@ class ClientIsolationTest {
         String token = Api.clientToken(Api.oauthClientId(clientId), secret);
         String made = Api.unique("iso-made");
 
-        ClientChecks.post(token, Map.of("clientId", made, "roles", List.of("accounts:read"))).statusCode(201)
+        ClientChecks.post(token, Map.of("clientId", made, "roles", List.of("accounts:read")))
+                .statusCode(201)
                 .body("oauthClientId", equalTo(Api.oauthClientId(made)))
                 .body("oauthClientId", not(equalTo(b.oauthClientId(made))));
         isProblem(get(b.admin(), made), 404);

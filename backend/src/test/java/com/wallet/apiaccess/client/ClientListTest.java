@@ -37,12 +37,21 @@ class ClientListTest {
     }
 
     private static void create(String admin, String clientId, String notes) {
-        post(admin, Map.of("clientId", clientId, "notes", notes, "roles", List.of("accounts:read"))).statusCode(201);
+        post(admin, Map.of("clientId", clientId, "notes", notes, "roles", List.of("accounts:read")))
+                .statusCode(201);
     }
 
     private static void create(String admin, String clientId, LocalDate expiryDate) {
-        post(admin, Map.of("clientId", clientId, "expiryDate", expiryDate.toString(),
-                "roles", List.of("accounts:read"))).statusCode(201);
+        post(
+                        admin,
+                        Map.of(
+                                "clientId",
+                                clientId,
+                                "expiryDate",
+                                expiryDate.toString(),
+                                "roles",
+                                List.of("accounts:read")))
+                .statusCode(201);
     }
 
     @Test
@@ -53,7 +62,8 @@ class ClientListTest {
         create(admin, "a-" + term);
         create(admin, "c-" + term);
 
-        search(admin, term).statusCode(200)
+        search(admin, term)
+                .statusCode(200)
                 .body("items.clientId", contains("a-" + term, "b-" + term, "c-" + term))
                 .body("items[0].oauthClientId", equalTo(Api.oauthClientId("a-" + term)))
                 .body("items[0].roles", contains("accounts:read"))
@@ -65,7 +75,8 @@ class ClientListTest {
 
     @Test
     void shouldAnswerAnEmptyPageWhenNothingMatches() {
-        search(Api.adminToken(), ClientChecks.token("nomatch")).statusCode(200)
+        search(Api.adminToken(), ClientChecks.token("nomatch"))
+                .statusCode(200)
                 .body("items", empty())
                 .body("total", equalTo(0))
                 .body("page", equalTo(0))
@@ -80,12 +91,14 @@ class ClientListTest {
             create(admin, String.format("c%02d-%s", i, term));
         }
 
-        search(admin, term).statusCode(200)
+        search(admin, term)
+                .statusCode(200)
                 .body("items", hasSize(20))
                 .body("items[19].clientId", equalTo("c19-" + term))
                 .body("total", equalTo(21))
                 .body("size", equalTo(20));
-        search(admin, Map.of("q", term, "page", 1)).statusCode(200)
+        search(admin, Map.of("q", term, "page", 1))
+                .statusCode(200)
                 .body("items.clientId", contains("c20-" + term))
                 .body("total", equalTo(21))
                 .body("page", equalTo(1));
@@ -99,18 +112,28 @@ class ClientListTest {
             create(admin, prefix + "-" + term);
         }
 
-        search(admin, Map.of("q", term, "size", 2, "page", 0)).statusCode(200)
+        search(admin, Map.of("q", term, "size", 2, "page", 0))
+                .statusCode(200)
                 .body("items.clientId", contains("a-" + term, "b-" + term))
-                .body("total", equalTo(5)).body("page", equalTo(0)).body("size", equalTo(2));
-        search(admin, Map.of("q", term, "size", 2, "page", 1)).statusCode(200)
+                .body("total", equalTo(5))
+                .body("page", equalTo(0))
+                .body("size", equalTo(2));
+        search(admin, Map.of("q", term, "size", 2, "page", 1))
+                .statusCode(200)
                 .body("items.clientId", contains("c-" + term, "d-" + term))
-                .body("total", equalTo(5)).body("page", equalTo(1)).body("size", equalTo(2));
-        search(admin, Map.of("q", term, "size", 2, "page", 2)).statusCode(200)
+                .body("total", equalTo(5))
+                .body("page", equalTo(1))
+                .body("size", equalTo(2));
+        search(admin, Map.of("q", term, "size", 2, "page", 2))
+                .statusCode(200)
                 .body("items.clientId", contains("e-" + term))
-                .body("total", equalTo(5)).body("page", equalTo(2));
-        search(admin, Map.of("q", term, "size", 2, "page", 3)).statusCode(200)
+                .body("total", equalTo(5))
+                .body("page", equalTo(2));
+        search(admin, Map.of("q", term, "size", 2, "page", 3))
+                .statusCode(200)
                 .body("items", empty())
-                .body("total", equalTo(5)).body("page", equalTo(3));
+                .body("total", equalTo(5))
+                .body("page", equalTo(3));
     }
 
     @Test
@@ -149,7 +172,8 @@ class ClientListTest {
         String term = ClientChecks.token("idcase");
         create(admin, "x-" + term + "-y");
 
-        search(admin, term.toUpperCase()).statusCode(200)
+        search(admin, term.toUpperCase())
+                .statusCode(200)
                 .body("items.clientId", contains("x-" + term + "-y"))
                 .body("total", equalTo(1));
     }
@@ -160,7 +184,8 @@ class ClientListTest {
         String term = ClientChecks.token("sub");
         create(admin, "before-" + term + "-after");
 
-        search(admin, term.substring(2, 9)).statusCode(200)
+        search(admin, term.substring(2, 9))
+                .statusCode(200)
                 .body("items.clientId", contains("before-" + term + "-after"));
     }
 
@@ -172,7 +197,8 @@ class ClientListTest {
         create(admin, clientId, "Owned by the Treasury team, ticket " + term.toUpperCase() + ".");
         create(admin, Api.unique("other"), "Owned by someone else");
 
-        search(admin, term).statusCode(200)
+        search(admin, term)
+                .statusCode(200)
                 .body("items.clientId", contains(clientId))
                 .body("items[0].notes", equalTo("Owned by the Treasury team, ticket " + term.toUpperCase() + "."))
                 .body("total", equalTo(1));
@@ -196,7 +222,8 @@ class ClientListTest {
         create(admin, literal, "fee 50%" + term);
         create(admin, Api.unique("wildcard"), "fee 50x" + term);
 
-        search(admin, "%" + term).statusCode(200)
+        search(admin, "%" + term)
+                .statusCode(200)
                 .body("items.clientId", contains(literal))
                 .body("total", equalTo(1));
     }
@@ -208,7 +235,8 @@ class ClientListTest {
         create(admin, "p_" + term);
         create(admin, "px" + term);
 
-        search(admin, "_" + term).statusCode(200)
+        search(admin, "_" + term)
+                .statusCode(200)
                 .body("items.clientId", contains("p_" + term))
                 .body("total", equalTo(1));
     }
@@ -221,7 +249,8 @@ class ClientListTest {
         create(admin, literal, "path c:\\" + term);
         create(admin, Api.unique("plain"), "path c:" + term);
 
-        search(admin, "\\" + term).statusCode(200)
+        search(admin, "\\" + term)
+                .statusCode(200)
                 .body("items.clientId", contains(literal))
                 .body("total", equalTo(1));
     }
@@ -234,8 +263,7 @@ class ClientListTest {
         create(admin, "c-" + term);
         create(admin, "a-" + term);
 
-        search(admin, term).statusCode(200)
-                .body("items.clientId", contains("a-" + term, "b-" + term, "c-" + term));
+        search(admin, term).statusCode(200).body("items.clientId", contains("a-" + term, "b-" + term, "c-" + term));
     }
 
     @Test
@@ -246,7 +274,8 @@ class ClientListTest {
         create(admin, "c-" + term);
         create(admin, "a-" + term);
 
-        search(admin, Map.of("q", term, "sort", "clientId")).statusCode(200)
+        search(admin, Map.of("q", term, "sort", "clientId"))
+                .statusCode(200)
                 .body("items.clientId", contains("a-" + term, "b-" + term, "c-" + term));
     }
 
@@ -258,7 +287,8 @@ class ClientListTest {
         create(admin, "c-" + term);
         create(admin, "a-" + term);
 
-        search(admin, Map.of("q", term, "sort", "-clientId")).statusCode(200)
+        search(admin, Map.of("q", term, "sort", "-clientId"))
+                .statusCode(200)
                 .body("items.clientId", contains("c-" + term, "b-" + term, "a-" + term));
     }
 
@@ -271,9 +301,11 @@ class ClientListTest {
         create(admin, "b-" + term, today.plusDays(10));
         create(admin, "c-" + term, today.plusDays(20));
 
-        search(admin, Map.of("q", term, "sort", "expiryDate")).statusCode(200)
+        search(admin, Map.of("q", term, "sort", "expiryDate"))
+                .statusCode(200)
                 .body("items.clientId", contains("b-" + term, "c-" + term, "a-" + term));
-        search(admin, Map.of("q", term, "sort", "-expiryDate")).statusCode(200)
+        search(admin, Map.of("q", term, "sort", "-expiryDate"))
+                .statusCode(200)
                 .body("items.clientId", contains("a-" + term, "c-" + term, "b-" + term));
     }
 
@@ -288,10 +320,12 @@ class ClientListTest {
         ClientChecks.setCreatedAt(database, "b-" + term, Instant.parse("2024-01-01T10:00:00Z"));
         ClientChecks.setCreatedAt(database, "c-" + term, Instant.parse("2024-02-01T10:00:00Z"));
 
-        search(admin, Map.of("q", term, "sort", "createdAt")).statusCode(200)
+        search(admin, Map.of("q", term, "sort", "createdAt"))
+                .statusCode(200)
                 .body("items.clientId", contains("b-" + term, "c-" + term, "a-" + term))
                 .body("items[0].createdAt", equalTo("2024-01-01T10:00:00Z"));
-        search(admin, Map.of("q", term, "sort", "-createdAt")).statusCode(200)
+        search(admin, Map.of("q", term, "sort", "-createdAt"))
+                .statusCode(200)
                 .body("items.clientId", contains("a-" + term, "c-" + term, "b-" + term));
     }
 
@@ -306,10 +340,12 @@ class ClientListTest {
         ClientChecks.setLastUsedAt(database, "b-" + term, Instant.parse("2025-06-01T08:00:00Z"));
         ClientChecks.setLastUsedAt(database, "c-" + term, Instant.parse("2025-06-02T08:00:00Z"));
 
-        search(admin, Map.of("q", term, "sort", "lastUsedAt")).statusCode(200)
+        search(admin, Map.of("q", term, "sort", "lastUsedAt"))
+                .statusCode(200)
                 .body("items.clientId", contains("b-" + term, "c-" + term, "a-" + term))
                 .body("items[0].lastUsedAt", equalTo("2025-06-01T08:00:00Z"));
-        search(admin, Map.of("q", term, "sort", "-lastUsedAt")).statusCode(200)
+        search(admin, Map.of("q", term, "sort", "-lastUsedAt"))
+                .statusCode(200)
                 .body("items.clientId", contains("a-" + term, "c-" + term, "b-" + term));
     }
 
@@ -321,7 +357,8 @@ class ClientListTest {
         create(admin, "b-" + term);
         create(admin, "c-" + term);
 
-        search(admin, Map.of("q", term, "sort", "-clientId", "size", 2, "page", 1)).statusCode(200)
+        search(admin, Map.of("q", term, "sort", "-clientId", "size", 2, "page", 1))
+                .statusCode(200)
                 .body("items.clientId", contains("a-" + term))
                 .body("total", equalTo(3));
     }

@@ -25,7 +25,12 @@ class ClientOutliveTest {
         LocalDate expiry = LocalDate.now(ZoneOffset.UTC).plusDays(10);
         String secret = Api.as(Api.adminToken())
                 .body(Map.of("clientId", clientId, "roles", ROLES, "expiryDate", expiry.toString()))
-                .when().post("/api/clients").then().statusCode(201).extract().path("clientSecret");
+                .when()
+                .post("/api/clients")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("clientSecret");
         return new String[] {Api.clientToken(Api.oauthClientId(clientId), secret), expiry.toString()};
     }
 
@@ -33,35 +38,64 @@ class ClientOutliveTest {
     void shouldRefuseAnExpiryLaterThanTheCreatingClientsOwn() {
         String[] creator = creator();
         String clientId = Api.unique("child");
-        Api.as(creator[0]).body(Map.of("clientId", clientId, "roles", List.of("accounts:read"), "expiryDate", "9999-12-31"))
-                .when().post("/api/clients").then().statusCode(400)
+        Api.as(creator[0])
+                .body(Map.of("clientId", clientId, "roles", List.of("accounts:read"), "expiryDate", "9999-12-31"))
+                .when()
+                .post("/api/clients")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("expiryDate"))
                 .body("errors.message", hasItem(containsString(creator[1])));
         Api.as(Api.adminToken()).when().get("/api/clients/" + clientId).then().statusCode(404);
-        Api.as(creator[0]).body(Map.of("clientId", clientId, "roles", List.of("accounts:read"),
-                        "expiryDate", LocalDate.parse(creator[1]).plusDays(1).toString()))
-                .when().post("/api/clients").then().statusCode(400).body("errors.field", hasItem("expiryDate"));
+        Api.as(creator[0])
+                .body(Map.of(
+                        "clientId",
+                        clientId,
+                        "roles",
+                        List.of("accounts:read"),
+                        "expiryDate",
+                        LocalDate.parse(creator[1]).plusDays(1).toString()))
+                .when()
+                .post("/api/clients")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("expiryDate"));
     }
 
     @Test
     void shouldAcceptTheCreatingClientsOwnExpiry() {
         String[] creator = creator();
-        Api.as(creator[0]).body(Map.of("clientId", Api.unique("child"), "roles", List.of("accounts:read"),
-                        "expiryDate", creator[1]))
-                .when().post("/api/clients").then().statusCode(201).body("expiryDate", equalTo(creator[1]));
+        Api.as(creator[0])
+                .body(Map.of(
+                        "clientId", Api.unique("child"), "roles", List.of("accounts:read"), "expiryDate", creator[1]))
+                .when()
+                .post("/api/clients")
+                .then()
+                .statusCode(201)
+                .body("expiryDate", equalTo(creator[1]));
     }
 
     @Test
     void shouldDefaultToTheCreatingClientsExpiryWhenItIsSooner() {
         String[] creator = creator();
-        Api.as(creator[0]).body(Map.of("clientId", Api.unique("child"), "roles", List.of("accounts:read")))
-                .when().post("/api/clients").then().statusCode(201).body("expiryDate", equalTo(creator[1]));
+        Api.as(creator[0])
+                .body(Map.of("clientId", Api.unique("child"), "roles", List.of("accounts:read")))
+                .when()
+                .post("/api/clients")
+                .then()
+                .statusCode(201)
+                .body("expiryDate", equalTo(creator[1]));
     }
 
     @Test
     void shouldLetAUserChooseAnyExpiry() {
-        Api.as(Api.adminToken()).body(Map.of("clientId", Api.unique("far"), "roles", List.of("accounts:read"),
-                        "expiryDate", "9999-12-31"))
-                .when().post("/api/clients").then().statusCode(201).body("expiryDate", equalTo("9999-12-31"));
+        Api.as(Api.adminToken())
+                .body(Map.of(
+                        "clientId", Api.unique("far"), "roles", List.of("accounts:read"), "expiryDate", "9999-12-31"))
+                .when()
+                .post("/api/clients")
+                .then()
+                .statusCode(201)
+                .body("expiryDate", equalTo("9999-12-31"));
     }
 }

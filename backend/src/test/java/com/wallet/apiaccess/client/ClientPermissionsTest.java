@@ -77,7 +77,8 @@ class ClientPermissionsTest {
         String reader = Api.userWithRoles(List.of("api-access:read"));
 
         isForbidden(put(reader, clientId, Map.of("roles", List.of("api-access:read"), "notes", "by reader")));
-        get(Api.adminToken(), clientId).statusCode(200)
+        get(Api.adminToken(), clientId)
+                .statusCode(200)
                 .body("roles", contains("accounts:read"))
                 .body("notes", equalTo(null));
     }
@@ -110,7 +111,8 @@ class ClientPermissionsTest {
     void shouldForbidAClientTokenWithOnlyReadToCreate() {
         String admin = Api.adminToken();
         String readerClient = Api.unique("perm-client");
-        String secret = Api.createClient(admin, readerClient, List.of("api-access:read")).getString("clientSecret");
+        String secret = Api.createClient(admin, readerClient, List.of("api-access:read"))
+                .getString("clientSecret");
         String token = Api.clientToken(Api.oauthClientId(readerClient), secret);
         String clientId = Api.unique("perm-bycl");
 
@@ -128,7 +130,8 @@ class ClientPermissionsTest {
         String token = Api.clientToken(Api.oauthClientId(manager), secret);
         String clientId = Api.unique("perm-made");
 
-        post(token, Map.of("clientId", clientId, "roles", List.of("accounts:read"))).statusCode(201)
+        post(token, Map.of("clientId", clientId, "roles", List.of("accounts:read")))
+                .statusCode(201)
                 .body("roles", contains("accounts:read"));
     }
 
@@ -143,17 +146,24 @@ class ClientPermissionsTest {
         isUnauthenticated(given().when().get(CLIENTS + "/" + clientId).then());
         isUnauthenticated(given().contentType(ContentType.JSON)
                 .body(Map.of("clientId", Api.unique("anon"), "roles", List.of("accounts:read")))
-                .when().post(CLIENTS).then());
+                .when()
+                .post(CLIENTS)
+                .then());
         isUnauthenticated(given().contentType(ContentType.JSON)
                 .body(Map.of("roles", List.of("accounts:read")))
-                .when().put(CLIENTS + "/" + clientId).then());
+                .when()
+                .put(CLIENTS + "/" + clientId)
+                .then());
         isUnauthenticated(given().when().delete(CLIENTS + "/" + clientId).then());
         get(Api.adminToken(), clientId).statusCode(200);
     }
 
     @Test
     void shouldAnswer401ForATokenThatIsNotOurs() {
-        isUnauthenticated(Api.as("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.").when().get(CLIENTS).then());
+        isUnauthenticated(Api.as("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.")
+                .when()
+                .get(CLIENTS)
+                .then());
     }
 
     @Test
@@ -195,7 +205,10 @@ class ClientPermissionsTest {
         isForbidden(put(manager, clientId, Map.of("roles", List.of("api-access:read", "accounts:read"), "notes", "x")))
                 .body("detail", containsString("accounts:read"))
                 .body("detail", not(containsString("api-access:read")));
-        get(admin, clientId).statusCode(200).body("roles", contains("api-access:read")).body("notes", equalTo(null));
+        get(admin, clientId)
+                .statusCode(200)
+                .body("roles", contains("api-access:read"))
+                .body("notes", equalTo(null));
     }
 
     @Test
@@ -205,8 +218,14 @@ class ClientPermissionsTest {
         Api.createClient(admin, clientId, List.of("payments:change"));
         String manager = Api.userWithRoles(List.of("api-access:change"));
 
-        put(manager, clientId, Map.of("roles", List.of("payments:change", "payments:read", "api-access:read"),
-                "notes", "kept payments"))
+        put(
+                        manager,
+                        clientId,
+                        Map.of(
+                                "roles",
+                                List.of("payments:change", "payments:read", "api-access:read"),
+                                "notes",
+                                "kept payments"))
                 .statusCode(200)
                 .body("roles", contains("api-access:read", "payments:change", "payments:read"))
                 .body("notes", equalTo("kept payments"));

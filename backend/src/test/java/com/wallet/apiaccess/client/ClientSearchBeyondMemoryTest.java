@@ -39,18 +39,27 @@ class ClientSearchBeyondMemoryTest {
     void shouldSearchAWalletTooLargeForMemoryInPostgreSql() {
         ClientChecks.OwnWallet small = ClientChecks.provisionWallet("m");
         ClientChecks.OwnWallet large = ClientChecks.provisionWallet("m");
-        post(small.admin(), Map.of("clientId", "lone", "roles", List.of("accounts:read"), "notes", "Kiosk")).statusCode(201);
+        post(small.admin(), Map.of("clientId", "lone", "roles", List.of("accounts:read"), "notes", "Kiosk"))
+                .statusCode(201);
         for (String clientId : List.of("kiosk-east", "kiosk-west", "till")) {
-            post(large.admin(), Map.of("clientId", clientId, "roles", List.of("accounts:read"))).statusCode(201);
+            post(large.admin(), Map.of("clientId", clientId, "roles", List.of("accounts:read")))
+                    .statusCode(201);
         }
 
         search(small.admin(), "kiosk").body("total", equalTo(1)).body("items.clientId", contains("lone"));
         search(large.admin(), Map.of("q", "KIOSK", "sort", "-clientId"))
-                .body("total", equalTo(2)).body("items.clientId", contains("kiosk-west", "kiosk-east"));
+                .body("total", equalTo(2))
+                .body("items.clientId", contains("kiosk-west", "kiosk-east"));
 
         assertThat(search.page(ClientChecks.walletId(database, large.key()), "", "kiosk", ClientSort.DEFAULT, 0, 20)
-                .await().atMost(Duration.ofSeconds(10))).as("not answered from memory").isNull();
+                        .await()
+                        .atMost(Duration.ofSeconds(10)))
+                .as("not answered from memory")
+                .isNull();
         assertThat(search.page(ClientChecks.walletId(database, small.key()), "", "kiosk", ClientSort.DEFAULT, 0, 20)
-                .await().atMost(Duration.ofSeconds(10)).total()).isEqualTo(1);
+                        .await()
+                        .atMost(Duration.ofSeconds(10))
+                        .total())
+                .isEqualTo(1);
     }
 }

@@ -85,9 +85,24 @@ class ClientSearchIndexTest {
         assertThat(index.size()).isEqualTo(1_000);
         assertThat(index.version()).isEqualTo(1);
         assertThat(Arrays.stream(index.matching("notes 99")).mapToObj(index::clientId))
-                .containsExactly("client-0099", "client-0990", "client-0991", "client-0992", "client-0993",
-                        "client-0994", "client-0995", "client-0996", "client-0997", "client-0998", "client-0999");
-        assertThat(Arrays.stream(index.page(index.matching("client-"), ClientSort.parse("-createdAt").orElseThrow(), 0, 2))
-                .mapToObj(index::clientId)).containsExactly("client-0999", "client-0998");
+                .containsExactly(
+                        "client-0099",
+                        "client-0990",
+                        "client-0991",
+                        "client-0992",
+                        "client-0993",
+                        "client-0994",
+                        "client-0995",
+                        "client-0996",
+                        "client-0997",
+                        "client-0998",
+                        "client-0999");
+        assertThat(Arrays.stream(index.page(
+                                index.matching("client-"),
+                                ClientSort.parse("-createdAt").orElseThrow(),
+                                0,
+                                2))
+                        .mapToObj(index::clientId))
+                .containsExactly("client-0999", "client-0998");
     }
 }

@@ -28,16 +28,26 @@ import static org.hamcrest.Matchers.notNullValue;
 @QuarkusTest
 class ClientUpdateTest {
 
-    private record Created(String admin, String clientId, JsonPath body) {
-    }
+    private record Created(String admin, String clientId, JsonPath body) {}
 
     /** A client with notes "original" and roles accounts:read, expiring in 30 days. */
     private static Created created() {
         String admin = Api.adminToken();
         String clientId = Api.unique("upd");
-        JsonPath body = post(admin, Map.of("clientId", clientId, "expiryDate", todayUtc().plusDays(30).toString(),
-                "notes", "original", "roles", List.of("accounts:read")))
-                .statusCode(201).extract().jsonPath();
+        JsonPath body = post(
+                        admin,
+                        Map.of(
+                                "clientId",
+                                clientId,
+                                "expiryDate",
+                                todayUtc().plusDays(30).toString(),
+                                "notes",
+                                "original",
+                                "roles",
+                                List.of("accounts:read")))
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         return new Created(admin, clientId, body);
     }
 
@@ -49,7 +59,8 @@ class ClientUpdateTest {
     }
 
     private static void assertUnchanged(Created client) {
-        get(client.admin(), client.clientId()).statusCode(200)
+        get(client.admin(), client.clientId())
+                .statusCode(200)
                 .body("roles", contains("accounts:read"))
                 .body("notes", equalTo("original"))
                 .body("expiryDate", equalTo(client.body().getString("expiryDate")))
@@ -74,9 +85,11 @@ class ClientUpdateTest {
     @Test
     void shouldKeepTheChangeForLaterReads() {
         Created client = created();
-        put(client.admin(), client.clientId(), change(List.of("cards:read"), "kept")).statusCode(200);
+        put(client.admin(), client.clientId(), change(List.of("cards:read"), "kept"))
+                .statusCode(200);
 
-        get(client.admin(), client.clientId()).statusCode(200)
+        get(client.admin(), client.clientId())
+                .statusCode(200)
                 .body("roles", contains("cards:read"))
                 .body("notes", equalTo("kept"));
     }
@@ -90,11 +103,14 @@ class ClientUpdateTest {
                 .statusCode(200)
                 .body("updatedAt", matchesPattern(ISO_UTC))
                 .body("createdAt", equalTo(client.body().getString("createdAt")))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
 
-        assertThat(Instant.parse(updated.getString("updatedAt")),
+        assertThat(
+                Instant.parse(updated.getString("updatedAt")),
                 greaterThan(Instant.parse(client.body().getString("updatedAt"))));
-        get(client.admin(), client.clientId()).statusCode(200)
+        get(client.admin(), client.clientId())
+                .statusCode(200)
                 .body("updatedAt", equalTo(updated.getString("updatedAt")));
     }
 
@@ -105,7 +121,8 @@ class ClientUpdateTest {
         body.put("clientId", client.clientId());
         body.put("expiryDate", client.body().getString("expiryDate"));
 
-        put(client.admin(), client.clientId(), body).statusCode(200)
+        put(client.admin(), client.clientId(), body)
+                .statusCode(200)
                 .body("roles", contains("balances:read"))
                 .body("expiryDate", equalTo(client.body().getString("expiryDate")));
     }
@@ -140,8 +157,12 @@ class ClientUpdateTest {
     void shouldNameTheIndexOfAnUnknownRole() {
         Created client = created();
 
-        isFieldError(put(client.admin(), client.clientId(),
-                change(List.of("accounts:read", "cards:read", "nope:read"), "x")), "roles[2]");
+        isFieldError(
+                put(
+                        client.admin(),
+                        client.clientId(),
+                        change(List.of("accounts:read", "cards:read", "nope:read"), "x")),
+                "roles[2]");
         assertUnchanged(client);
     }
 
@@ -159,8 +180,8 @@ class ClientUpdateTest {
     void shouldRefuseNotesOver1000Characters() {
         Created client = created();
 
-        isFieldError(put(client.admin(), client.clientId(), change(List.of("accounts:read"), "n".repeat(1001))),
-                "notes");
+        isFieldError(
+                put(client.admin(), client.clientId(), change(List.of("accounts:read"), "n".repeat(1001))), "notes");
         assertUnchanged(client);
     }
 
@@ -188,8 +209,13 @@ class ClientUpdateTest {
     void shouldRefuseMalformedJson() {
         Created client = created();
 
-        isProblem(Api.as(client.admin()).body("{\"roles\": [\"balances:read\"")
-                .when().put(ClientChecks.CLIENTS + "/" + client.clientId()).then(), 400);
+        isProblem(
+                Api.as(client.admin())
+                        .body("{\"roles\": [\"balances:read\"")
+                        .when()
+                        .put(ClientChecks.CLIENTS + "/" + client.clientId())
+                        .then(),
+                400);
         assertUnchanged(client);
     }
 
@@ -197,7 +223,8 @@ class ClientUpdateTest {
     void shouldKeepTheSecretWorkingAfterAnUpdate() {
         String admin = Api.adminToken();
         String clientId = Api.unique("keepsecret");
-        String secret = Api.createClient(admin, clientId, List.of("accounts:read")).getString("clientSecret");
+        String secret =
+                Api.createClient(admin, clientId, List.of("accounts:read")).getString("clientSecret");
 
         put(admin, clientId, change(List.of("balances:read"), "new roles")).statusCode(200);
 

@@ -3,11 +3,11 @@ package com.wallet.apiaccess.client;
 import com.wallet.apiaccess.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import io.restassured.response.ValidatableResponse;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -74,13 +74,25 @@ class ClientValidationTest {
     void shouldRefuseAnUpperCaseClientIdRatherThanRewriteIt() {
         String clientId = "Upper-" + ClientChecks.token("case");
         assertRefusedClientId(clientId);
-        Api.as(Api.adminToken()).when().get(ClientChecks.CLIENTS + "/" + clientId.toLowerCase())
-                .then().statusCode(404);
+        Api.as(Api.adminToken())
+                .when()
+                .get(ClientChecks.CLIENTS + "/" + clientId.toLowerCase())
+                .then()
+                .statusCode(404);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"with space", "with/slash", "with@at", "with+plus", "with:colon", "émile", "with%pct",
-            "tab\there"})
+    @ValueSource(
+            strings = {
+                "with space",
+                "with/slash",
+                "with@at",
+                "with+plus",
+                "with:colon",
+                "émile",
+                "with%pct",
+                "tab\there"
+            })
     void shouldRefuseAClientIdWithACharacterOutsideTheRule(String prefix) {
         assertRefusedClientId(prefix + ClientChecks.token("x"));
     }
@@ -212,16 +224,25 @@ class ClientValidationTest {
     @Test
     void shouldRefuseMalformedJson() {
         String clientId = Api.unique("broken");
-        isProblem(Api.as(Api.adminToken())
-                .body("{\"clientId\": \"" + clientId + "\", \"roles\": [\"accounts:read\"]")
-                .when().post(ClientChecks.CLIENTS).then(), 400);
+        isProblem(
+                Api.as(Api.adminToken())
+                        .body("{\"clientId\": \"" + clientId + "\", \"roles\": [\"accounts:read\"]")
+                        .when()
+                        .post(ClientChecks.CLIENTS)
+                        .then(),
+                400);
         assertEquals(0, ClientChecks.rowsIgnoringCase(database, clientId));
     }
 
     @Test
     void shouldRefuseABodyThatIsNotAnObject() {
-        isProblem(Api.as(Api.adminToken()).body("[\"accounts:read\"]")
-                .when().post(ClientChecks.CLIENTS).then(), 400);
+        isProblem(
+                Api.as(Api.adminToken())
+                        .body("[\"accounts:read\"]")
+                        .when()
+                        .post(ClientChecks.CLIENTS)
+                        .then(),
+                400);
     }
 
     @Test
@@ -246,12 +267,19 @@ class ClientValidationTest {
                 .formParam("grant_type", "client_credentials")
                 .formParam("client_id", Api.oauthClientId(clientId))
                 .formParam("client_secret", chosen)
-                .when().post("/oauth2/token")
-                .then().statusCode(401).body("error", equalTo("invalid_client"));
+                .when()
+                .post("/oauth2/token")
+                .then()
+                .statusCode(401)
+                .body("error", equalTo("invalid_client"));
     }
 
     private static ValidatableResponse postRaw(String json) {
-        return Api.as(Api.adminToken()).body(json).when().post(ClientChecks.CLIENTS).then();
+        return Api.as(Api.adminToken())
+                .body(json)
+                .when()
+                .post(ClientChecks.CLIENTS)
+                .then();
     }
 
     /** A 400 that names {@code field} in its errors and its detail. */
@@ -264,8 +292,10 @@ class ClientValidationTest {
     @Test
     void shouldRefuseADuplicateKeyRatherThanReadTheLastOne() {
         String clientId = Api.unique("dupkey");
-        isDuplicateKey(postRaw("{\"clientId\": \"" + clientId + "\", \"roles\": [\"accounts:read\"],"
-                + " \"roles\": [\"users:change\"]}"), "roles");
+        isDuplicateKey(
+                postRaw("{\"clientId\": \"" + clientId + "\", \"roles\": [\"accounts:read\"],"
+                        + " \"roles\": [\"users:change\"]}"),
+                "roles");
         assertEquals(0, ClientChecks.rowsIgnoringCase(database, clientId));
         ClientChecks.get(Api.adminToken(), clientId).statusCode(404);
     }
@@ -274,8 +304,10 @@ class ClientValidationTest {
     void shouldRefuseADuplicateClientIdKey() {
         String first = Api.unique("dupfirst");
         String second = Api.unique("dupsecond");
-        isDuplicateKey(postRaw("{\"clientId\": \"" + first + "\", \"clientId\": \"" + second + "\","
-                + " \"roles\": [\"accounts:read\"]}"), "clientId");
+        isDuplicateKey(
+                postRaw("{\"clientId\": \"" + first + "\", \"clientId\": \"" + second + "\","
+                        + " \"roles\": [\"accounts:read\"]}"),
+                "clientId");
         assertEquals(0, ClientChecks.rowsIgnoringCase(database, first));
         assertEquals(0, ClientChecks.rowsIgnoringCase(database, second));
     }
@@ -286,18 +318,39 @@ class ClientValidationTest {
         String clientId = Api.unique("dupput");
         Api.createClient(admin, clientId, List.of("accounts:read"));
 
-        isDuplicateKey(Api.as(admin)
-                .body("{\"roles\": [\"accounts:read\"], \"notes\": \"first\", \"roles\": [\"users:change\"]}")
-                .when().put(ClientChecks.CLIENTS + "/" + clientId).then(), "roles");
-        ClientChecks.get(admin, clientId).statusCode(200)
+        isDuplicateKey(
+                Api.as(admin)
+                        .body("{\"roles\": [\"accounts:read\"], \"notes\": \"first\", \"roles\": [\"users:change\"]}")
+                        .when()
+                        .put(ClientChecks.CLIENTS + "/" + clientId)
+                        .then(),
+                "roles");
+        ClientChecks.get(admin, clientId)
+                .statusCode(200)
                 .body("roles", contains("accounts:read"))
                 .body("notes", equalTo(null));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2031-02-30", "2031-13-01", "2031-02-29", "2031-00-10", "2031-04-31", "2031-2-3",
-            "20310203", "2031-02-03T00:00", "2031-02-03 ", " 2031-02-03", "+2031-02-03", "02-03-2031", "2031/02/03",
-            "2031-02-3", "", "٢٠٣١-02-03"})
+    @ValueSource(
+            strings = {
+                "2031-02-30",
+                "2031-13-01",
+                "2031-02-29",
+                "2031-00-10",
+                "2031-04-31",
+                "2031-2-3",
+                "20310203",
+                "2031-02-03T00:00",
+                "2031-02-03 ",
+                " 2031-02-03",
+                "+2031-02-03",
+                "02-03-2031",
+                "2031/02/03",
+                "2031-02-3",
+                "",
+                "٢٠٣١-02-03"
+            })
     void shouldRefuseAnExpiryDateThatIsNotOneDayWrittenYyyyMmDd(String date) {
         assertRefusedExpiryDate("\"" + date + "\"");
     }
@@ -341,8 +394,10 @@ class ClientValidationTest {
 
     private void assertRefusedExpiryDate(String json) {
         String clientId = Api.unique("strictdate");
-        isFieldError(postRaw("{\"clientId\": \"" + clientId + "\", \"roles\": [\"accounts:read\"],"
-                + " \"expiryDate\": " + json + "}"), "expiryDate")
+        isFieldError(
+                        postRaw("{\"clientId\": \"" + clientId + "\", \"roles\": [\"accounts:read\"],"
+                                + " \"expiryDate\": " + json + "}"),
+                        "expiryDate")
                 .body("errors.find { it.field == 'expiryDate' }.message", containsString("YYYY-MM-DD"))
                 .body("detail", containsString("expiryDate"));
         assertEquals(0, ClientChecks.rowsIgnoringCase(database, clientId));

@@ -54,7 +54,9 @@ class ExpiryTest {
         List<FieldError> beyond = new ArrayList<>();
         Expiry.ofNewClient(LocalDate.of(10000, 1, 1), TODAY, null, beyond);
 
-        assertThat(past).extracting(FieldError::message).containsExactly("must not be in the past (today is 2026-12-02 UTC)");
+        assertThat(past)
+                .extracting(FieldError::message)
+                .containsExactly("must not be in the past (today is 2026-12-02 UTC)");
         assertThat(today).isEmpty();
         assertThat(beyond).extracting(FieldError::message).containsExactly("must be on or before 9999-12-31");
     }

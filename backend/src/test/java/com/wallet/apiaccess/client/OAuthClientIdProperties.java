@@ -22,20 +22,60 @@ class OAuthClientIdProperties {
     private static final String ID_CHARS = KEY_CHARS + "._-";
 
     private static final List<String> EDGE_KEYS = List.of("0000", "zzzz", "ab12", "a".repeat(32), "9".repeat(32));
-    private static final List<String> EDGE_IDS = List.of("abc", "a-b", "0.9", "a_z", "123", "1-2", "0._-9",
-            "a" + "-".repeat(62) + "z", "z".repeat(64), "a" + "._-".repeat(20) + "bc");
-    private static final List<String> EDGE_ANYTHING = List.of("", "w", "wallet", "wallet-", "wallet--", "wallet---",
-            "wallet-abcd", "wallet-abcd-", "wallet-abcd-ab", "wallet-abcd-abc", "wallet-abc-abc", "wallet-abcd-a-b",
-            "wallet-" + "a".repeat(32) + "-abc", "wallet-" + "a".repeat(33) + "-abc",
-            "wallet-abcd-" + "z".repeat(64), "wallet-abcd-" + "z".repeat(65),
-            "WALLET-abcd-abc", "Wallet-abcd-abc", "wallet-ABCD-abc", "wallet-abcd-ABC", "wallet-abcd-Abc",
-            "wallet-abcd-abc\n", "wallet-abcd-abc\u0000", " wallet-abcd-abc", "wallet-abcd-abc ", "wallet_abcd-abc",
-            "wallet-abcd--abc", "wallet-abcd-abc-", "wallet-abcd-.abc", "wallet-ab-cd-abc", "wallet--abcd-abc",
-            "wallet-abcd-\u212abc", "wallet-\u0130bcd-abc", "wallet-abcd-ab\ud83d\ude00", "wallet-abcd-ab\ud800",
-            "wallet-\uff41bcd-abc", "\ud800", "\uffff", "x".repeat(120), "wallet-" + "a".repeat(113));
+    private static final List<String> EDGE_IDS = List.of(
+            "abc",
+            "a-b",
+            "0.9",
+            "a_z",
+            "123",
+            "1-2",
+            "0._-9",
+            "a" + "-".repeat(62) + "z",
+            "z".repeat(64),
+            "a" + "._-".repeat(20) + "bc");
+    private static final List<String> EDGE_ANYTHING = List.of(
+            "",
+            "w",
+            "wallet",
+            "wallet-",
+            "wallet--",
+            "wallet---",
+            "wallet-abcd",
+            "wallet-abcd-",
+            "wallet-abcd-ab",
+            "wallet-abcd-abc",
+            "wallet-abc-abc",
+            "wallet-abcd-a-b",
+            "wallet-" + "a".repeat(32) + "-abc",
+            "wallet-" + "a".repeat(33) + "-abc",
+            "wallet-abcd-" + "z".repeat(64),
+            "wallet-abcd-" + "z".repeat(65),
+            "WALLET-abcd-abc",
+            "Wallet-abcd-abc",
+            "wallet-ABCD-abc",
+            "wallet-abcd-ABC",
+            "wallet-abcd-Abc",
+            "wallet-abcd-abc\n",
+            "wallet-abcd-abc\u0000",
+            " wallet-abcd-abc",
+            "wallet-abcd-abc ",
+            "wallet_abcd-abc",
+            "wallet-abcd--abc",
+            "wallet-abcd-abc-",
+            "wallet-abcd-.abc",
+            "wallet-ab-cd-abc",
+            "wallet--abcd-abc",
+            "wallet-abcd-\u212abc",
+            "wallet-\u0130bcd-abc",
+            "wallet-abcd-ab\ud83d\ude00",
+            "wallet-abcd-ab\ud800",
+            "wallet-\uff41bcd-abc",
+            "\ud800",
+            "\uffff",
+            "x".repeat(120),
+            "wallet-" + "a".repeat(113));
 
-    record Parts(String walletKey, String clientId) {
-    }
+    record Parts(String walletKey, String clientId) {}
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("parts")
@@ -89,7 +129,9 @@ class OAuthClientIdProperties {
     }
 
     private static String clientId(Random random) {
-        return Seeded.pick(random, KEY_CHARS) + Seeded.stringOf(random, ID_CHARS, 1, 62) + Seeded.pick(random, KEY_CHARS);
+        return Seeded.pick(random, KEY_CHARS)
+                + Seeded.stringOf(random, ID_CHARS, 1, 62)
+                + Seeded.pick(random, KEY_CHARS);
     }
 
     /** Up to 120 chars: anything at all, anything after the prefix, or a well-formed id with a char or two changed. */
@@ -102,7 +144,8 @@ class OAuthClientIdProperties {
                 char[] chars = ("wallet-" + walletKey(random) + "-" + clientId(random)).toCharArray();
                 int changes = 1 + random.nextInt(2);
                 for (int i = 0; i < changes; i++) {
-                    chars[random.nextInt(chars.length)] = random.nextBoolean() ? Seeded.pick(random, Seeded.TROUBLE)
+                    chars[random.nextInt(chars.length)] = random.nextBoolean()
+                            ? Seeded.pick(random, Seeded.TROUBLE)
                             : Seeded.pick(random, "-ABCWZ\u0130\u212a");
                 }
                 yield new String(chars);

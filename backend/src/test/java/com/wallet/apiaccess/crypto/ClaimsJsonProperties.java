@@ -26,27 +26,43 @@ class ClaimsJsonProperties {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> EDGE_TEXTS = edgeTexts();
-    private static final List<Long> EDGE_NUMBERS = List.of(0L, 1L, -1L, Long.MIN_VALUE, Long.MAX_VALUE,
-            Long.MIN_VALUE + 1, Long.MAX_VALUE - 1, (long) Integer.MIN_VALUE, (long) Integer.MAX_VALUE + 1, 1L << 53);
-    private static final List<List<String>> EDGE_LISTS = List.of(List.of(), List.of(""), List.of("\"", "\\"),
-            List.of("\u0000", "\n", "\u2028", "\ud800", "\ud83d\ude00"), List.of("", "", "", "", ""));
+    private static final List<Long> EDGE_NUMBERS = List.of(
+            0L,
+            1L,
+            -1L,
+            Long.MIN_VALUE,
+            Long.MAX_VALUE,
+            Long.MIN_VALUE + 1,
+            Long.MAX_VALUE - 1,
+            (long) Integer.MIN_VALUE,
+            (long) Integer.MAX_VALUE + 1,
+            1L << 53);
+    private static final List<List<String>> EDGE_LISTS = List.of(
+            List.of(),
+            List.of(""),
+            List.of("\"", "\\"),
+            List.of("\u0000", "\n", "\u2028", "\ud800", "\ud83d\ude00"),
+            List.of("", "", "", "", ""));
 
-    record Claims(String text, long number, List<String> list) {
-    }
+    record Claims(String text, long number, List<String> list) {}
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("claims")
     void shouldWriteJsonThatParsesBackToTheSameClaims(Case<Claims> claims) {
         claims.check(c -> {
-            String json = new ClaimsJson().string("text", c.text()).number("number", c.number()).strings("list", c.list())
-                    .string("other \"name\"", c.text()).toJson();
+            String json = new ClaimsJson()
+                    .string("text", c.text())
+                    .number("number", c.number())
+                    .strings("list", c.list())
+                    .string("other \"name\"", c.text())
+                    .toJson();
 
             Map<String, Object> expected = new LinkedHashMap<>();
             expected.put("text", c.text());
             expected.put("number", c.number());
             expected.put("list", c.list());
             expected.put("other \"name\"", c.text());
-            Map<String, Object> parsed = JSON.readValue(json, new TypeReference<>() { });
+            Map<String, Object> parsed = JSON.readValue(json, new TypeReference<>() {});
             assertThat(parsed.get("text")).isEqualTo(c.text());
             assertThat(((Number) parsed.get("number")).longValue()).isEqualTo(c.number());
             assertThat(parsed.get("list")).isEqualTo(c.list());
@@ -60,7 +76,8 @@ class ClaimsJsonProperties {
         text.check(t -> {
             String json = new ClaimsJson().string("v", t).toJson();
 
-            assertThat(json.chars().noneMatch(c -> c < 0x20 || c == 0x2028 || c == 0x2029)).isTrue();
+            assertThat(json.chars().noneMatch(c -> c < 0x20 || c == 0x2028 || c == 0x2029))
+                    .isTrue();
         });
     }
 
@@ -82,9 +99,27 @@ class ClaimsJsonProperties {
 
     /** Empty, each control character alone, all of them, the escapes JSON names, line separators, surrogates. */
     private static List<String> edgeTexts() {
-        List<String> texts = new ArrayList<>(List.of("", "\"", "\\", "\\\"", "\"\\\"", "/", "\u007f", "\u0080\u009f",
-                "\u2028", "\u2029", "\u2028\u2029", "\ufeff", "\uffff", "\ud83d\ude00", "\ud800", "\udfff", "\udfff\ud800",
-                "</script>", "\\u0000", "a\"b\\c\nd"));
+        List<String> texts = new ArrayList<>(List.of(
+                "",
+                "\"",
+                "\\",
+                "\\\"",
+                "\"\\\"",
+                "/",
+                "\u007f",
+                "\u0080\u009f",
+                "\u2028",
+                "\u2029",
+                "\u2028\u2029",
+                "\ufeff",
+                "\uffff",
+                "\ud83d\ude00",
+                "\ud800",
+                "\udfff",
+                "\udfff\ud800",
+                "</script>",
+                "\\u0000",
+                "a\"b\\c\nd"));
         StringBuilder controls = new StringBuilder();
         for (char c = 0; c < 0x20; c++) {
             texts.add(String.valueOf(c));

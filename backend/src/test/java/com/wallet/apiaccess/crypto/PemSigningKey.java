@@ -31,12 +31,13 @@ import java.util.Map;
  */
 public final class PemSigningKey {
 
-    static final Path PRIVATE_PEM = Path.of("src/test/resources/keys/signing-key.pem").toAbsolutePath();
+    static final Path PRIVATE_PEM =
+            Path.of("src/test/resources/keys/signing-key.pem").toAbsolutePath();
     /** The same key's public half, {@code openssl pkey -pubout}: what the JWKS must publish. */
-    static final Path PUBLIC_PEM = Path.of("src/test/resources/keys/signing-key.pub.pem").toAbsolutePath();
+    static final Path PUBLIC_PEM =
+            Path.of("src/test/resources/keys/signing-key.pub.pem").toAbsolutePath();
 
-    private PemSigningKey() {
-    }
+    private PemSigningKey() {}
 
     /** The service signs with the PEM key (PKCS#8, public key derived from it). */
     public static class Profile implements QuarkusTestProfile {
@@ -56,7 +57,8 @@ public final class PemSigningKey {
 
     public static ECPrivateKey privateKey() {
         try {
-            return (ECPrivateKey) KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(der(PRIVATE_PEM)));
+            return (ECPrivateKey)
+                    KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(der(PRIVATE_PEM)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -66,7 +68,9 @@ public final class PemSigningKey {
     public static ECKey jwk() {
         try {
             ECKey key = new ECKey.Builder(Curve.P_256, publicKey()).build();
-            return new ECKey.Builder(key).keyID(key.computeThumbprint("SHA-256").toString()).build();
+            return new ECKey.Builder(key)
+                    .keyID(key.computeThumbprint("SHA-256").toString())
+                    .build();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

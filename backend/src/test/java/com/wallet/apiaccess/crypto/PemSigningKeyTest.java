@@ -1,12 +1,12 @@
 package com.wallet.apiaccess.crypto;
 
-import com.wallet.apiaccess.auth.Bearer.TestClient;
-import com.wallet.apiaccess.auth.Bearer;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.wallet.apiaccess.auth.Bearer;
+import com.wallet.apiaccess.auth.Bearer.TestClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,12 @@ import static org.hamcrest.Matchers.is;
 class PemSigningKeyTest {
 
     private static JWKSet jwks() throws Exception {
-        return JWKSet.parse(given().when().get("/oauth2/jwks").then().statusCode(200).extract().asString());
+        return JWKSet.parse(given().when()
+                .get("/oauth2/jwks")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
     }
 
     @Test

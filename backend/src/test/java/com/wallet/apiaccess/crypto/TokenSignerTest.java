@@ -28,9 +28,15 @@ class TokenSignerTest {
 
     @Test
     void shouldSignWhatJose4jWouldSignButTheSignature() throws Exception {
-        ClaimsJson claims = new ClaimsJson().string("iss", "https://issuer.example").string("sub", "wallet-acme-x")
-                .string("aud", "wallet-api").number("iat", 1_700_000_000L).number("exp", 1_700_000_900L)
-                .string("jti", "j-1").strings("groups", Set.of("accounts:read")).string("note", "é \"q\" \\ \u0001");
+        ClaimsJson claims = new ClaimsJson()
+                .string("iss", "https://issuer.example")
+                .string("sub", "wallet-acme-x")
+                .string("aud", "wallet-api")
+                .number("iat", 1_700_000_000L)
+                .number("exp", 1_700_000_900L)
+                .string("jti", "j-1")
+                .strings("groups", Set.of("accounts:read"))
+                .string("note", "é \"q\" \\ \u0001");
         SignedJWT ours = SignedJWT.parse(signer.sign(claims, "at+jwt"));
         SigningKey key = keys.current();
         JwtClaims expected = new JwtClaims();
@@ -51,17 +57,20 @@ class TokenSignerTest {
         SignedJWT theirs = SignedJWT.parse(jws.getCompactSerialization());
 
         assertThat(ours.getHeader().toJSONObject()).isEqualTo(theirs.getHeader().toJSONObject());
-        assertThat(ours.getJWTClaimsSet().toJSONObject()).isEqualTo(theirs.getJWTClaimsSet().toJSONObject());
+        assertThat(ours.getJWTClaimsSet().toJSONObject())
+                .isEqualTo(theirs.getJWTClaimsSet().toJSONObject());
         assertThat(ours.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
         assertThat(ours.getHeader().getKeyID()).isEqualTo(keys.current().kid());
     }
 
     @Test
     void shouldSignWithTheKeyTheJwksPublishes() throws Exception {
-        JWKSet published = JWKSet.parse(RestAssured.get("/oauth2/jwks").then().statusCode(200).extract().asString());
+        JWKSet published = JWKSet.parse(
+                RestAssured.get("/oauth2/jwks").then().statusCode(200).extract().asString());
         for (int i = 0; i < 50; i++) {
             SignedJWT token = SignedJWT.parse(signer.sign(new ClaimsJson().number("n", i), "at+jwt"));
-            ECDSAVerifier verifier = new ECDSAVerifier(published.getKeyByKeyId(token.getHeader().getKeyID()).toECKey());
+            ECDSAVerifier verifier = new ECDSAVerifier(
+                    published.getKeyByKeyId(token.getHeader().getKeyID()).toECKey());
 
             assertThat(token.verify(verifier)).as("signature %d", i).isTrue();
             assertThat(token.getSignature().decode()).hasSize(64);
@@ -70,13 +79,18 @@ class TokenSignerTest {
 
     @Test
     void shouldSignFromManyThreadsAtOnce() throws Exception {
-        JWKSet published = JWKSet.parse(RestAssured.get("/oauth2/jwks").then().statusCode(200).extract().asString());
-        List<String> tokens = java.util.stream.IntStream.range(0, 400).parallel()
-                .mapToObj(i -> signer.sign(new ClaimsJson().number("n", i), "at+jwt")).toList();
+        JWKSet published = JWKSet.parse(
+                RestAssured.get("/oauth2/jwks").then().statusCode(200).extract().asString());
+        List<String> tokens = java.util.stream.IntStream.range(0, 400)
+                .parallel()
+                .mapToObj(i -> signer.sign(new ClaimsJson().number("n", i), "at+jwt"))
+                .toList();
 
         for (String compact : tokens) {
             SignedJWT token = SignedJWT.parse(compact);
-            assertThat(token.verify(new ECDSAVerifier(published.getKeyByKeyId(token.getHeader().getKeyID()).toECKey())))
+            assertThat(token.verify(new ECDSAVerifier(published
+                            .getKeyByKeyId(token.getHeader().getKeyID())
+                            .toECKey())))
                     .isTrue();
         }
     }

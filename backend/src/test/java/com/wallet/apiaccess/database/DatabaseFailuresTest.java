@@ -21,10 +21,10 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.GenericJDBCException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.hibernate.exception.SQLGrammarException;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -72,8 +72,12 @@ class DatabaseFailuresTest {
         }
 
         private PgConnectOptions server() {
-            return new PgConnectOptions().setHost("127.0.0.1").setPort(5432).setUser("postgres")
-                    .setDatabase("postgres").setConnectTimeout(2000);
+            return new PgConnectOptions()
+                    .setHost("127.0.0.1")
+                    .setPort(5432)
+                    .setUser("postgres")
+                    .setDatabase("postgres")
+                    .setConnectTimeout(2000);
         }
 
         @Test
@@ -82,12 +86,17 @@ class DatabaseFailuresTest {
             try (ServerSocket socket = new ServerSocket(0)) {
                 closedPort = socket.getLocalPort();
             }
-            Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(1))
-                    .connectingTo(server().setPort(closedPort)).using(vertx).build();
+            Pool pool = PgBuilder.pool()
+                    .with(new PoolOptions().setMaxSize(1))
+                    .connectingTo(server().setPort(closedPort))
+                    .using(vertx)
+                    .build();
             try {
                 Throwable refused = failureOf(pool.query("select 1").execute());
                 assertThat(refused).isInstanceOf(ConnectException.class);
-                assertThat(DatabaseFailures.isUnavailable(refused)).as(refused.toString()).isTrue();
+                assertThat(DatabaseFailures.isUnavailable(refused))
+                        .as(refused.toString())
+                        .isTrue();
                 assertThat(DatabaseFailures.isUniqueViolation(refused)).isFalse();
             } finally {
                 pool.close();
@@ -97,32 +106,47 @@ class DatabaseFailuresTest {
         @Test
         void aTerminatedSessionAndTheClosedConnectionAfterItAreAnOutage() throws Exception {
             SqlConnection connection = await(PgConnection.connect(vertx, server()));
-            Throwable terminated = failureOf(connection.query("select pg_terminate_backend(pg_backend_pid())").execute());
-            assertThat(DatabaseFailures.isUnavailable(terminated)).as(terminated.toString()).isTrue();
+            Throwable terminated = failureOf(connection
+                    .query("select pg_terminate_backend(pg_backend_pid())")
+                    .execute());
+            assertThat(DatabaseFailures.isUnavailable(terminated))
+                    .as(terminated.toString())
+                    .isTrue();
             // Vert.x has no type of its own for this one: a NoStackTraceThrowable "Connection is not active now"
             Throwable closed = failureOf(connection.query("select 1").execute());
             assertThat(closed).isInstanceOf(NoStackTraceThrowable.class);
-            assertThat(DatabaseFailures.isUnavailable(closed)).as(closed.toString()).isTrue();
+            assertThat(DatabaseFailures.isUnavailable(closed))
+                    .as(closed.toString())
+                    .isTrue();
         }
 
         @Test
         void theCommandsPendingWhenTheConnectionClosedAreAnOutage() throws Exception {
             SqlConnection connection = await(PgConnection.connect(vertx, server().setPipeliningLimit(1)));
-            Future<?> terminating = connection.query("select pg_terminate_backend(pg_backend_pid())").execute();
+            Future<?> terminating = connection
+                    .query("select pg_terminate_backend(pg_backend_pid())")
+                    .execute();
             Future<?> pending = connection.query("select 1").execute();
             Throwable terminated = failureOf(terminating);
             Throwable notSent = failureOf(pending);
-            assertThat(DatabaseFailures.isUnavailable(terminated)).as(terminated.toString()).isTrue();
-            assertThat(DatabaseFailures.isUnavailable(notSent)).as(notSent.toString()).isTrue();
+            assertThat(DatabaseFailures.isUnavailable(terminated))
+                    .as(terminated.toString())
+                    .isTrue();
+            assertThat(DatabaseFailures.isUnavailable(notSent))
+                    .as(notSent.toString())
+                    .isTrue();
         }
 
         @Test
         void aUniqueViolationAndASyntaxErrorAreAnswersOfTheDatabase() throws Exception {
             SqlConnection connection = await(PgConnection.connect(vertx, server()));
             try {
-                await(connection.query("create temporary table once (id int primary key)").execute());
+                await(connection
+                        .query("create temporary table once (id int primary key)")
+                        .execute());
                 await(connection.query("insert into once values (1)").execute());
-                Throwable duplicate = failureOf(connection.query("insert into once values (1)").execute());
+                Throwable duplicate = failureOf(
+                        connection.query("insert into once values (1)").execute());
                 assertThat(duplicate).isInstanceOf(PgException.class);
                 assertThat(DatabaseFailures.isUniqueViolation(duplicate)).isTrue();
                 assertThat(DatabaseFailures.isUnavailable(duplicate)).isFalse();
@@ -196,12 +220,14 @@ class DatabaseFailuresTest {
             assertUnavailable(new GenericJDBCException("shutting down", new SQLException("shutting down", "57P03")));
             assertUnavailable(new HibernateException(ClosedConnectionException.INSTANCE));
             assertUnavailable(new CompletionException(new HibernateException(new SocketException("Connection reset"))));
-            assertUnavailable(new HibernateException("wrapped", new CompletionException(new ConnectException("refused"))));
+            assertUnavailable(
+                    new HibernateException("wrapped", new CompletionException(new ConnectException("refused"))));
         }
 
         @Test
         void aFailureSuppressedAlongTheChainCountsWhenTheChainSaysNothingOfTheDatabase() {
-            // Mutiny: the work failed (here with our own answer) and then the rollback failed because the connection was gone.
+            // Mutiny: the work failed (here with our own answer) and then the rollback failed because the connection
+            // was gone.
             CompositeException composite = new CompositeException(
                     ProblemException.notFound("No client x"), ClosedConnectionException.INSTANCE);
             assertUnavailable(composite);
@@ -215,7 +241,8 @@ class DatabaseFailuresTest {
             PgException duplicate = pg("23505", "duplicate key value violates unique constraint");
             duplicate.addSuppressed(ClosedConnectionException.INSTANCE);
             assertNotUnavailable(duplicate);
-            assertNotUnavailable(new CompositeException(pg("42601", "syntax error"), new SocketException("Connection reset")));
+            assertNotUnavailable(
+                    new CompositeException(pg("42601", "syntax error"), new SocketException("Connection reset")));
         }
 
         @Test
@@ -242,12 +269,17 @@ class DatabaseFailuresTest {
 
         @Test
         void theUniqueViolationIsFoundThroughWrappers() {
-            assertThat(DatabaseFailures.isUniqueViolation(pg("23505", "duplicate"))).isTrue();
+            assertThat(DatabaseFailures.isUniqueViolation(pg("23505", "duplicate")))
+                    .isTrue();
             assertThat(DatabaseFailures.isUniqueViolation(new CompletionException(
-                    new ConstraintViolationException("duplicate", new SQLException("dup", "23505"), "uk")))).isTrue();
-            assertThat(DatabaseFailures.isUniqueViolation(new HibernateException(new SQLException("dup", "23505")))).isTrue();
-            assertThat(DatabaseFailures.isUniqueViolation(pg("23503", "foreign key"))).isFalse();
-            assertThat(DatabaseFailures.isUniqueViolation(new SocketException("Connection reset"))).isFalse();
+                            new ConstraintViolationException("duplicate", new SQLException("dup", "23505"), "uk"))))
+                    .isTrue();
+            assertThat(DatabaseFailures.isUniqueViolation(new HibernateException(new SQLException("dup", "23505"))))
+                    .isTrue();
+            assertThat(DatabaseFailures.isUniqueViolation(pg("23503", "foreign key")))
+                    .isFalse();
+            assertThat(DatabaseFailures.isUniqueViolation(new SocketException("Connection reset")))
+                    .isFalse();
         }
 
         @Test
@@ -277,8 +309,10 @@ class DatabaseFailuresTest {
         @Test
         void theFailureThatToldIsNamed() {
             SocketException reset = new SocketException("Connection reset");
-            assertThat(DatabaseFailures.unavailability(new CompletionException(new HibernateException(reset)))).isSameAs(reset);
-            assertThat(DatabaseFailures.unavailability(new NullPointerException())).isNull();
+            assertThat(DatabaseFailures.unavailability(new CompletionException(new HibernateException(reset))))
+                    .isSameAs(reset);
+            assertThat(DatabaseFailures.unavailability(new NullPointerException()))
+                    .isNull();
         }
     }
 
@@ -287,10 +321,14 @@ class DatabaseFailuresTest {
     }
 
     private static void assertUnavailable(Throwable failure) {
-        assertThat(DatabaseFailures.isUnavailable(failure)).as("an outage: %s", failure).isTrue();
+        assertThat(DatabaseFailures.isUnavailable(failure))
+                .as("an outage: %s", failure)
+                .isTrue();
     }
 
     private static void assertNotUnavailable(Throwable failure) {
-        assertThat(DatabaseFailures.isUnavailable(failure)).as("not an outage: %s", failure).isFalse();
+        assertThat(DatabaseFailures.isUnavailable(failure))
+                .as("not an outage: %s", failure)
+                .isFalse();
     }
 }

@@ -7,9 +7,9 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
@@ -55,19 +55,26 @@ class FailFastPoolTest {
         Pool pool = new FailFastPool(TIMEOUT).create(input(withConnectionTimeout(new PoolOptions().setMaxSize(2))));
         for (int i = 0; i < 5; i++) {
             Throwable refused = failureOf(pool.query("select 1").execute());
-            assertThat(DatabaseFailures.isUnavailable(refused)).as(refused.toString()).isTrue();
+            assertThat(DatabaseFailures.isUnavailable(refused))
+                    .as(refused.toString())
+                    .isTrue();
         }
         Thread.sleep(TIMEOUT.toMillis() * 5); // long past any timer armed with that timeout
-        assertThat(uncaught).as("failures reported to Vert.x after the queries failed").isEmpty();
+        assertThat(uncaught)
+                .as("failures reported to Vert.x after the queries failed")
+                .isEmpty();
         pool.close();
     }
 
     @Test
     void aQueryStillWaitsForAConnectionFreedByAnother() throws Exception {
-        PgConnectOptions server = new PgConnectOptions().setHost("127.0.0.1").setPort(5432)
-                .setUser("postgres").setDatabase("postgres");
-        Pool pool = new FailFastPool(TIMEOUT).create(new Input(vertx, withConnectionTimeout(new PoolOptions().setMaxSize(1)),
-                List.of(server)));
+        PgConnectOptions server = new PgConnectOptions()
+                .setHost("127.0.0.1")
+                .setPort(5432)
+                .setUser("postgres")
+                .setDatabase("postgres");
+        Pool pool = new FailFastPool(TIMEOUT)
+                .create(new Input(vertx, withConnectionTimeout(new PoolOptions().setMaxSize(1)), List.of(server)));
         Future<?> slow = pool.query("select pg_sleep(0.5)").execute();
         Future<?> waiting = pool.query("select 1").execute();
         await(slow);
@@ -80,16 +87,21 @@ class FailFastPoolTest {
     @Test
     void vertxFailsAQueryTwiceWhenItsConnectionTimeoutFiresAfterConnectingFailed() throws Exception {
         PgPoolCreator.Input input = input(withConnectionTimeout(new PoolOptions().setMaxSize(2)));
-        Pool pool = PgBuilder.pool().with(input.poolOptions()).connectingTo(input.pgConnectOptionsList().get(0))
-                .using(vertx).build();
+        Pool pool = PgBuilder.pool()
+                .with(input.poolOptions())
+                .connectingTo(input.pgConnectOptionsList().get(0))
+                .using(vertx)
+                .build();
         Throwable refused = failureOf(pool.query("select 1").execute());
         assertThat(DatabaseFailures.isUnavailable(refused)).isTrue();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (uncaught.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(uncaught).as("Vert.x reports its timer failing the query again")
-                .anySatisfy(t -> assertThat(t).isInstanceOf(IllegalStateException.class)
+        assertThat(uncaught)
+                .as("Vert.x reports its timer failing the query again")
+                .anySatisfy(t -> assertThat(t)
+                        .isInstanceOf(IllegalStateException.class)
                         .hasMessageContaining("Result is already complete"));
         pool.close();
     }
@@ -99,13 +111,18 @@ class FailFastPoolTest {
     }
 
     private PgPoolCreator.Input input(PoolOptions options) {
-        return new Input(vertx, options, List.of(new PgConnectOptions().setHost("127.0.0.1").setPort(refusingPort)
-                .setUser("postgres").setDatabase("postgres")));
+        return new Input(
+                vertx,
+                options,
+                List.of(new PgConnectOptions()
+                        .setHost("127.0.0.1")
+                        .setPort(refusingPort)
+                        .setUser("postgres")
+                        .setDatabase("postgres")));
     }
 
     private record Input(Vertx vertx, PoolOptions poolOptions, List<PgConnectOptions> pgConnectOptionsList)
-            implements PgPoolCreator.Input {
-    }
+            implements PgPoolCreator.Input {}
 
     private static <T> T await(Future<T> future) throws Exception {
         return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -34,9 +34,11 @@ class DocsLinksTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     /** {@code [text](target)} and {@code ![alt](target)}, with an optional title after the target. */
-    private static final Pattern INLINE_LINK = Pattern.compile("!?\\[(?:[^\\[\\]]|\\[[^\\[\\]]*\\])*\\]\\(\\s*<?([^)\\s>]*)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
+    private static final Pattern INLINE_LINK =
+            Pattern.compile("!?\\[(?:[^\\[\\]]|\\[[^\\[\\]]*\\])*\\]\\(\\s*<?([^)\\s>]*)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
     /** {@code [label]: target} reference definitions. */
     private static final Pattern REFERENCE = Pattern.compile("^\\s{0,3}\\[[^\\]]+\\]:\\s*<?(\\S+?)>?(?:\\s+.*)?$");
+
     private static final Pattern HEADING = Pattern.compile("^\\s{0,3}(#{1,6})\\s+(.*?)\\s*#*\\s*$");
     private static final Pattern HTML_ANCHOR = Pattern.compile("<a\\s+(?:id|name)=\"([^\"]+)\"");
     private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(```|~~~)");
@@ -66,13 +68,16 @@ class DocsLinksTest {
 
     @Test
     void shouldCheckTheReadmeTheDocsAndTheConsoleReadme() {
-        List<String> names = documents().stream().map(p -> ROOT.relativize(p).toString().replace('\\', '/')).toList();
+        List<String> names = documents().stream()
+                .map(p -> ROOT.relativize(p).toString().replace('\\', '/'))
+                .toList();
         assertThat(names).contains("README.md", "frontend/README.md", "docs/api.md");
     }
 
     @Test
     void shouldSlugHeadingsAsGitHubDoes() {
-        assertThat(slug("Who may do what, and the tests that prove it")).isEqualTo("who-may-do-what-and-the-tests-that-prove-it");
+        assertThat(slug("Who may do what, and the tests that prove it"))
+                .isEqualTo("who-may-do-what-and-the-tests-that-prove-it");
         assertThat(slug("The `q` search: **fast** & exact (V6)")).isEqualTo("the-q-search-fast--exact-v6");
         assertThat(slug("Configuration → Behind a proxy")).isEqualTo("configuration--behind-a-proxy");
         assertThat(slug("api-access.token.client_cache")).isEqualTo("api-accesstokenclient_cache");
@@ -93,14 +98,19 @@ class DocsLinksTest {
                 ```
                 [ref]: other.md
                 """);
-        List<String> problems = links(page).stream().map(l -> l.target() + " " + check(l)).toList();
+        List<String> problems =
+                links(page).stream().map(l -> l.target() + " " + check(l)).toList();
         Files.delete(page);
         Files.delete(dir);
-        assertThat(problems).containsExactly(
-                "#a-page null", "#a-page-1 null",
-                "#nowhere no heading #nowhere in backend/target/" + dir.getFileName() + "/page.md",
-                "nope.md no such file", "../../../shared/API.md points outside the repository (../shared)",
-                "https://example.com/x null", "other.md no such file");
+        assertThat(problems)
+                .containsExactly(
+                        "#a-page null",
+                        "#a-page-1 null",
+                        "#nowhere no heading #nowhere in backend/target/" + dir.getFileName() + "/page.md",
+                        "nope.md no such file",
+                        "../../../shared/API.md points outside the repository (../shared)",
+                        "https://example.com/x null",
+                        "other.md no such file");
     }
 
     private static List<Path> documents() {
@@ -164,8 +174,12 @@ class DocsLinksTest {
         int hash = target.indexOf('#');
         String path = hash < 0 ? target : target.substring(0, hash);
         String anchor = hash < 0 ? null : URLDecoder.decode(target.substring(hash + 1), StandardCharsets.UTF_8);
-        Path resolved = path.isEmpty() ? link.file()
-                : link.file().getParent().resolve(URLDecoder.decode(path, StandardCharsets.UTF_8)).normalize();
+        Path resolved = path.isEmpty()
+                ? link.file()
+                : link.file()
+                        .getParent()
+                        .resolve(URLDecoder.decode(path, StandardCharsets.UTF_8))
+                        .normalize();
         if (!resolved.startsWith(ROOT)) {
             return "points outside the repository";
         }
@@ -177,7 +191,8 @@ class DocsLinksTest {
                 return "an anchor in a file that is not markdown";
             }
             if (!anchors(resolved).contains(anchor)) {
-                return "no heading #" + anchor + " in " + ROOT.relativize(resolved).toString().replace('\\', '/');
+                return "no heading #" + anchor + " in "
+                        + ROOT.relativize(resolved).toString().replace('\\', '/');
             }
         }
         return null;
@@ -221,9 +236,8 @@ class DocsLinksTest {
      * spaces, hyphens and underscores, spaces as hyphens.
      */
     static String slug(String heading) {
-        String text = heading
-                .replaceAll("!?\\[([^\\]]*)\\]\\([^)]*\\)", "$1")   // links: their text
-                .replaceAll("<[^>]+>", "")                           // HTML tags
+        String text = heading.replaceAll("!?\\[([^\\]]*)\\]\\([^)]*\\)", "$1") // links: their text
+                .replaceAll("<[^>]+>", "") // HTML tags
                 .replace("`", "")
                 .replace("*", "");
         return text.toLowerCase(Locale.ROOT)

@@ -34,13 +34,15 @@ class ConcurrentChangesTest {
         List<Callable<Response>> requests = new ArrayList<>();
         for (int i = 0; i < EDITS; i++) {
             String notes = "edit " + i;
-            requests.add(() -> Api.as(admin).body(Map.of("roles", List.of("payments:read"), "notes", notes))
+            requests.add(() -> Api.as(admin)
+                    .body(Map.of("roles", List.of("payments:read"), "notes", notes))
                     .put("/api/clients/" + clientId));
         }
         requests.add(() -> Api.as(admin).delete("/api/clients/" + clientId));
         List<Response> answers = runTogether(requests);
 
-        List<Integer> editStatuses = answers.subList(0, EDITS).stream().map(Response::statusCode).toList();
+        List<Integer> editStatuses =
+                answers.subList(0, EDITS).stream().map(Response::statusCode).toList();
         assertThat(editStatuses).allSatisfy(status -> assertThat(status).isIn(200, 404));
         assertThat(answers.get(EDITS).statusCode()).isEqualTo(204);
         // an edit that succeeded came before the delete and shows its own write
@@ -63,21 +65,25 @@ class ConcurrentChangesTest {
         for (int i = 0; i < EDITS; i++) {
             String notes = "edit " + i;
             List<String> roles = i % 2 == 0 ? List.of("cards:read") : List.of("cards:change");
-            requests.add(() -> Api.as(admin).body(Map.of("roles", roles, "notes", notes))
-                    .put("/api/clients/" + clientId));
+            requests.add(() ->
+                    Api.as(admin).body(Map.of("roles", roles, "notes", notes)).put("/api/clients/" + clientId));
         }
         List<Response> answers = runTogether(requests);
 
         assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(200));
         Response last = answers.stream()
-                .max((a, b) -> a.jsonPath().getString("updatedAt").compareTo(b.jsonPath().getString("updatedAt")))
+                .max((a, b) -> a.jsonPath()
+                        .getString("updatedAt")
+                        .compareTo(b.jsonPath().getString("updatedAt")))
                 .orElseThrow();
         Response stored = Api.as(admin).get("/api/clients/" + clientId);
         String notes = stored.jsonPath().getString("notes");
         int index = Integer.parseInt(notes.substring("edit ".length()));
-        assertThat(stored.jsonPath().getList("roles")).as("roles and notes come from the same edit")
+        assertThat(stored.jsonPath().getList("roles"))
+                .as("roles and notes come from the same edit")
                 .isEqualTo(index % 2 == 0 ? List.of("cards:read") : List.of("cards:change", "cards:read"));
-        assertThat(stored.jsonPath().getString("updatedAt")).isEqualTo(last.jsonPath().getString("updatedAt"));
+        assertThat(stored.jsonPath().getString("updatedAt"))
+                .isEqualTo(last.jsonPath().getString("updatedAt"));
     }
 
     @RepeatedTest(3)
@@ -90,7 +96,8 @@ class ConcurrentChangesTest {
         for (int i = 0; i < 10; i++) {
             requests.add(() -> Api.as(admin).delete("/api/clients/" + clientId));
         }
-        List<Integer> statuses = runTogether(requests).stream().map(Response::statusCode).toList();
+        List<Integer> statuses =
+                runTogether(requests).stream().map(Response::statusCode).toList();
 
         assertThat(statuses).filteredOn(s -> s == 204).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 404).hasSize(9);

@@ -29,22 +29,25 @@ class DuplicateKeyPathTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "{\"a\": 1, \"a\": 2}                                      | a",
-            "{\"a\": {\"b\": 1, \"b\": 2}}                             | a.b",
-            "{\"a\": {\"b\": {\"c\": 1, \"d\": 2, \"c\": 3}}}          | a.b.c",
-            "{\"a\": [{\"b\": 1}, {\"b\": 1, \"b\": 2}]}               | a[1].b",
-            "{\"x\": 0, \"a\": [[1], [{\"b\": 1, \"b\": 2}]]}          | a[1][0].b",
-            "[{\"b\": 1, \"b\": 2}]                                    | [0].b",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"a\": 1, \"a\": 2}                                      | a",
+                "{\"a\": {\"b\": 1, \"b\": 2}}                             | a.b",
+                "{\"a\": {\"b\": {\"c\": 1, \"d\": 2, \"c\": 3}}}          | a.b.c",
+                "{\"a\": [{\"b\": 1}, {\"b\": 1, \"b\": 2}]}               | a[1].b",
+                "{\"x\": 0, \"a\": [[1], [{\"b\": 1, \"b\": 2}]]}          | a[1][0].b",
+                "[{\"b\": 1, \"b\": 2}]                                    | [0].b",
+            })
     void shouldNameTheDuplicateKeyByItsPath(String json, String path) {
         for (Class<?> target : List.of(Map.class, Object.class, com.fasterxml.jackson.databind.JsonNode.class)) {
             if (json.startsWith("[") && target == Map.class) {
                 continue;
             }
-            JsonProcessingException failure = assertThrows(JsonProcessingException.class,
-                    () -> MAPPER.readValue(json, target));
-            Problem problem = (Problem) new ProblemMapper().malformedJson(failure).getEntity();
+            JsonProcessingException failure =
+                    assertThrows(JsonProcessingException.class, () -> MAPPER.readValue(json, target));
+            Problem problem =
+                    (Problem) new ProblemMapper().malformedJson(failure).getEntity();
             assertEquals(400, problem.status());
             assertEquals(List.of(new FieldError(path, "appears more than once")), problem.errors(), json);
             assertTrue(problem.detail().contains("'" + path + "'"), problem.detail());
@@ -52,9 +55,12 @@ class DuplicateKeyPathTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"{\"a\": 1,, \"b\": 2}", "{\"a\": 1", "{\"a\" 1}", "{\"Duplicate field\": 1 2}"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"{\"a\": 1,, \"b\": 2}", "{\"a\": 1", "{\"a\" 1}", "{\"Duplicate field\": 1 2}"})
     void shouldNotMistakeOtherBrokenJsonForADuplicate(String json) {
-        JsonProcessingException failure = assertThrows(JsonProcessingException.class, () -> MAPPER.readValue(json, Map.class));
+        JsonProcessingException failure =
+                assertThrows(JsonProcessingException.class, () -> MAPPER.readValue(json, Map.class));
         Response response = new ProblemMapper().malformedJson(failure);
         Problem problem = (Problem) response.getEntity();
         assertEquals(400, problem.status());

@@ -37,29 +37,42 @@ class DuplicateKeysTest {
     void shouldRefuseADuplicateKeyWhenCreatingAUser() {
         String admin = Api.adminToken();
         String username = Api.unique("dupuser");
-        isDuplicateKey(Api.as(admin)
-                .body("{\"username\": \"" + username + "\", \"password\": \"a-good-password\","
-                        + " \"roles\": [\"accounts:read\"], \"roles\": [\"users:change\", \"api-access:change\"]}")
-                .when().post("/api/users").then(), "roles");
-        Api.as(admin).when().get("/api/users").then().statusCode(200)
-                .body("username", not(hasItem(username)));
+        isDuplicateKey(
+                Api.as(admin)
+                        .body(
+                                "{\"username\": \"" + username + "\", \"password\": \"a-good-password\","
+                                        + " \"roles\": [\"accounts:read\"], \"roles\": [\"users:change\", \"api-access:change\"]}")
+                        .when()
+                        .post("/api/users")
+                        .then(),
+                "roles");
+        Api.as(admin).when().get("/api/users").then().statusCode(200).body("username", not(hasItem(username)));
     }
 
     @Test
     void shouldRefuseADuplicatePasswordAtSignInAndIssueNoSession() {
-        isDuplicateKey(given().contentType(ContentType.JSON)
-                .body("{\"wallet\": \"" + Api.WALLET + "\", \"username\": \"" + Api.ADMIN + "\","
-                        + " \"password\": \"wrong-password\", \"password\": \"" + Api.ADMIN_PASSWORD + "\"}")
-                .when().post("/api/session").then(), "password")
+        isDuplicateKey(
+                        given().contentType(ContentType.JSON)
+                                .body("{\"wallet\": \"" + Api.WALLET + "\", \"username\": \"" + Api.ADMIN + "\","
+                                        + " \"password\": \"wrong-password\", \"password\": \"" + Api.ADMIN_PASSWORD
+                                        + "\"}")
+                                .when()
+                                .post("/api/session")
+                                .then(),
+                        "password")
                 .body("token", nullValue());
     }
 
     @Test
     void shouldRefuseADuplicateWalletAtSignIn() {
-        isDuplicateKey(given().contentType(ContentType.JSON)
-                .body("{\"wallet\": \"other\", \"wallet\": \"" + Api.WALLET + "\", \"username\": \"" + Api.ADMIN
-                        + "\", \"password\": \"" + Api.ADMIN_PASSWORD + "\"}")
-                .when().post("/api/session").then(), "wallet")
+        isDuplicateKey(
+                        given().contentType(ContentType.JSON)
+                                .body("{\"wallet\": \"other\", \"wallet\": \"" + Api.WALLET + "\", \"username\": \""
+                                        + Api.ADMIN + "\", \"password\": \"" + Api.ADMIN_PASSWORD + "\"}")
+                                .when()
+                                .post("/api/session")
+                                .then(),
+                        "wallet")
                 .body("token", nullValue());
     }
 
@@ -67,19 +80,36 @@ class DuplicateKeysTest {
     void shouldStillSignInWithEachKeyOnce() {
         given().contentType(ContentType.JSON)
                 .body(Map.of("wallet", Api.WALLET, "username", Api.ADMIN, "password", Api.ADMIN_PASSWORD))
-                .when().post("/api/session").then().statusCode(200).body("token", not(nullValue()));
+                .when()
+                .post("/api/session")
+                .then()
+                .statusCode(200)
+                .body("token", not(nullValue()));
     }
 
     @Test
     void shouldRefuseADuplicateKeyWhenUpdatingAUser() {
         String admin = Api.adminToken();
         String username = Api.unique("dupupdate");
-        Api.as(admin).body(Map.of("username", username, "password", "a-good-password", "roles", List.of("accounts:read")))
-                .when().post("/api/users").then().statusCode(201);
+        Api.as(admin)
+                .body(Map.of("username", username, "password", "a-good-password", "roles", List.of("accounts:read")))
+                .when()
+                .post("/api/users")
+                .then()
+                .statusCode(201);
 
-        isDuplicateKey(Api.as(admin).body("{\"roles\": [\"accounts:read\"], \"roles\": [\"users:change\"]}")
-                .when().put("/api/users/" + username).then(), "roles");
-        Api.as(admin).when().get("/api/users").then().statusCode(200)
+        isDuplicateKey(
+                Api.as(admin)
+                        .body("{\"roles\": [\"accounts:read\"], \"roles\": [\"users:change\"]}")
+                        .when()
+                        .put("/api/users/" + username)
+                        .then(),
+                "roles");
+        Api.as(admin)
+                .when()
+                .get("/api/users")
+                .then()
+                .statusCode(200)
                 .body("find { it.username == '" + username + "' }.roles", equalTo(List.of("accounts:read")));
     }
 }

@@ -31,20 +31,56 @@ class FuzzTest {
 
     private static final int REQUESTS = Integer.getInteger("fuzz.requests", 3000);
     private static final String[] CONTENT_TYPES = {
-            "application/x-www-form-urlencoded", "application/x-www-form-urlencoded; charset=ISO-8859-1",
-            "application/json", "multipart/form-data; boundary=xyz", "text/plain", "", "garbage/\u0001",
-            "application/x-www-form-urlencoded; charset=utf-8; boundary=x"};
+        "application/x-www-form-urlencoded",
+        "application/x-www-form-urlencoded; charset=ISO-8859-1",
+        "application/json",
+        "multipart/form-data; boundary=xyz",
+        "text/plain",
+        "",
+        "garbage/\u0001",
+        "application/x-www-form-urlencoded; charset=utf-8; boundary=x"
+    };
     private static final String[] NASTY = {
-            "", " ", "%", "%zz", "%0", "%00", "\u0000", "\r\n", "\r\nSet-Cookie: x=y", "' or 1=1 --", "\"; drop table api_client; --",
-            "../../etc/passwd", "..%2f..%2f", "\uD83D\uDE00", "\u202E", "wallet-acme-", "wallet--x", "wallet-acme-a",
-            "wallet-acme-" + "a".repeat(70), "wallet-ACME-client", "client_credentials", "accounts:read",
-            "accounts:read accounts:change", "x".repeat(4096), "null", "[]", "{}", "\\", "%ff%fe", "+", "&", "="};
+        "",
+        " ",
+        "%",
+        "%zz",
+        "%0",
+        "%00",
+        "\u0000",
+        "\r\n",
+        "\r\nSet-Cookie: x=y",
+        "' or 1=1 --",
+        "\"; drop table api_client; --",
+        "../../etc/passwd",
+        "..%2f..%2f",
+        "\uD83D\uDE00",
+        "\u202E",
+        "wallet-acme-",
+        "wallet--x",
+        "wallet-acme-a",
+        "wallet-acme-" + "a".repeat(70),
+        "wallet-ACME-client",
+        "client_credentials",
+        "accounts:read",
+        "accounts:read accounts:change",
+        "x".repeat(4096),
+        "null",
+        "[]",
+        "{}",
+        "\\",
+        "%ff%fe",
+        "+",
+        "&",
+        "="
+    };
 
     @TestHTTPResource("/")
     URI base;
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void shouldNeverAnswer5xxOrAShapelessBody() throws Exception {
@@ -57,8 +93,15 @@ class FuzzTest {
             HttpRequest request = switch (random.nextInt(5)) {
                 case 0, 1 -> tokenRequest(random);
                 case 2 -> jsonRequest(random, "POST", "/api/session", null);
-                case 3 -> jsonRequest(random, pick(random, "POST", "PUT"), "/api/clients" + (random.nextBoolean()
-                        ? "" : "/" + URLEncoder.encode(pick(random, NASTY), StandardCharsets.UTF_8)), admin);
+                case 3 ->
+                    jsonRequest(
+                            random,
+                            pick(random, "POST", "PUT"),
+                            "/api/clients"
+                                    + (random.nextBoolean()
+                                            ? ""
+                                            : "/" + URLEncoder.encode(pick(random, NASTY), StandardCharsets.UTF_8)),
+                            admin);
                 default -> listRequest(random, admin);
             };
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -116,9 +159,12 @@ class FuzzTest {
             }
             String name = pick(random, "grant_type", "client_id", "client_secret", "scope", pick(random, NASTY));
             String value = pick(random, NASTY);
-            body.append(name).append('=').append(random.nextBoolean() ? URLEncoder.encode(value, StandardCharsets.UTF_8) : value);
+            body.append(name)
+                    .append('=')
+                    .append(random.nextBoolean() ? URLEncoder.encode(value, StandardCharsets.UTF_8) : value);
         }
-        byte[] bytes = random.nextInt(10) == 0 ? randomBytes(random, random.nextInt(20_000))
+        byte[] bytes = random.nextInt(10) == 0
+                ? randomBytes(random, random.nextInt(20_000))
                 : body.toString().getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve("/oauth2/token"))
                 .timeout(Duration.ofSeconds(10))
@@ -128,29 +174,51 @@ class FuzzTest {
             builder.header("Content-Type", contentType);
         }
         switch (random.nextInt(4)) {
-            case 0 -> builder.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (pick(random, NASTY) + (random.nextBoolean() ? ":" : "") + pick(random, NASTY)).getBytes(StandardCharsets.UTF_8)));
+            case 0 ->
+                builder.header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((pick(random, NASTY)
+                                                        + (random.nextBoolean() ? ":" : "")
+                                                        + pick(random, NASTY))
+                                                .getBytes(StandardCharsets.UTF_8)));
             case 1 -> builder.header("Authorization", "Basic " + printable(pick(random, NASTY)));
             case 2 -> builder.header("Authorization", pick(random, "Bearer x", "Basic", "Digest a=b", "basic !!!"));
-            default -> { }
+            default -> {}
         }
         return builder.build();
     }
 
     private HttpRequest jsonRequest(Random random, String method, String path, String bearer) {
         String body = switch (random.nextInt(6)) {
-            case 0 -> "{\"wallet\":" + quoted(random) + ",\"username\":" + quoted(random) + ",\"password\":" + quoted(random) + "}";
-            case 1 -> "{\"clientId\":" + quoted(random) + ",\"roles\":[" + quoted(random) + "],\"notes\":" + quoted(random)
-                    + ",\"expiryDate\":" + quoted(random) + "}";
+            case 0 ->
+                "{\"wallet\":" + quoted(random) + ",\"username\":" + quoted(random) + ",\"password\":" + quoted(random)
+                        + "}";
+            case 1 ->
+                "{\"clientId\":" + quoted(random) + ",\"roles\":[" + quoted(random) + "],\"notes\":" + quoted(random)
+                        + ",\"expiryDate\":" + quoted(random) + "}";
             case 2 -> "{\"clientId\":" + random.nextInt() + ",\"roles\":" + quoted(random) + "}";
-            case 3 -> pick(random, "{", "[", "nul", "\"x\"", "{\"a\":}", "{\"roles\":[1,2,{}]}", "{\"expiryDate\":\"2027-02-30\"}");
+            case 3 ->
+                pick(
+                        random,
+                        "{",
+                        "[",
+                        "nul",
+                        "\"x\"",
+                        "{\"a\":}",
+                        "{\"roles\":[1,2,{}]}",
+                        "{\"expiryDate\":\"2027-02-30\"}");
             case 4 -> new String(randomBytes(random, random.nextInt(200)), StandardCharsets.ISO_8859_1);
-            default -> "{\"notes\":\"" + "n".repeat(random.nextInt(3000)) + "\",\"roles\":[\"accounts:read\"],\"clientId\":\"fz-"
-                    + random.nextInt(1_000_000) + "\"}";
+            default ->
+                "{\"notes\":\"" + "n".repeat(random.nextInt(3000))
+                        + "\",\"roles\":[\"accounts:read\"],\"clientId\":\"fz-" + random.nextInt(1_000_000) + "\"}";
         };
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", pick(random, "application/json", "application/json", "text/plain", "application/xml"))
+                .header(
+                        "Content-Type",
+                        pick(random, "application/json", "application/json", "text/plain", "application/xml"))
                 .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (bearer != null) {
             builder.header("Authorization", "Bearer " + bearer);
@@ -162,11 +230,17 @@ class FuzzTest {
         String query = "q=" + URLEncoder.encode(pick(random, NASTY), StandardCharsets.UTF_8)
                 + "&page=" + URLEncoder.encode(pick(random, "0", "-1", "x", "99999999999", "1"), StandardCharsets.UTF_8)
                 + "&size=" + URLEncoder.encode(pick(random, "20", "0", "101", "1e3", ""), StandardCharsets.UTF_8)
-                + "&sort=" + URLEncoder.encode(pick(random, "clientId", "-expiryDate", "lastUsedAt", "--x", "secret_digest"), StandardCharsets.UTF_8);
+                + "&sort="
+                + URLEncoder.encode(
+                        pick(random, "clientId", "-expiryDate", "lastUsedAt", "--x", "secret_digest"),
+                        StandardCharsets.UTF_8);
         return HttpRequest.newBuilder(base.resolve("/api/clients?" + query))
                 .timeout(Duration.ofSeconds(10))
-                .header("Authorization", random.nextInt(8) == 0 ? "Bearer " + printable(pick(random, NASTY)) : "Bearer " + admin)
-                .GET().build();
+                .header(
+                        "Authorization",
+                        random.nextInt(8) == 0 ? "Bearer " + printable(pick(random, NASTY)) : "Bearer " + admin)
+                .GET()
+                .build();
     }
 
     private String quoted(Random random) {

@@ -17,20 +17,35 @@ class HstsBehindProxyTest {
 
     @Test
     void shouldSendHstsOnEveryAnswer() {
-        given().when().get("/.well-known/oauth-authorization-server").then().statusCode(200)
+        given().when()
+                .get("/.well-known/oauth-authorization-server")
+                .then()
+                .statusCode(200)
                 .body("issuer", equalTo("https://wallet.example.test"))
                 .header("Strict-Transport-Security", equalTo(HSTS));
-        given().when().get("/oauth2/jwks").then().statusCode(200)
-                .header("Strict-Transport-Security", equalTo(HSTS));
-        given().when().get("/api/clients").then().statusCode(401)
+        given().when().get("/oauth2/jwks").then().statusCode(200).header("Strict-Transport-Security", equalTo(HSTS));
+        given().when()
+                .get("/api/clients")
+                .then()
+                .statusCode(401)
                 .header("Strict-Transport-Security", equalTo(HSTS))
                 .header("Cache-Control", equalTo("no-store"));
-        given().when().get("/api/no-such-thing").then().statusCode(404)
+        given().when()
+                .get("/api/no-such-thing")
+                .then()
+                .statusCode(404)
                 .header("Strict-Transport-Security", equalTo(HSTS));
-        given().when().get("/missing-file.js").then().statusCode(404)
+        given().when()
+                .get("/missing-file.js")
+                .then()
+                .statusCode(404)
                 .header("Strict-Transport-Security", equalTo(HSTS));
-        given().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
-                .when().post("/oauth2/token").then().statusCode(401)
+        given().contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials")
+                .when()
+                .post("/oauth2/token")
+                .then()
+                .statusCode(401)
                 .header("Strict-Transport-Security", equalTo(HSTS))
                 .header("Cache-Control", equalTo("no-store"));
     }

@@ -47,12 +47,31 @@ class HstsOverTlsTest {
                 Path dir = Files.createTempDirectory("hsts-tls");
                 Path keyStore = dir.resolve("server.p12");
                 Process keytool = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                        "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
-                        "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2",
-                        "-storetype", "PKCS12", "-keystore", keyStore.toString(),
-                        "-storepass", "test-only", "-keypass", "test-only"))
-                        .redirectErrorStream(true).start();
+                                Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                        .toString(),
+                                "-genkeypair",
+                                "-alias",
+                                "server",
+                                "-keyalg",
+                                "EC",
+                                "-groupname",
+                                "secp256r1",
+                                "-dname",
+                                "CN=localhost",
+                                "-ext",
+                                "SAN=dns:localhost,ip:127.0.0.1",
+                                "-validity",
+                                "2",
+                                "-storetype",
+                                "PKCS12",
+                                "-keystore",
+                                keyStore.toString(),
+                                "-storepass",
+                                "test-only",
+                                "-keypass",
+                                "test-only"))
+                        .redirectErrorStream(true)
+                        .start();
                 String output = new String(keytool.getInputStream().readAllBytes());
                 if (!keytool.waitFor(2, TimeUnit.MINUTES) || keytool.exitValue() != 0) {
                     throw new IllegalStateException("keytool failed: " + output);
@@ -78,25 +97,38 @@ class HstsOverTlsTest {
     @Test
     void shouldSendHstsOnEveryAnswerOverTls() {
         assertEquals("https", https.getProtocol());
-        for (String path : new String[] {"/.well-known/oauth-authorization-server", "/oauth2/jwks", "/api/clients",
-                "/q/health/ready"}) {
-            given().relaxedHTTPSValidation().baseUri("https://localhost").port(https.getPort())
-                    .when().get(path)
-                    .then().header("Strict-Transport-Security", equalTo(HSTS));
+        for (String path : new String[] {
+            "/.well-known/oauth-authorization-server", "/oauth2/jwks", "/api/clients", "/q/health/ready"
+        }) {
+            given().relaxedHTTPSValidation()
+                    .baseUri("https://localhost")
+                    .port(https.getPort())
+                    .when()
+                    .get(path)
+                    .then()
+                    .header("Strict-Transport-Security", equalTo(HSTS));
         }
-        given().relaxedHTTPSValidation().baseUri("https://localhost").port(https.getPort())
+        given().relaxedHTTPSValidation()
+                .baseUri("https://localhost")
+                .port(https.getPort())
                 .formParam("grant_type", "client_credentials")
-                .when().post("/oauth2/token")
-                .then().statusCode(401).header("Strict-Transport-Security", equalTo(HSTS));
+                .when()
+                .post("/oauth2/token")
+                .then()
+                .statusCode(401)
+                .header("Strict-Transport-Security", equalTo(HSTS));
     }
 
     @Test
     void shouldSendNoHstsOverPlainHttp() {
         assertEquals("http", http.getProtocol());
         for (String path : new String[] {"/.well-known/oauth-authorization-server", "/api/clients"}) {
-            given().baseUri("http://localhost").port(http.getPort())
-                    .when().get(path)
-                    .then().header("Strict-Transport-Security", nullValue());
+            given().baseUri("http://localhost")
+                    .port(http.getPort())
+                    .when()
+                    .get(path)
+                    .then()
+                    .header("Strict-Transport-Security", nullValue());
         }
     }
 }

@@ -22,8 +22,7 @@ import static org.hamcrest.Matchers.nullValue;
 class ResponseHeadersTest {
 
     private static ValidatableResponse notStored(ValidatableResponse response) {
-        return response.header("Cache-Control", equalTo("no-store"))
-                .header("Strict-Transport-Security", nullValue());
+        return response.header("Cache-Control", equalTo("no-store")).header("Strict-Transport-Security", nullValue());
     }
 
     @Test
@@ -43,40 +42,75 @@ class ResponseHeadersTest {
 
     @Test
     void shouldNotLetAnAnswerToAnUnauthenticatedCallBeStored() {
-        notStored(given().when().get("/api/clients").then().statusCode(401)
+        notStored(given().when()
+                .get("/api/clients")
+                .then()
+                .statusCode(401)
                 .header("WWW-Authenticate", containsString("Bearer")));
-        notStored(given().auth().oauth2("not-a-token").when().get("/api/clients/anything").then().statusCode(401));
+        notStored(given().auth()
+                .oauth2("not-a-token")
+                .when()
+                .get("/api/clients/anything")
+                .then()
+                .statusCode(401));
     }
 
     @Test
     void shouldNotLetANotFoundBeStored() {
-        notStored(Api.as(Api.adminToken()).when().get("/api/clients/" + Api.unique("absent")).then().statusCode(404)
+        notStored(Api.as(Api.adminToken())
+                .when()
+                .get("/api/clients/" + Api.unique("absent"))
+                .then()
+                .statusCode(404)
                 .contentType(containsString("application/problem+json")));
         notStored(given().when().get("/api/no-such-thing").then().statusCode(404));
     }
 
     @Test
     void shouldNotLetOtherErrorsBeStored() {
-        notStored(Api.as(Api.adminToken()).body("{\"clientId\": ").when().post("/api/clients").then().statusCode(400));
-        notStored(Api.as(Api.adminToken()).body("{\"clientId\": \"" + "x".repeat(70 * 1024) + "\"}")
-                .when().post("/api/clients").then().statusCode(413));
-        notStored(given().contentType(ContentType.JSON).body("{\"wallet\": \"acme\", \"username\": \"admin\","
-                + " \"password\": \"wrong-password\"}").when().post("/api/session").then().statusCode(401));
-        notStored(Api.as(Api.adminToken()).when().delete("/api/resources").then().statusCode(405));
+        notStored(Api.as(Api.adminToken())
+                .body("{\"clientId\": ")
+                .when()
+                .post("/api/clients")
+                .then()
+                .statusCode(400));
+        notStored(Api.as(Api.adminToken())
+                .body("{\"clientId\": \"" + "x".repeat(70 * 1024) + "\"}")
+                .when()
+                .post("/api/clients")
+                .then()
+                .statusCode(413));
+        notStored(given().contentType(ContentType.JSON)
+                .body("{\"wallet\": \"acme\", \"username\": \"admin\"," + " \"password\": \"wrong-password\"}")
+                .when()
+                .post("/api/session")
+                .then()
+                .statusCode(401));
+        notStored(
+                Api.as(Api.adminToken()).when().delete("/api/resources").then().statusCode(405));
     }
 
     @Test
     void shouldKeepTheTokenEndpointsHeadersAndTheCachingOfKeysAndMetadata() {
-        given().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
-                .when().post("/oauth2/token")
-                .then().statusCode(401)
+        given().contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials")
+                .when()
+                .post("/oauth2/token")
+                .then()
+                .statusCode(401)
                 .header("Cache-Control", equalTo("no-store"))
                 .header("Pragma", equalTo("no-cache"))
                 .header("Strict-Transport-Security", nullValue());
-        given().when().get("/oauth2/jwks").then().statusCode(200)
+        given().when()
+                .get("/oauth2/jwks")
+                .then()
+                .statusCode(200)
                 .header("Cache-Control", containsString("max-age"))
                 .header("Strict-Transport-Security", nullValue());
-        given().when().get("/.well-known/oauth-authorization-server").then().statusCode(200)
+        given().when()
+                .get("/.well-known/oauth-authorization-server")
+                .then()
+                .statusCode(200)
                 .header("Cache-Control", containsString("max-age"))
                 .header("Strict-Transport-Security", nullValue());
     }

@@ -14,8 +14,10 @@ class SecurityHeadersTest {
 
     @Test
     void shouldSendAStrictContentSecurityPolicyAndNoSniffing() {
-        given().when().get("/.well-known/oauth-authorization-server")
-                .then().statusCode(200)
+        given().when()
+                .get("/.well-known/oauth-authorization-server")
+                .then()
+                .statusCode(200)
                 .header("Content-Security-Policy", containsString("default-src 'self'"))
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                 .header("Content-Security-Policy", containsString("object-src 'none'"))
@@ -26,11 +28,15 @@ class SecurityHeadersTest {
 
     @Test
     void shouldServeTheConsoleAndItsDeepLinksWithTheSameHeaders() {
-        Assumptions.assumeTrue(getClass().getClassLoader().getResource("META-INF/resources/index.html") != null,
+        Assumptions.assumeTrue(
+                getClass().getClassLoader().getResource("META-INF/resources/index.html") != null,
                 "the SPA is bundled by `make build` / `make test` (npm run build) before the backend is packaged");
         for (String path : new String[] {"/", "/settings/iam/api-access", "/settings/iam/users"}) {
-            given().accept("text/html").when().get(path)
-                    .then().statusCode(200)
+            given().accept("text/html")
+                    .when()
+                    .get(path)
+                    .then()
+                    .statusCode(200)
                     .contentType(containsString("text/html"))
                     .body(containsString("<div id=\"root\">"))
                     .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
@@ -41,8 +47,12 @@ class SecurityHeadersTest {
 
     @Test
     void shouldNotFallBackToTheConsoleForApiPathsOrFiles() {
-        given().accept("text/html").when().get("/api/nothing-here")
-                .then().statusCode(404).contentType(containsString("application/problem+json"));
+        given().accept("text/html")
+                .when()
+                .get("/api/nothing-here")
+                .then()
+                .statusCode(404)
+                .contentType(containsString("application/problem+json"));
         given().accept("text/html").when().get("/missing-file.js").then().statusCode(404);
     }
 
@@ -50,10 +60,15 @@ class SecurityHeadersTest {
     void shouldAllowNoCrossOriginCallsUnlessConfigured() {
         given().header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "POST")
-                .when().options("/api/clients")
-                .then().header("Access-Control-Allow-Origin", nullValue());
+                .when()
+                .options("/api/clients")
+                .then()
+                .header("Access-Control-Allow-Origin", nullValue());
         given().header("Origin", "https://evil.example")
-                .when().get("/.well-known/oauth-authorization-server")
-                .then().statusCode(200).header("Access-Control-Allow-Origin", nullValue());
+                .when()
+                .get("/.well-known/oauth-authorization-server")
+                .then()
+                .statusCode(200)
+                .header("Access-Control-Allow-Origin", nullValue());
     }
 }

@@ -5,9 +5,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,7 +37,8 @@ class SlowTokenBodyTest {
     @ValueSource(booleans = {false, true})
     void shouldGiveUpOnABodyThatNeverArrivesAndClose(boolean chunked) throws IOException {
         assertTrue(bodyTimeout.toMillis() < 60_000, "the test profile keeps the bound short: " + bodyTimeout);
-        try (SlowTokenRequest request = SlowTokenRequest.open((int) (bodyTimeout.toMillis() + MARGIN_MILLIS), chunked)) {
+        try (SlowTokenRequest request =
+                SlowTokenRequest.open((int) (bodyTimeout.toMillis() + MARGIN_MILLIS), chunked)) {
             Answer answer = request.answer();
 
             assertEquals(400, answer.status(), answer.head());
@@ -47,9 +48,11 @@ class SlowTokenBodyTest {
             assertTrue(answer.header("Content-Type").startsWith("application/json"), answer.head());
             assertEquals("no-store", answer.header("Cache-Control"), answer.head());
             assertEquals("close", answer.header("Connection"), answer.head());
-            assertTrue(answer.afterMillis() >= bodyTimeout.toMillis(),
+            assertTrue(
+                    answer.afterMillis() >= bodyTimeout.toMillis(),
                     "not answered before the bound of " + bodyTimeout + ": " + answer.afterMillis() + " ms");
-            assertTrue(answer.afterMillis() < bodyTimeout.toMillis() + MARGIN_MILLIS,
+            assertTrue(
+                    answer.afterMillis() < bodyTimeout.toMillis() + MARGIN_MILLIS,
                     "answered within the bound: " + answer.afterMillis() + " ms");
             assertTrue(request.closedByServer(), "the connection is closed after the answer");
         }
@@ -62,8 +65,8 @@ class SlowTokenBodyTest {
             socket.setSoTimeout((int) (bodyTimeout.toMillis() + MARGIN_MILLIS));
             OutputStream out = socket.getOutputStream();
             out.write(("POST /oauth2/token HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Content-Type: application/x-www-form-urlencoded\r\n"
-                    + "Content-Length: " + form.length() + "\r\n\r\n" + form.substring(0, 12))
+                            + "Content-Type: application/x-www-form-urlencoded\r\n"
+                            + "Content-Length: " + form.length() + "\r\n\r\n" + form.substring(0, 12))
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             sleep(Math.min(500, bodyTimeout.toMillis() / 4));
@@ -84,9 +87,12 @@ class SlowTokenBodyTest {
         try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
             socket.setSoTimeout((int) MARGIN_MILLIS);
             String form = "grant_type=client_credentials";
-            socket.getOutputStream().write(("POST /oauth2/token HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length()
-                    + "\r\n\r\n" + form).getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("POST /oauth2/token HTTP/1.1\r\nHost: localhost\r\n"
+                                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+                                    + form.length()
+                                    + "\r\n\r\n" + form)
+                            .getBytes(StandardCharsets.US_ASCII));
             String answer = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
             assertFalse(answer.startsWith("HTTP/1.1 503"), answer);
             assertEquals("HTTP/1.1 401", answer);

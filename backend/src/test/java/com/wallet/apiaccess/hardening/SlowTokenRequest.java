@@ -38,7 +38,8 @@ final class SlowTokenRequest implements AutoCloseable {
         long started = System.nanoTime();
         String head = "POST /oauth2/token HTTP/1.1\r\nHost: localhost\r\n"
                 + "Content-Type: application/x-www-form-urlencoded\r\n"
-                + (chunked ? "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(PARTIAL_BODY.length()) + "\r\n"
+                + (chunked
+                        ? "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(PARTIAL_BODY.length()) + "\r\n"
                         : "Content-Length: 100\r\n\r\n");
         String body = chunked ? PARTIAL_BODY + "\r\n" : PARTIAL_BODY;
         socket.getOutputStream().write((head + body).getBytes(StandardCharsets.US_ASCII));

@@ -24,24 +24,44 @@ class TenantIsolationTest {
     void twoWallets() {
         adminOfA = Api.adminToken();
         walletB = "b" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 11);
-        given().auth().oauth2(Api.OPERATOR_TOKEN).contentType("application/json")
-                .body(Map.of("externalKey", walletB, "name", "Wallet B", "adminUsername", "boss",
-                        "adminPassword", "boss-password-1"))
-                .post("/api/platform/wallets").then().statusCode(201);
+        given().auth()
+                .oauth2(Api.OPERATOR_TOKEN)
+                .contentType("application/json")
+                .body(Map.of(
+                        "externalKey",
+                        walletB,
+                        "name",
+                        "Wallet B",
+                        "adminUsername",
+                        "boss",
+                        "adminPassword",
+                        "boss-password-1"))
+                .post("/api/platform/wallets")
+                .then()
+                .statusCode(201);
         adminOfB = Api.signIn(walletB, "boss", "boss-password-1");
     }
 
     @Test
     void shouldNotLetAnotherWalletSeeChangeOrDeleteUsers() {
         String username = Api.unique("only-in-a");
-        Api.as(adminOfA).body(Map.of("username", username, "password", "password-of-a-1", "roles", List.of("accounts:read")))
-                .post("/api/users").then().statusCode(201);
+        Api.as(adminOfA)
+                .body(Map.of("username", username, "password", "password-of-a-1", "roles", List.of("accounts:read")))
+                .post("/api/users")
+                .then()
+                .statusCode(201);
 
         Api.as(adminOfB).get("/api/users").then().statusCode(200).body("username", not(hasItem(username)));
-        Api.as(adminOfB).body(Map.of("roles", List.of("accounts:read")))
-                .put("/api/users/" + username).then().statusCode(404);
-        Api.as(adminOfB).body(Map.of("roles", List.of("accounts:read"), "password", "taken-over-password"))
-                .put("/api/users/" + username).then().statusCode(404);
+        Api.as(adminOfB)
+                .body(Map.of("roles", List.of("accounts:read")))
+                .put("/api/users/" + username)
+                .then()
+                .statusCode(404);
+        Api.as(adminOfB)
+                .body(Map.of("roles", List.of("accounts:read"), "password", "taken-over-password"))
+                .put("/api/users/" + username)
+                .then()
+                .statusCode(404);
         Api.as(adminOfB).delete("/api/users/" + username).then().statusCode(404);
 
         Api.as(adminOfA).get("/api/users").then().statusCode(200).body("username", hasItem(username));
@@ -54,10 +74,17 @@ class TenantIsolationTest {
         Api.createClient(adminOfA, clientId, List.of("accounts:read"));
 
         Api.as(adminOfB).get("/api/clients/" + clientId).then().statusCode(404);
-        Api.as(adminOfB).queryParam("q", clientId).get("/api/clients").then().statusCode(200)
+        Api.as(adminOfB)
+                .queryParam("q", clientId)
+                .get("/api/clients")
+                .then()
+                .statusCode(200)
                 .body("items.clientId", not(hasItem(clientId)));
-        Api.as(adminOfB).body(Map.of("roles", List.of("accounts:read"))).put("/api/clients/" + clientId)
-                .then().statusCode(404);
+        Api.as(adminOfB)
+                .body(Map.of("roles", List.of("accounts:read")))
+                .put("/api/clients/" + clientId)
+                .then()
+                .statusCode(404);
         Api.as(adminOfB).delete("/api/clients/" + clientId).then().statusCode(404);
 
         Api.as(adminOfA).get("/api/clients/" + clientId).then().statusCode(200);
@@ -67,6 +94,8 @@ class TenantIsolationTest {
     void shouldSignInOnlyToTheWalletTheUserBelongsTo() {
         given().contentType("application/json")
                 .body(Map.of("wallet", walletB, "username", Api.ADMIN, "password", Api.ADMIN_PASSWORD))
-                .post("/api/session").then().statusCode(401);
+                .post("/api/session")
+                .then()
+                .statusCode(401);
     }
 }

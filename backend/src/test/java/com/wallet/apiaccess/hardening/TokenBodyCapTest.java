@@ -32,7 +32,7 @@ class TokenBodyCapTest {
     void shouldRefuseBeyondTheCapAtOnceAndTakeRequestsAgainOnceAPlaceIsFree() throws IOException {
         assertEquals(2, BehindTlsProxy.MAX_BODY_READS);
         try (SlowTokenRequest first = SlowTokenRequest.open(PATIENCE_MILLIS);
-             SlowTokenRequest second = SlowTokenRequest.open(PATIENCE_MILLIS)) {
+                SlowTokenRequest second = SlowTokenRequest.open(PATIENCE_MILLIS)) {
             // Once the server reads both slow bodies, the next request is refused; until then it may get
             // in, and as it is complete it gives its place back at once: ask until refused.
             Answer refused = untilAnswered(503);
@@ -42,7 +42,9 @@ class TokenBodyCapTest {
             assertTrue(refused.header("Retry-After").matches("[1-9][0-9]*"), refused.head());
             assertEquals("no-store", refused.header("Cache-Control"), refused.head());
             assertEquals("close", refused.header("Connection"), refused.head());
-            assertEquals("max-age=31536000; includeSubDomains", refused.header("Strict-Transport-Security"),
+            assertEquals(
+                    "max-age=31536000; includeSubDomains",
+                    refused.header("Strict-Transport-Security"),
                     "an early answer has the headers of every answer: " + refused.head());
             assertTrue(refused.afterMillis() < PATIENCE_MILLIS, "at once: " + refused.afterMillis() + " ms");
 
@@ -76,9 +78,12 @@ class TokenBodyCapTest {
         try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
             socket.setSoTimeout(PATIENCE_MILLIS);
             long started = System.nanoTime();
-            socket.getOutputStream().write(("POST /oauth2/token HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length()
-                    + "\r\n\r\n" + form).getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("POST /oauth2/token HTTP/1.1\r\nHost: localhost\r\n"
+                                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+                                    + form.length()
+                                    + "\r\n\r\n" + form)
+                            .getBytes(StandardCharsets.US_ASCII));
             var in = socket.getInputStream();
             StringBuilder head = new StringBuilder();
             while (!head.toString().endsWith("\r\n\r\n")) {

@@ -20,20 +20,39 @@ import static org.hamcrest.Matchers.instanceOf;
 class AuthorizationServerMetadataTest {
 
     private static final String ISSUER = "http://localhost:8081";
-    private static final List<String> RESOURCES = List.of("accounts", "balances", "transactions", "payments",
-            "beneficiaries", "cards", "statements", "webhooks", "users", "api-access");
+    private static final List<String> RESOURCES = List.of(
+            "accounts",
+            "balances",
+            "transactions",
+            "payments",
+            "beneficiaries",
+            "cards",
+            "statements",
+            "webhooks",
+            "users",
+            "api-access");
 
     private static JsonPath metadata() {
-        return given().when().get("/.well-known/oauth-authorization-server")
-                .then().statusCode(200).contentType(ContentType.JSON)
-                .extract().jsonPath();
+        return given().when()
+                .get("/.well-known/oauth-authorization-server")
+                .then()
+                .statusCode(200)
+                .contentType(ContentType.JSON)
+                .extract()
+                .jsonPath();
     }
 
     @Test
     void shouldHaveEveryRequiredMember() {
         var members = metadata().getMap("");
-        for (String required : List.of("issuer", "token_endpoint", "jwks_uri", "response_types_supported",
-                "grant_types_supported", "token_endpoint_auth_methods_supported", "scopes_supported")) {
+        for (String required : List.of(
+                "issuer",
+                "token_endpoint",
+                "jwks_uri",
+                "response_types_supported",
+                "grant_types_supported",
+                "token_endpoint_auth_methods_supported",
+                "scopes_supported")) {
             assertThat(members, hasKey(required));
         }
         assertThat(members.get("response_types_supported"), instanceOf(List.class));
@@ -58,7 +77,8 @@ class AuthorizationServerMetadataTest {
 
     @Test
     void shouldSupportBasicAndPostClientAuthentication() {
-        assertThat(metadata().getList("token_endpoint_auth_methods_supported", String.class),
+        assertThat(
+                metadata().getList("token_endpoint_auth_methods_supported", String.class),
                 containsInAnyOrder("client_secret_basic", "client_secret_post"));
     }
 
@@ -69,7 +89,7 @@ class AuthorizationServerMetadataTest {
             roles.add(resource + ":read");
             roles.add(resource + ":change");
         }
-        assertThat(metadata().getList("scopes_supported", String.class),
-                containsInAnyOrder(roles.toArray(String[]::new)));
+        assertThat(
+                metadata().getList("scopes_supported", String.class), containsInAnyOrder(roles.toArray(String[]::new)));
     }
 }

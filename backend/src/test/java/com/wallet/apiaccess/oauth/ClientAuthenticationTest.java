@@ -75,7 +75,8 @@ class ClientAuthenticationTest {
     @Test
     void shouldRefuseAWrongSecretLikeAnUnknownClient() {
         TestClient client = newClient(List.of("accounts:read"));
-        assertSameAsUnknownClient(assertInvalidClientAfterBasic(withBasic(client.oauthClientId(), wrongSecret(client))));
+        assertSameAsUnknownClient(
+                assertInvalidClientAfterBasic(withBasic(client.oauthClientId(), wrongSecret(client))));
     }
 
     @Test
@@ -89,7 +90,11 @@ class ClientAuthenticationTest {
     void shouldRefuseADeletedClientLikeAnUnknownClient() {
         TestClient client = newClient(List.of("accounts:read"));
         issued(secretPost(client, null));
-        Api.as(Api.adminToken()).when().delete("/api/clients/" + client.clientId()).then().statusCode(204);
+        Api.as(Api.adminToken())
+                .when()
+                .delete("/api/clients/" + client.clientId())
+                .then()
+                .statusCode(204);
         assertSameAsUnknownClient(assertInvalidClientAfterBasic(withBasic(client.oauthClientId(), client.secret())));
     }
 
@@ -97,11 +102,22 @@ class ClientAuthenticationTest {
     void shouldRefuseAClientPresentedUnderAnotherWalletLikeAnUnknownClient() {
         TestClient client = newClient(List.of("accounts:read"));
         String otherWallet = "w" + Long.toString(System.nanoTime(), 36);
-        given().auth().oauth2(Api.OPERATOR_TOKEN).contentType(ContentType.JSON)
-                .body(Map.of("externalKey", otherWallet, "name", "Other wallet",
-                        "adminUsername", "admin", "adminPassword", "other-password-1"))
-                .when().post("/api/platform/wallets")
-                .then().statusCode(201);
+        given().auth()
+                .oauth2(Api.OPERATOR_TOKEN)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "externalKey",
+                        otherWallet,
+                        "name",
+                        "Other wallet",
+                        "adminUsername",
+                        "admin",
+                        "adminPassword",
+                        "other-password-1"))
+                .when()
+                .post("/api/platform/wallets")
+                .then()
+                .statusCode(201);
         String underOtherWallet = "wallet-" + otherWallet + "-" + client.clientId();
         assertSameAsUnknownClient(assertInvalidClientAfterBasic(withBasic(underOtherWallet, client.secret())));
     }
@@ -118,13 +134,13 @@ class ClientAuthenticationTest {
         TestClient client = newClient(List.of("accounts:read"));
         JsonPath reference = unknownClientAnswer();
         for (String malformed : List.of(
-                client.clientId(),                                     // no wallet prefix
-                "wallet-" + Api.WALLET,                                // no clientId
-                "wallet-" + Api.WALLET + "-",                          // empty clientId
-                "wallet-ACME-" + client.clientId(),                    // upper-case wallet key
+                client.clientId(), // no wallet prefix
+                "wallet-" + Api.WALLET, // no clientId
+                "wallet-" + Api.WALLET + "-", // empty clientId
+                "wallet-ACME-" + client.clientId(), // upper-case wallet key
                 "wallet-" + Api.WALLET + "-" + client.clientId().toUpperCase(), // upper-case clientId
-                "wallet-" + Api.WALLET + "-a",                         // clientId too short
-                "Wallet-" + Api.WALLET + "-" + client.clientId())) {  // prefix in the wrong case
+                "wallet-" + Api.WALLET + "-a", // clientId too short
+                "Wallet-" + Api.WALLET + "-" + client.clientId())) { // prefix in the wrong case
             assertSame(reference, assertInvalidClientAfterBasic(withBasic(malformed, client.secret())));
         }
     }
@@ -132,8 +148,13 @@ class ClientAuthenticationTest {
     @Test
     void shouldRefuseAWrongSecretByClientSecretPostLikeByBasic() {
         TestClient client = newClient(List.of("accounts:read"));
-        Response response = post(form("grant_type", "client_credentials", "client_id", client.oauthClientId(),
-                "client_secret", wrongSecret(client)));
+        Response response = post(form(
+                "grant_type",
+                "client_credentials",
+                "client_id",
+                client.oauthClientId(),
+                "client_secret",
+                wrongSecret(client)));
         assertSameAsUnknownClient(assertOAuthError(response, 401, "invalid_client"));
     }
 
@@ -145,29 +166,34 @@ class ClientAuthenticationTest {
     @Test
     void shouldRefuseAClientIdWithoutASecret() {
         TestClient client = newClient(List.of("accounts:read"));
-        assertOAuthError(post(form("grant_type", "client_credentials", "client_id", client.oauthClientId())),
-                401, "invalid_client");
+        assertOAuthError(
+                post(form("grant_type", "client_credentials", "client_id", client.oauthClientId())),
+                401,
+                "invalid_client");
     }
 
     @Test
     void shouldRefuseBasicCredentialsWithAnEmptySecret() {
         TestClient client = newClient(List.of("accounts:read"));
-        String authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((client.oauthClientId() + ":").getBytes(StandardCharsets.US_ASCII));
+        String authorization = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((client.oauthClientId() + ":").getBytes(StandardCharsets.US_ASCII));
         assertInvalidClientAfterBasic(postWithBasic(authorization, GRANT));
     }
 
     @Test
     void shouldRefuseAnExpiredClientWithTheRightSecret() throws Exception {
         TestClient client = newClient(List.of("accounts:read"));
-        TokenEndpoint.setExpiryDate(database, client.clientId(), TokenEndpoint.todayUtc().minusDays(1));
+        TokenEndpoint.setExpiryDate(
+                database, client.clientId(), TokenEndpoint.todayUtc().minusDays(1));
         assertInvalidClientAfterBasic(withBasic(client.oauthClientId(), client.secret()));
     }
 
     @Test
     void shouldNotRevealThatAClientExpiredWithoutItsSecret() throws Exception {
         TestClient client = newClient(List.of("accounts:read"));
-        TokenEndpoint.setExpiryDate(database, client.clientId(), TokenEndpoint.todayUtc().minusDays(1));
+        TokenEndpoint.setExpiryDate(
+                database, client.clientId(), TokenEndpoint.todayUtc().minusDays(1));
         JsonPath answer = assertInvalidClientAfterBasic(withBasic(client.oauthClientId(), wrongSecret(client)));
         assertThat(answer.getString("error_description"), not(containsStringIgnoringCase("expire")));
         assertSameAsUnknownClient(answer);

@@ -23,8 +23,8 @@ class ClientCredentialsTest {
 
     @Test
     void shouldFormDecodeTheBasicPairBeforeSplittingIt() {
-        ClientCredentials credentials = ClientCredentials.from(basic("wallet-acme-a%3Ab:s%25c%3Aret"),
-                form("grant_type=client_credentials"));
+        ClientCredentials credentials =
+                ClientCredentials.from(basic("wallet-acme-a%3Ab:s%25c%3Aret"), form("grant_type=client_credentials"));
 
         assertThat(credentials.clientId()).isEqualTo("wallet-acme-a:b");
         assertThat(credentials.secret()).isEqualTo("s%c:ret");
@@ -41,13 +41,15 @@ class ClientCredentialsTest {
     @Test
     void shouldRefuseTwoMethodsAtOnce() {
         assertThatThrownBy(() -> ClientCredentials.from(basic("wallet-acme-a:s"), form("client_secret=s")))
-                .isInstanceOfSatisfying(OAuthError.class, e -> assertThat(e.error()).isEqualTo("invalid_request"));
+                .isInstanceOfSatisfying(
+                        OAuthError.class, e -> assertThat(e.error()).isEqualTo("invalid_request"));
     }
 
     @Test
     void shouldRefuseABodyIdThatDiffersFromTheBasicOne() {
         assertThatThrownBy(() -> ClientCredentials.from(basic("wallet-acme-a:s"), form("client_id=wallet-acme-b")))
-                .isInstanceOfSatisfying(OAuthError.class, e -> assertThat(e.description()).contains("differs"));
+                .isInstanceOfSatisfying(
+                        OAuthError.class, e -> assertThat(e.description()).contains("differs"));
     }
 
     @Test
@@ -64,15 +66,18 @@ class ClientCredentialsTest {
         for (String header : new String[] {"Bearer x", "Basic !!!", basic("no-colon"), basic("a:%zz")}) {
             assertThatThrownBy(() -> ClientCredentials.from(header, form("")))
                     .as(header)
-                    .isInstanceOfSatisfying(OAuthError.class, e -> assertThat(e.error()).isEqualTo("invalid_request"));
+                    .isInstanceOfSatisfying(
+                            OAuthError.class, e -> assertThat(e.error()).isEqualTo("invalid_request"));
         }
         assertThatThrownBy(() -> ClientCredentials.from(basic(":s"), form("")))
-                .isInstanceOfSatisfying(OAuthError.class, e -> assertThat(e.error()).isEqualTo("invalid_client"));
+                .isInstanceOfSatisfying(
+                        OAuthError.class, e -> assertThat(e.error()).isEqualTo("invalid_client"));
     }
 
     @Test
     void shouldNeverPrintTheSecret() {
-        assertThat(ClientCredentials.from(null, form("client_id=wallet-acme-a&client_secret=hunter2")).toString())
+        assertThat(ClientCredentials.from(null, form("client_id=wallet-acme-a&client_secret=hunter2"))
+                        .toString())
                 .doesNotContain("hunter2");
     }
 }

@@ -1,10 +1,10 @@
 package com.wallet.apiaccess.oauth;
 
-import com.wallet.apiaccess.oauth.TokenEndpoint.TestClient;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.wallet.apiaccess.crypto.CryptoProvider;
+import com.wallet.apiaccess.oauth.TokenEndpoint.TestClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -42,16 +42,23 @@ class JdkProviderTokenTest {
     void shouldSignOnTheWorkerPoolTokensThatVerify() throws Exception {
         assertThat(crypto.signsInline()).isFalse();
         TestClient client = newClient(List.of("accounts:read"));
-        JWKSet published = JWKSet.parse(RestAssured.get("/oauth2/jwks").then().statusCode(200).extract().asString());
+        JWKSet published = JWKSet.parse(
+                RestAssured.get("/oauth2/jwks").then().statusCode(200).extract().asString());
 
-        List<String> tokens = IntStream.range(0, 40).mapToObj(i -> CompletableFuture.supplyAsync(
+        List<String> tokens = IntStream.range(0, 40)
+                .mapToObj(i -> CompletableFuture.supplyAsync(
                         () -> TokenEndpoint.issued(secretPost(client, null)).getString("access_token")))
-                .toList().stream().map(CompletableFuture::join).toList();
+                .toList()
+                .stream()
+                .map(CompletableFuture::join)
+                .toList();
 
         Set<String> jtis = new HashSet<>();
         for (String compact : tokens) {
             SignedJWT token = SignedJWT.parse(compact);
-            assertThat(token.verify(new ECDSAVerifier(published.getKeyByKeyId(token.getHeader().getKeyID()).toECKey())))
+            assertThat(token.verify(new ECDSAVerifier(published
+                            .getKeyByKeyId(token.getHeader().getKeyID())
+                            .toECKey())))
                     .isTrue();
             jtis.add(token.getJWTClaimsSet().getJWTID());
         }

@@ -25,14 +25,24 @@ import static org.hamcrest.Matchers.notNullValue;
 class JwksTest {
 
     private static JWKSet jwks() throws Exception {
-        String body = given().when().get("/oauth2/jwks")
-                .then().statusCode(200).contentType(ContentType.JSON)
-                .extract().asString();
+        String body = given().when()
+                .get("/oauth2/jwks")
+                .then()
+                .statusCode(200)
+                .contentType(ContentType.JSON)
+                .extract()
+                .asString();
         return JWKSet.parse(body);
     }
 
     private static List<Map<String, Object>> rawKeys() {
-        return given().when().get("/oauth2/jwks").then().statusCode(200).extract().jsonPath().getList("keys");
+        return given().when()
+                .get("/oauth2/jwks")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("keys");
     }
 
     @Test

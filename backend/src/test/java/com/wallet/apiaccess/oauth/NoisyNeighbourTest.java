@@ -1,8 +1,8 @@
 package com.wallet.apiaccess.oauth;
 
-import com.wallet.apiaccess.oauth.TokenEndpoint.TestClient;
 import com.wallet.apiaccess.client.ClientCache;
 import com.wallet.apiaccess.client.OAuthClientId;
+import com.wallet.apiaccess.oauth.TokenEndpoint.TestClient;
 import com.wallet.apiaccess.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -49,8 +49,11 @@ class NoisyNeighbourTest {
     public static class FiveFailures implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("api-access.throttle.max-failures-per-source", Integer.toString(PER_SOURCE),
-                    "api-access.throttle.max-failures-per-identifier", "3");
+            return Map.of(
+                    "api-access.throttle.max-failures-per-source",
+                    Integer.toString(PER_SOURCE),
+                    "api-access.throttle.max-failures-per-identifier",
+                    "3");
         }
     }
 
@@ -69,20 +72,27 @@ class NoisyNeighbourTest {
 
     /** A client bound to one local address: the service sees requests from it. */
     private HttpClient from(String localAddress) {
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setLocalAddress(localAddress)
-                .setDefaultHost("127.0.0.1").setDefaultPort(RestAssured.port).setMaxPoolSize(32));
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                .setLocalAddress(localAddress)
+                .setDefaultHost("127.0.0.1")
+                .setDefaultPort(RestAssured.port)
+                .setMaxPoolSize(32));
         clients.add(client);
         return client;
     }
 
     private static int post(HttpClient client, String oauthClientId, String secret) throws Exception {
-        String body = TokenEndpoint.form("grant_type", "client_credentials", "client_id", oauthClientId,
-                "client_secret", secret);
-        return client.request(new RequestOptions().setMethod(HttpMethod.POST).setURI(TokenEndpoint.PATH)
+        String body = TokenEndpoint.form(
+                "grant_type", "client_credentials", "client_id", oauthClientId, "client_secret", secret);
+        return client.request(new RequestOptions()
+                        .setMethod(HttpMethod.POST)
+                        .setURI(TokenEndpoint.PATH)
                         .putHeader("Content-Type", TokenEndpoint.FORM))
                 .compose(request -> request.send(Buffer.buffer(body)))
                 .compose(response -> response.body().map(b -> response.statusCode()))
-                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
     }
 
     /**
@@ -98,8 +108,11 @@ class NoisyNeighbourTest {
         }
         assertTrue(cache.changes() >= before + 2, "the creation was announced twice");
         assertEquals(200, post(client, valid.oauthClientId(), valid.secret()));
-        assertTrue(cache.cached(OAuthClientId.parse(valid.oauthClientId()).orElseThrow()).flatMap(found -> found)
-                .isPresent(), "the client is cached");
+        assertTrue(
+                cache.cached(OAuthClientId.parse(valid.oauthClientId()).orElseThrow())
+                        .flatMap(found -> found)
+                        .isPresent(),
+                "the client is cached");
         return valid;
     }
 
@@ -212,9 +225,12 @@ class NoisyNeighbourTest {
             }
             int issued = tokens.get(300, TimeUnit.SECONDS);
             assertTrue(issued >= 396, "the valid client got " + issued + " of 400 tokens");
-            assertEquals(floodThreads * perThread, flood.getOrDefault(401, 0) + flood.getOrDefault(429, 0),
+            assertEquals(
+                    floodThreads * perThread,
+                    flood.getOrDefault(401, 0) + flood.getOrDefault(429, 0),
                     "the flood got only 401 and 429: " + flood);
-            assertTrue(flood.getOrDefault(401, 0) <= PER_SOURCE + floodThreads,
+            assertTrue(
+                    flood.getOrDefault(401, 0) <= PER_SOURCE + floodThreads,
                     "at most the limit (and one racing request per thread) of guesses were answered: " + flood);
         } finally {
             pool.shutdownNow();
@@ -222,7 +238,12 @@ class NoisyNeighbourTest {
     }
 
     private static double metric(String label) {
-        String text = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String text = given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         Matcher sample = Pattern.compile("^api_access_tokens_refused_total(\\{[^}]*\\})?\\s+(\\S+)$", Pattern.MULTILINE)
                 .matcher(text);
         double total = 0;

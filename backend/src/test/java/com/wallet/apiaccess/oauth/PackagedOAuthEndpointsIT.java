@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** A real OAuth client library and JOSE verification against the packaged artifact (JSON and JOSE reflection in native). */
 @QuarkusIntegrationTest
-class PackagedOAuthEndpointsIT extends ThirdPartyClientTest {
-}
+class PackagedOAuthEndpointsIT extends ThirdPartyClientTest {}

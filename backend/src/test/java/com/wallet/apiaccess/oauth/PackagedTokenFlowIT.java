@@ -7,5 +7,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
  * packaged artifact: the jar under `make test`, the native executable in the native workflow.
  */
 @QuarkusIntegrationTest
-class PackagedTokenFlowIT extends TokenFlowSmokeTest {
-}
+class PackagedTokenFlowIT extends TokenFlowSmokeTest {}

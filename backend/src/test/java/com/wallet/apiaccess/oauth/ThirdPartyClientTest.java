@@ -1,6 +1,5 @@
 package com.wallet.apiaccess.oauth;
 
-import com.wallet.apiaccess.oauth.TokenEndpoint.TestClient;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -25,6 +24,7 @@ import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.token.AccessTokenType;
+import com.wallet.apiaccess.oauth.TokenEndpoint.TestClient;
 import com.wallet.apiaccess.support.Api;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -65,8 +65,13 @@ class ThirdPartyClientTest {
     }
 
     private static AccessTokenResponse success(TokenResponse response) {
-        assertThat("token response " + (response.indicatesSuccess() ? "" : response.toErrorResponse().getErrorObject()),
-                response.indicatesSuccess(), is(true));
+        assertThat(
+                "token response "
+                        + (response.indicatesSuccess()
+                                ? ""
+                                : response.toErrorResponse().getErrorObject()),
+                response.indicatesSuccess(),
+                is(true));
         return response.toSuccessResponse();
     }
 
@@ -77,7 +82,10 @@ class ThirdPartyClientTest {
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, new ImmutableJWKSet<>(keys)));
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
                 "wallet-api",
-                new JWTClaimsSet.Builder().issuer(ISSUER).subject(expectedSubject).build(),
+                new JWTClaimsSet.Builder()
+                        .issuer(ISSUER)
+                        .subject(expectedSubject)
+                        .build(),
                 Set.of("iat", "exp", "jti", "client_id", "scope")));
         return processor;
     }
@@ -89,7 +97,8 @@ class ThirdPartyClientTest {
                 new ClientSecretBasic(new ClientID(client.oauthClientId()), new Secret(client.secret())), null));
 
         assertThat(response.getTokens().getAccessToken().getType(), equalTo(AccessTokenType.BEARER));
-        assertThat(response.getTokens().getAccessToken().getScope(),
+        assertThat(
+                response.getTokens().getAccessToken().getScope(),
                 equalTo(Scope.parse("accounts:read payments:change payments:read")));
         JWTClaimsSet claims = resourceServer(client.oauthClientId())
                 .process(response.getTokens().getAccessToken().getValue(), null);
@@ -115,8 +124,10 @@ class ThirdPartyClientTest {
     void shouldUseTheTokenOnTheAdminApi() throws Exception {
         TestClient client = newClient(List.of("api-access:read"));
         String token = success(requestToken(
-                new ClientSecretBasic(new ClientID(client.oauthClientId()), new Secret(client.secret())), null))
-                .getTokens().getAccessToken().getValue();
+                        new ClientSecretBasic(new ClientID(client.oauthClientId()), new Secret(client.secret())), null))
+                .getTokens()
+                .getAccessToken()
+                .getValue();
         Api.as(token).when().get("/api/clients/" + client.clientId()).then().statusCode(200);
     }
 
@@ -135,10 +146,14 @@ class ThirdPartyClientTest {
     void shouldRefuseTheTokenForAnotherSubjectInTheResourceServer() throws Exception {
         TestClient client = newClient(List.of("accounts:read"));
         String token = success(requestToken(
-                new ClientSecretBasic(new ClientID(client.oauthClientId()), new Secret(client.secret())), null))
-                .getTokens().getAccessToken().getValue();
+                        new ClientSecretBasic(new ClientID(client.oauthClientId()), new Secret(client.secret())), null))
+                .getTokens()
+                .getAccessToken()
+                .getValue();
         // The verifier is not a rubber stamp: the same token fails an expectation it does not meet.
-        assertThrows(BadJWTException.class, () -> resourceServer("wallet-acme-someone-else").process(token, null));
+        assertThrows(
+                BadJWTException.class,
+                () -> resourceServer("wallet-acme-someone-else").process(token, null));
     }
 
     @Test

@@ -30,11 +30,11 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.startsWith;
 
 /** Requests to {@code POST /oauth2/token} and the checks every answer of it must pass. */
@@ -48,12 +48,10 @@ final class TokenEndpoint {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    private TokenEndpoint() {
-    }
+    private TokenEndpoint() {}
 
     /** A client of the test wallet with these roles: its OAuth client id and secret. */
-    record TestClient(String clientId, String oauthClientId, String secret) {
-    }
+    record TestClient(String clientId, String oauthClientId, String secret) {}
 
     static TestClient newClient(List<String> roles) {
         String clientId = Api.unique("tok");
@@ -72,7 +70,8 @@ final class TokenEndpoint {
             if (!out.isEmpty()) {
                 out.append('&');
             }
-            out.append(URLEncoder.encode(namesAndValues[i], StandardCharsets.UTF_8)).append('=')
+            out.append(URLEncoder.encode(namesAndValues[i], StandardCharsets.UTF_8))
+                    .append('=')
                     .append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
         }
         return out.toString();
@@ -100,14 +99,28 @@ final class TokenEndpoint {
     /** client_secret_post with grant_type=client_credentials and, when not null, a scope. */
     static Response secretPost(TestClient client, String scope) {
         return scope == null
-                ? post(form("grant_type", "client_credentials", "client_id", client.oauthClientId(),
-                "client_secret", client.secret()))
-                : post(form("grant_type", "client_credentials", "client_id", client.oauthClientId(),
-                "client_secret", client.secret(), "scope", scope));
+                ? post(form(
+                        "grant_type",
+                        "client_credentials",
+                        "client_id",
+                        client.oauthClientId(),
+                        "client_secret",
+                        client.secret()))
+                : post(form(
+                        "grant_type",
+                        "client_credentials",
+                        "client_id",
+                        client.oauthClientId(),
+                        "client_secret",
+                        client.secret(),
+                        "scope",
+                        scope));
     }
 
     static JsonPath issued(Response response) {
-        response.then().statusCode(200).contentType(ContentType.JSON)
+        response.then()
+                .statusCode(200)
+                .contentType(ContentType.JSON)
                 .header("Cache-Control", "no-store")
                 .header("Pragma", "no-cache");
         return response.jsonPath();
@@ -126,7 +139,8 @@ final class TokenEndpoint {
      * {@code error_description}, JSON, and the no-store headers. Answers the body.
      */
     static JsonPath assertOAuthError(Response response, int status, String error) {
-        response.then().statusCode(status)
+        response.then()
+                .statusCode(status)
                 .contentType(ContentType.JSON)
                 .header("Cache-Control", "no-store")
                 .header("Pragma", "no-cache");
@@ -149,8 +163,8 @@ final class TokenEndpoint {
     }
 
     static HttpRequest.Builder rawPost(String contentType, byte[] body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(PATH))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(uri(PATH)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }
@@ -221,7 +235,8 @@ final class TokenEndpoint {
             Map<String, String> headers = new java.util.HashMap<>();
             for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
                 int colon = line.indexOf(':');
-                headers.put(line.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT),
+                headers.put(
+                        line.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT),
                         line.substring(colon + 1).trim());
             }
             if (status >= 100 && status < 200) {
@@ -261,8 +276,8 @@ final class TokenEndpoint {
     /** Sets a client's expiry date behind the API's back (the API refuses past dates). */
     static void setExpiryDate(String database, String clientId, LocalDate date) throws SQLException {
         try (Connection connection = PostgresTestDatabase.connect(database);
-             PreparedStatement update = connection.prepareStatement(
-                     "update api_client set expiry_date = ? where client_id = ?")) {
+                PreparedStatement update =
+                        connection.prepareStatement("update api_client set expiry_date = ? where client_id = ?")) {
             update.setObject(1, date);
             update.setString(2, clientId);
             assertThat("clients updated", update.executeUpdate(), is(1));

@@ -5,8 +5,7 @@ import java.util.List;
 /** The token endpoint helpers for tests of other packages. */
 public final class TokenEndpointAccess {
 
-    private TokenEndpointAccess() {
-    }
+    private TokenEndpointAccess() {}
 
     /** A new client: its OAuth client id and secret. */
     public static String[] newClient(List<String> roles) {
@@ -15,7 +14,8 @@ public final class TokenEndpointAccess {
     }
 
     public static int tokenStatus(String oauthClientId, String secret) {
-        return TokenEndpoint.post(TokenEndpoint.form("grant_type", "client_credentials", "client_id", oauthClientId,
-                "client_secret", secret)).statusCode();
+        return TokenEndpoint.post(TokenEndpoint.form(
+                        "grant_type", "client_credentials", "client_id", oauthClientId, "client_secret", secret))
+                .statusCode();
     }
 }

@@ -1,7 +1,7 @@
 package com.wallet.apiaccess.oauth;
 
-import com.wallet.apiaccess.oauth.TokenEndpoint.TestClient;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.wallet.apiaccess.oauth.TokenEndpoint.TestClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -58,7 +58,10 @@ class TokenExpiryCapTest {
     void shouldEndTheTokenByTheEndOfTheClientsExpiryDate() throws Exception {
         TestClient client = newClient(List.of("accounts:read"));
         TokenEndpoint.setExpiryDate(database, client.clientId(), TokenEndpoint.todayUtc());
-        Instant startOfTomorrow = TokenEndpoint.todayUtc().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant startOfTomorrow = TokenEndpoint.todayUtc()
+                .plusDays(1)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
 
         Response response = secretPost(client, null);
         JWTClaimsSet claims = accessToken(response).getJWTClaimsSet();
@@ -73,8 +76,12 @@ class TokenExpiryCapTest {
     @Test
     void shouldCapAtTheEndOfTheDayNotTheStartWhenTheClientExpiresTomorrow() throws Exception {
         TestClient client = newClient(List.of("accounts:read"));
-        TokenEndpoint.setExpiryDate(database, client.clientId(), TokenEndpoint.todayUtc().plusDays(1));
-        Instant endOfTomorrow = TokenEndpoint.todayUtc().plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
+        TokenEndpoint.setExpiryDate(
+                database, client.clientId(), TokenEndpoint.todayUtc().plusDays(1));
+        Instant endOfTomorrow = TokenEndpoint.todayUtc()
+                .plusDays(2)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
 
         JWTClaimsSet claims = accessToken(secretPost(client, null)).getJWTClaimsSet();
         long exp = claims.getExpirationTime().toInstant().getEpochSecond();

@@ -21,9 +21,18 @@ class TokenFlowSmokeTest {
         String secret = created.getString("clientSecret");
 
         String token = Api.clientToken(Api.oauthClientId(clientId), secret);
-        Api.as(token).queryParam("q", clientId).when().get("/api/clients").then().statusCode(200)
+        Api.as(token)
+                .queryParam("q", clientId)
+                .when()
+                .get("/api/clients")
+                .then()
+                .statusCode(200)
                 .body("items.clientId", hasItem(clientId));
-        Api.as(token).when().get("/api/me").then().statusCode(200)
+        Api.as(token)
+                .when()
+                .get("/api/me")
+                .then()
+                .statusCode(200)
                 .body("username", equalTo(Api.oauthClientId(clientId)));
 
         Api.as(admin).when().delete("/api/clients/" + clientId).then().statusCode(204);

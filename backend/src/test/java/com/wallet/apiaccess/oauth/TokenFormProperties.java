@@ -28,12 +28,29 @@ class TokenFormProperties {
     private static final String NAME_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_";
     private static final String HEX = "0123456789abcdefABCDEF";
     /** Values that are hard to encode or decode: empty, separators, escapes, controls, non-ASCII, astral. */
-    private static final List<String> EDGE_VALUES = List.of("", " ", "+", "%", "%25", "&", "=", "&=&", "a=b&c=d", "\u0000",
-            "\r\n", "\u007f", "\u00e9", "\u2028", "\ufeff", "\uffff", "\ud83d\ude00", "\u00a0 \u0085",
-            "v".repeat(40), "\ud83d\ude00".repeat(20));
+    private static final List<String> EDGE_VALUES = List.of(
+            "",
+            " ",
+            "+",
+            "%",
+            "%25",
+            "&",
+            "=",
+            "&=&",
+            "a=b&c=d",
+            "\u0000",
+            "\r\n",
+            "\u007f",
+            "\u00e9",
+            "\u2028",
+            "\ufeff",
+            "\uffff",
+            "\ud83d\ude00",
+            "\u00a0 \u0085",
+            "v".repeat(40),
+            "\ud83d\ude00".repeat(20));
 
-    record Repeat(String name, String first, String second) {
-    }
+    record Repeat(String name, String first, String second) {}
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("forms")
@@ -85,7 +102,9 @@ class TokenFormProperties {
         }
         Map<String, String> full = new LinkedHashMap<>();
         for (int i = 0; i < 6; i++) {
-            full.put(String.valueOf(NAME_CHARS.charAt(i * 10)).repeat(20), EDGE_VALUES.get(EDGE_VALUES.size() - 1 - i % 2));
+            full.put(
+                    String.valueOf(NAME_CHARS.charAt(i * 10)).repeat(20),
+                    EDGE_VALUES.get(EDGE_VALUES.size() - 1 - i % 2));
         }
         edges.add(full);
         Map<String, String> usual = new LinkedHashMap<>();
@@ -100,13 +119,52 @@ class TokenFormProperties {
     /** Every single byte, every percent-escape, broken and overlong UTF-8, separators alone, then random bodies. */
     static Stream<Case<byte[]>> bodies() {
         List<byte[]> edges = new ArrayList<>();
-        for (String body : List.of("", "&", "=", "&&", "==", "&=&", "=&=", "%", "%4", "%zz", "%%", "%-1", "%+1", "%\u00e9",
-                "a=%", "a=%4", "a=%C3", "a=%C3%A9", "a=%c3%a9", "a=%ED%A0%80", "a=%F4%90%80%80", "a=%C0%AF", "a=%FF",
-                "a=1&a=2", "a&a", "a=&a", "%61=1&a=2", "+=+", "a=b=c", "a=+%2B+", "=a", "a=1&&b=2&")) {
+        for (String body : List.of(
+                "",
+                "&",
+                "=",
+                "&&",
+                "==",
+                "&=&",
+                "=&=",
+                "%",
+                "%4",
+                "%zz",
+                "%%",
+                "%-1",
+                "%+1",
+                "%\u00e9",
+                "a=%",
+                "a=%4",
+                "a=%C3",
+                "a=%C3%A9",
+                "a=%c3%a9",
+                "a=%ED%A0%80",
+                "a=%F4%90%80%80",
+                "a=%C0%AF",
+                "a=%FF",
+                "a=1&a=2",
+                "a&a",
+                "a=&a",
+                "%61=1&a=2",
+                "+=+",
+                "a=b=c",
+                "a=+%2B+",
+                "=a",
+                "a=1&&b=2&")) {
             edges.add(body.getBytes(StandardCharsets.UTF_8));
         }
-        for (int[] raw : new int[][] {{0xc3}, {0xc3, 0xa9}, {0xed, 0xa0, 0x80}, {0xf4, 0x90, 0x80, 0x80}, {0xff, 0xfe},
-                {'a', '=', 0xe9}, {'a', '=', 0xc3}, {0xc3, '=', 'a'}, {0x00, '=', 0x00}}) {
+        for (int[] raw : new int[][] {
+            {0xc3},
+            {0xc3, 0xa9},
+            {0xed, 0xa0, 0x80},
+            {0xf4, 0x90, 0x80, 0x80},
+            {0xff, 0xfe},
+            {'a', '=', 0xe9},
+            {'a', '=', 0xc3},
+            {0xc3, '=', 'a'},
+            {0x00, '=', 0x00}
+        }) {
             byte[] bytes = new byte[raw.length];
             for (int i = 0; i < raw.length; i++) {
                 bytes[i] = (byte) raw[i];
@@ -163,10 +221,12 @@ class TokenFormProperties {
                 case 1 -> out.write(Seeded.pick(random, NAME_CHARS));
                 case 2 -> out.write(Seeded.pick(random, HEX));
                 case 3 -> out.write(0x80 + random.nextInt(0x80));
-                case 4 -> out.writeBytes(("%" + Seeded.pick(random, HEX) + Seeded.pick(random, HEX))
-                        .getBytes(StandardCharsets.US_ASCII));
-                case 5 -> out.writeBytes(URLEncoder.encode(Seeded.string(random, 1, 4, false), StandardCharsets.UTF_8)
-                        .getBytes(StandardCharsets.US_ASCII));
+                case 4 ->
+                    out.writeBytes(("%" + Seeded.pick(random, HEX) + Seeded.pick(random, HEX))
+                            .getBytes(StandardCharsets.US_ASCII));
+                case 5 ->
+                    out.writeBytes(URLEncoder.encode(Seeded.string(random, 1, 4, false), StandardCharsets.UTF_8)
+                            .getBytes(StandardCharsets.US_ASCII));
                 default -> out.write(random.nextInt(256));
             }
         }

@@ -1,10 +1,9 @@
 package com.wallet.apiaccess.oauth;
 
-import com.wallet.apiaccess.oauth.TokenEndpoint.TestClient;
-import com.wallet.apiaccess.auth.Bearer;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.wallet.apiaccess.oauth.TokenEndpoint.TestClient;
 import com.wallet.apiaccess.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -26,12 +25,12 @@ import static com.wallet.apiaccess.oauth.TokenEndpoint.postWithBasic;
 import static com.wallet.apiaccess.oauth.TokenEndpoint.secretPost;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.notNullValue;
 
 /** POST /oauth2/token when everything is right: the answer and the access token it carries. */
@@ -58,12 +57,16 @@ class TokenIssuanceTest {
     @Test
     void shouldIssueATokenToClientSecretBasic() {
         TestClient client = newClient(List.of("accounts:read"));
-        JsonPath body = issued(postWithBasic(basic(client.oauthClientId(), client.secret()),
-                form("grant_type", "client_credentials")));
+        JsonPath body = issued(postWithBasic(
+                basic(client.oauthClientId(), client.secret()), form("grant_type", "client_credentials")));
         assertThat(body.getString("token_type"), equalTo("Bearer"));
         assertThat(body.getLong("expires_in"), equalTo(DEFAULT_LIFETIME_SECONDS));
         assertThat(body.getString("scope"), equalTo("accounts:read"));
-        Api.as(body.getString("access_token")).when().get("/api/me").then().statusCode(200)
+        Api.as(body.getString("access_token"))
+                .when()
+                .get("/api/me")
+                .then()
+                .statusCode(200)
                 .body("username", equalTo(client.oauthClientId()));
     }
 
@@ -80,7 +83,8 @@ class TokenIssuanceTest {
     @Test
     void shouldAcceptAClientIdInTheBodyThatMatchesBasic() {
         TestClient client = newClient(List.of("accounts:read"));
-        issued(postWithBasic(basic(client.oauthClientId(), client.secret()),
+        issued(postWithBasic(
+                basic(client.oauthClientId(), client.secret()),
                 form("grant_type", "client_credentials", "client_id", client.oauthClientId())));
     }
 
@@ -88,7 +92,8 @@ class TokenIssuanceTest {
     void shouldGrantEveryRoleOfTheClientWhenScopeIsAbsent() {
         TestClient client = newClient(List.of("accounts:read", "payments:change", "cards:read"));
         JsonPath body = issued(secretPost(client, null));
-        assertThat(words(body.getString("scope")),
+        assertThat(
+                words(body.getString("scope")),
                 equalTo(Set.of("accounts:read", "cards:read", "payments:change", "payments:read")));
     }
 
@@ -109,7 +114,9 @@ class TokenIssuanceTest {
     @Test
     void shouldSendNoStoreHeadersWithTheToken() {
         TestClient client = newClient(List.of("accounts:read"));
-        secretPost(client, null).then().statusCode(200)
+        secretPost(client, null)
+                .then()
+                .statusCode(200)
                 .header("Cache-Control", "no-store")
                 .header("Pragma", "no-cache");
     }
@@ -120,8 +127,14 @@ class TokenIssuanceTest {
         SignedJWT token = TokenEndpoint.accessToken(secretPost(client, null));
         assertThat(token.getHeader().getType().getType(), equalTo("at+jwt"));
         assertThat(token.getHeader().getAlgorithm(), equalTo(JWSAlgorithm.ES256));
-        List<String> kids = io.restassured.RestAssured.given().when().get("/oauth2/jwks")
-                .then().statusCode(200).extract().jsonPath().getList("keys.kid", String.class);
+        List<String> kids = io.restassured.RestAssured.given()
+                .when()
+                .get("/oauth2/jwks")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("keys.kid", String.class);
         assertThat(kids.contains(token.getHeader().getKeyID()), is(true));
     }
 
@@ -129,7 +142,8 @@ class TokenIssuanceTest {
     void shouldCarryTheRfc9068Claims() throws Exception {
         TestClient client = newClient(List.of("accounts:read", "payments:change"));
         long before = Instant.now().getEpochSecond();
-        JWTClaimsSet claims = TokenEndpoint.accessToken(secretPost(client, null)).getJWTClaimsSet();
+        JWTClaimsSet claims =
+                TokenEndpoint.accessToken(secretPost(client, null)).getJWTClaimsSet();
         long after = Instant.now().getEpochSecond();
 
         assertThat(claims.getIssuer(), equalTo(ISSUER));
@@ -142,16 +156,19 @@ class TokenIssuanceTest {
         assertThat(iat, greaterThanOrEqualTo(before));
         assertThat(iat, lessThanOrEqualTo(after));
         assertThat(claims.getExpirationTime().toInstant().getEpochSecond() - iat, equalTo(DEFAULT_LIFETIME_SECONDS));
-        assertThat(words(claims.getStringClaim("scope")),
+        assertThat(
+                words(claims.getStringClaim("scope")),
                 equalTo(Set.of("accounts:read", "payments:change", "payments:read")));
-        assertThat(claims.getStringListClaim("groups"),
+        assertThat(
+                claims.getStringListClaim("groups"),
                 containsInAnyOrder("accounts:read", "payments:change", "payments:read"));
     }
 
     @Test
     void shouldPutTheGrantedSubsetInScopeAndGroups() throws Exception {
         TestClient client = newClient(List.of("accounts:read", "payments:change"));
-        JWTClaimsSet claims = TokenEndpoint.accessToken(secretPost(client, "accounts:read")).getJWTClaimsSet();
+        JWTClaimsSet claims =
+                TokenEndpoint.accessToken(secretPost(client, "accounts:read")).getJWTClaimsSet();
         assertThat(claims.getStringClaim("scope"), equalTo("accounts:read"));
         assertThat(claims.getStringListClaim("groups"), equalTo(List.of("accounts:read")));
     }
@@ -159,8 +176,12 @@ class TokenIssuanceTest {
     @Test
     void shouldGiveEachTokenItsOwnJti() throws Exception {
         TestClient client = newClient(List.of("accounts:read"));
-        String first = TokenEndpoint.accessToken(secretPost(client, null)).getJWTClaimsSet().getJWTID();
-        String second = TokenEndpoint.accessToken(secretPost(client, null)).getJWTClaimsSet().getJWTID();
+        String first = TokenEndpoint.accessToken(secretPost(client, null))
+                .getJWTClaimsSet()
+                .getJWTID();
+        String second = TokenEndpoint.accessToken(secretPost(client, null))
+                .getJWTClaimsSet()
+                .getJWTID();
         assertThat(first, not(equalTo(second)));
     }
 
@@ -169,16 +190,23 @@ class TokenIssuanceTest {
         TestClient client = newClient(List.of("accounts:read"));
         Response response = secretPost(client, null);
         long expiresIn = issued(response).getLong("expires_in");
-        JWTClaimsSet claims = SignedJWT.parse(response.jsonPath().getString("access_token")).getJWTClaimsSet();
-        assertThat(claims.getExpirationTime().toInstant().getEpochSecond()
-                - claims.getIssueTime().toInstant().getEpochSecond(), equalTo(expiresIn));
+        JWTClaimsSet claims =
+                SignedJWT.parse(response.jsonPath().getString("access_token")).getJWTClaimsSet();
+        assertThat(
+                claims.getExpirationTime().toInstant().getEpochSecond()
+                        - claims.getIssueTime().toInstant().getEpochSecond(),
+                equalTo(expiresIn));
     }
 
     @Test
     void shouldRecordWhenTheClientLastObtainedAToken() throws Exception {
         TestClient client = newClient(List.of("accounts:read"));
         String admin = Api.adminToken();
-        Api.as(admin).when().get("/api/clients/" + client.clientId()).then().statusCode(200)
+        Api.as(admin)
+                .when()
+                .get("/api/clients/" + client.clientId())
+                .then()
+                .statusCode(200)
                 .body("lastUsedAt", equalTo(null));
         Instant before = Instant.now().minusSeconds(1);
         issued(secretPost(client, null));
@@ -186,8 +214,13 @@ class TokenIssuanceTest {
         String lastUsedAt = null;
         long deadline = System.currentTimeMillis() + 5_000;
         while (lastUsedAt == null && System.currentTimeMillis() < deadline) {
-            lastUsedAt = Api.as(admin).when().get("/api/clients/" + client.clientId())
-                    .then().statusCode(200).extract().path("lastUsedAt");
+            lastUsedAt = Api.as(admin)
+                    .when()
+                    .get("/api/clients/" + client.clientId())
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("lastUsedAt");
             if (lastUsedAt == null) {
                 Thread.sleep(100);
             }

@@ -63,14 +63,16 @@ class TokenRequestErrorsTest {
 
     @Test
     void shouldRefuseThePasswordGrant() {
-        assertOAuthError(post(credentials("grant_type", "password", "username", "u", "password", "p")),
-                400, "unsupported_grant_type");
+        assertOAuthError(
+                post(credentials("grant_type", "password", "username", "u", "password", "p")),
+                400,
+                "unsupported_grant_type");
     }
 
     @Test
     void shouldRefuseTheAuthorizationCodeGrant() {
-        assertOAuthError(post(credentials("grant_type", "authorization_code", "code", "x")),
-                400, "unsupported_grant_type");
+        assertOAuthError(
+                post(credentials("grant_type", "authorization_code", "code", "x")), 400, "unsupported_grant_type");
     }
 
     @Test
@@ -95,52 +97,73 @@ class TokenRequestErrorsTest {
 
     @Test
     void shouldRefuseBasicAndClientSecretTogether() {
-        Response response = postWithBasic(basic(client.oauthClientId(), client.secret()),
-                credentials("grant_type", "client_credentials"));
+        Response response = postWithBasic(
+                basic(client.oauthClientId(), client.secret()), credentials("grant_type", "client_credentials"));
         assertOAuthError(response, 400, "invalid_request");
     }
 
     @Test
     void shouldRefuseARepeatedGrantType() {
-        assertOAuthError(post(credentials("grant_type", "client_credentials", "grant_type", "client_credentials")),
-                400, "invalid_request");
+        assertOAuthError(
+                post(credentials("grant_type", "client_credentials", "grant_type", "client_credentials")),
+                400,
+                "invalid_request");
     }
 
     @Test
     void shouldRefuseARepeatedClientId() {
-        String body = form("grant_type", "client_credentials", "client_id", client.oauthClientId(),
-                "client_id", client.oauthClientId(), "client_secret", client.secret());
+        String body = form(
+                "grant_type",
+                "client_credentials",
+                "client_id",
+                client.oauthClientId(),
+                "client_id",
+                client.oauthClientId(),
+                "client_secret",
+                client.secret());
         assertOAuthError(post(body), 400, "invalid_request");
     }
 
     @Test
     void shouldRefuseARepeatedScope() {
-        assertOAuthError(post(credentials("grant_type", "client_credentials", "scope", "accounts:read",
-                "scope", "accounts:read")), 400, "invalid_request");
+        assertOAuthError(
+                post(credentials(
+                        "grant_type", "client_credentials", "scope", "accounts:read", "scope", "accounts:read")),
+                400,
+                "invalid_request");
     }
 
     @Test
     void shouldRefuseAPlainTextBody() {
-        Response response = given().contentType(ContentType.TEXT).body(new String(validForm(), StandardCharsets.US_ASCII)).when().post("/oauth2/token");
+        Response response = given().contentType(ContentType.TEXT)
+                .body(new String(validForm(), StandardCharsets.US_ASCII))
+                .when()
+                .post("/oauth2/token");
         assertOAuthError(response, 400, "invalid_request");
     }
 
     @Test
     void shouldRefuseAJsonBody() {
         Response response = given().contentType(ContentType.JSON)
-                .body(Map.of("grant_type", "client_credentials", "client_id", client.oauthClientId(),
-                        "client_secret", client.secret()))
-                .when().post("/oauth2/token");
+                .body(Map.of(
+                        "grant_type",
+                        "client_credentials",
+                        "client_id",
+                        client.oauthClientId(),
+                        "client_secret",
+                        client.secret()))
+                .when()
+                .post("/oauth2/token");
         assertOAuthError(response, 400, "invalid_request");
     }
 
     @Test
     void shouldRefuseAMultipartBody() {
-        Response response = given()
-                .multiPart("grant_type", "client_credentials")
+        Response response = given().multiPart("grant_type", "client_credentials")
                 .multiPart("client_id", client.oauthClientId())
                 .multiPart("client_secret", client.secret())
-                .when().post("/oauth2/token");
+                .when()
+                .post("/oauth2/token");
         assertOAuthError(response, 400, "invalid_request");
     }
 
@@ -228,7 +251,8 @@ class TokenRequestErrorsTest {
 
     @Test
     void shouldRefusePercentEncodedInvalidUtf8() {
-        assertOAuthError(post(credentials("grant_type", "client_credentials") + "&note=%FF%FE"), 400, "invalid_request");
+        assertOAuthError(
+                post(credentials("grant_type", "client_credentials") + "&note=%FF%FE"), 400, "invalid_request");
     }
 
     @Test
@@ -242,43 +266,50 @@ class TokenRequestErrorsTest {
 
     @Test
     void shouldRefuseGetWith405AndAllowPost() {
-        Response response = given().queryParam("grant_type", "client_credentials").when().get("/oauth2/token");
+        Response response =
+                given().queryParam("grant_type", "client_credentials").when().get("/oauth2/token");
         assertOAuthError(response, 405, "invalid_request");
         assertThat(response.header("Allow"), equalTo("POST"));
     }
 
     @Test
     void shouldRefusePutWith405AndAllowPost() {
-        Response response = given().contentType(TokenEndpoint.FORM).body(new String(validForm(), StandardCharsets.US_ASCII)).when().put("/oauth2/token");
+        Response response = given().contentType(TokenEndpoint.FORM)
+                .body(new String(validForm(), StandardCharsets.US_ASCII))
+                .when()
+                .put("/oauth2/token");
         assertOAuthError(response, 405, "invalid_request");
         assertThat(response.header("Allow"), equalTo("POST"));
     }
 
     @Test
     void shouldRefuseBasicCredentialsThatAreNotBase64() {
-        assertOAuthError(postWithBasic("Basic !!not*base64!!", form("grant_type", "client_credentials")),
-                400, "invalid_request");
+        assertOAuthError(
+                postWithBasic("Basic !!not*base64!!", form("grant_type", "client_credentials")),
+                400,
+                "invalid_request");
     }
 
     @Test
     void shouldRefuseBasicCredentialsWithoutAColon() {
-        String authorization = "Basic " + Base64.getEncoder()
-                .encodeToString(client.oauthClientId().getBytes(StandardCharsets.US_ASCII));
-        assertOAuthError(postWithBasic(authorization, form("grant_type", "client_credentials")),
-                400, "invalid_request");
+        String authorization = "Basic "
+                + Base64.getEncoder().encodeToString(client.oauthClientId().getBytes(StandardCharsets.US_ASCII));
+        assertOAuthError(
+                postWithBasic(authorization, form("grant_type", "client_credentials")), 400, "invalid_request");
     }
 
     @Test
     void shouldRefuseAClientIdInTheBodyThatDiffersFromBasic() {
-        Response response = postWithBasic(basic(client.oauthClientId(), client.secret()),
+        Response response = postWithBasic(
+                basic(client.oauthClientId(), client.secret()),
                 form("grant_type", "client_credentials", "client_id", client.oauthClientId() + "x"));
         assertOAuthError(response, 400, "invalid_request");
     }
 
     /** A valid client-credentials form padded with an ignored parameter to exactly {@code size} bytes. */
     private static byte[] padded(int size) {
-        byte[] prefix = (new String(validForm(), StandardCharsets.US_ASCII) + "&padding=")
-                .getBytes(StandardCharsets.US_ASCII);
+        byte[] prefix =
+                (new String(validForm(), StandardCharsets.US_ASCII) + "&padding=").getBytes(StandardCharsets.US_ASCII);
         byte[] body = new byte[size];
         System.arraycopy(prefix, 0, body, 0, prefix.length);
         java.util.Arrays.fill(body, prefix.length, size, (byte) 'a');

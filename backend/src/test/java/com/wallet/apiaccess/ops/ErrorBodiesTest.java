@@ -28,9 +28,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class ErrorBodiesTest {
 
-    private static final List<String> FORBIDDEN = List.of("java.", "javax.", "jakarta.", "com.wallet",
-            "com.fasterxml", "io.quarkus", "io.vertx", "org.jboss", "org.hibernate", "Exception", "\tat ",
-            "at com.", "at java.", "Caused by");
+    private static final List<String> FORBIDDEN = List.of(
+            "java.",
+            "javax.",
+            "jakarta.",
+            "com.wallet",
+            "com.fasterxml",
+            "io.quarkus",
+            "io.vertx",
+            "org.jboss",
+            "org.hibernate",
+            "Exception",
+            "\tat ",
+            "at com.",
+            "at java.",
+            "Caused by");
 
     private String admin;
 
@@ -44,14 +56,16 @@ class ErrorBodiesTest {
     }
 
     private static void assertCleanProblem(Response response, int status) {
-        response.then().statusCode(status)
+        response.then()
+                .statusCode(status)
                 .contentType("application/problem+json")
                 .body("status", equalTo(status));
         assertNoInternals(response);
     }
 
     private static void assertCleanClientError(Response response) {
-        response.then().statusCode(allOf(greaterThanOrEqualTo(400), lessThan(500)))
+        response.then()
+                .statusCode(allOf(greaterThanOrEqualTo(400), lessThan(500)))
                 .contentType("application/problem+json");
         assertNoInternals(response);
     }
@@ -69,98 +83,143 @@ class ErrorBodiesTest {
 
     @Test
     void shouldAnswerMalformedJsonOnUsersCleanly() {
-        assertCleanProblem(asAdmin().contentType(ContentType.JSON).body("{\"username\": \"x\", ")
-                .when().post("/api/users"), 400);
+        assertCleanProblem(
+                asAdmin()
+                        .contentType(ContentType.JSON)
+                        .body("{\"username\": \"x\", ")
+                        .when()
+                        .post("/api/users"),
+                400);
     }
 
     @Test
     void shouldAnswerMalformedJsonOnClientsCleanly() {
-        assertCleanProblem(asAdmin().contentType(ContentType.JSON).body("{clientId: 'single-quoted'}")
-                .when().post("/api/clients"), 400);
+        assertCleanProblem(
+                asAdmin()
+                        .contentType(ContentType.JSON)
+                        .body("{clientId: 'single-quoted'}")
+                        .when()
+                        .post("/api/clients"),
+                400);
     }
 
     @Test
     void shouldAnswerMalformedJsonOnSessionCleanly() {
-        assertCleanProblem(given().contentType(ContentType.JSON).body("{\"wallet\": \"acme\" \"username\"}")
-                .when().post("/api/session"), 400);
+        assertCleanProblem(
+                given().contentType(ContentType.JSON)
+                        .body("{\"wallet\": \"acme\" \"username\"}")
+                        .when()
+                        .post("/api/session"),
+                400);
     }
 
     @Test
     void shouldAnswerMalformedJsonOnPlatformCleanly() {
-        assertCleanProblem(given().auth().oauth2(Api.OPERATOR_TOKEN).contentType(ContentType.JSON).body("[")
-                .when().post("/api/platform/wallets"), 400);
+        assertCleanProblem(
+                given().auth()
+                        .oauth2(Api.OPERATOR_TOKEN)
+                        .contentType(ContentType.JSON)
+                        .body("[")
+                        .when()
+                        .post("/api/platform/wallets"),
+                400);
     }
 
     @Test
     void shouldAnswerAnArrayInsteadOfAnObjectCleanly() {
-        assertCleanProblem(asAdmin().contentType(ContentType.JSON).body("[1, 2, 3]")
-                .when().post("/api/users"), 400);
+        assertCleanProblem(
+                asAdmin().contentType(ContentType.JSON).body("[1, 2, 3]").when().post("/api/users"), 400);
     }
 
     @Test
     void shouldAnswerWrongTypesOnUsersCleanly() {
-        Response response = asAdmin().contentType(ContentType.JSON)
+        Response response = asAdmin()
+                .contentType(ContentType.JSON)
                 .body("{\"username\": {\"a\": 1}, \"password\": [\"x\"], \"roles\": \"accounts:read\"}")
-                .when().post("/api/users");
+                .when()
+                .post("/api/users");
         assertCleanProblem(response, 400);
     }
 
     @Test
     void shouldNameTheFieldOfAWrongType() {
-        asAdmin().contentType(ContentType.JSON)
+        asAdmin()
+                .contentType(ContentType.JSON)
                 .body("{\"username\": \"typed\", \"password\": \"a-good-password\", \"roles\": {\"x\": 1}}")
-                .when().post("/api/users")
-                .then().statusCode(400)
+                .when()
+                .post("/api/users")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("roles"));
     }
 
     @Test
     void shouldAnswerAWrongDateTypeOnClientsCleanly() {
-        assertCleanProblem(asAdmin().contentType(ContentType.JSON)
-                .body("{\"clientId\": \"" + Api.unique("date") + "\", \"roles\": [\"accounts:read\"],"
-                        + " \"expiryDate\": \"next tuesday\"}")
-                .when().post("/api/clients"), 400);
+        assertCleanProblem(
+                asAdmin()
+                        .contentType(ContentType.JSON)
+                        .body("{\"clientId\": \"" + Api.unique("date") + "\", \"roles\": [\"accounts:read\"],"
+                                + " \"expiryDate\": \"next tuesday\"}")
+                        .when()
+                        .post("/api/clients"),
+                400);
     }
 
     @Test
     void shouldAnswerANumberAsRolesOnClientsCleanly() {
-        assertCleanProblem(asAdmin().contentType(ContentType.JSON)
-                .body("{\"clientId\": \"" + Api.unique("num") + "\", \"roles\": 42}")
-                .when().post("/api/clients"), 400);
+        assertCleanProblem(
+                asAdmin()
+                        .contentType(ContentType.JSON)
+                        .body("{\"clientId\": \"" + Api.unique("num") + "\", \"roles\": 42}")
+                        .when()
+                        .post("/api/clients"),
+                400);
     }
 
     @Test
     void shouldAnswerAnUnknownPropertyCleanly() {
-        asAdmin().contentType(ContentType.JSON)
+        asAdmin()
+                .contentType(ContentType.JSON)
                 .body("{\"username\": \"" + Api.unique("prop") + "\", \"password\": \"a-good-password\","
                         + " \"roles\": [\"accounts:read\"], \"isAdmin\": true}")
-                .when().post("/api/users")
-                .then().statusCode(400)
+                .when()
+                .post("/api/users")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("isAdmin"));
     }
 
     @Test
     void shouldAnswerWrongTypesOnSessionCleanly() {
-        assertCleanProblem(given().contentType(ContentType.JSON)
-                .body("{\"wallet\": 1, \"username\": true, \"password\": {\"a\": []}}")
-                .when().post("/api/session"), 400);
+        assertCleanProblem(
+                given().contentType(ContentType.JSON)
+                        .body("{\"wallet\": 1, \"username\": true, \"password\": {\"a\": []}}")
+                        .when()
+                        .post("/api/session"),
+                400);
     }
 
     @Test
     void shouldAnswerDeeplyNestedJsonCleanly() {
         String nested = "[".repeat(5000) + "]".repeat(5000);
-        assertCleanClientError(asAdmin().contentType(ContentType.JSON)
+        assertCleanClientError(asAdmin()
+                .contentType(ContentType.JSON)
                 .body(("{\"username\": \"nested\", \"roles\": " + nested + "}").getBytes(StandardCharsets.UTF_8))
-                .when().post("/api/users"));
+                .when()
+                .post("/api/users"));
     }
 
     @Test
     void shouldAnswerBrokenUtf8Cleanly() {
-        byte[] body = "{\"username\": \"bad-\u00ff-bytes\", \"password\": \"a-good-password\", \"roles\": [\"accounts:read\"]}"
-                .getBytes(StandardCharsets.ISO_8859_1);
-        assertCleanClientError(asAdmin().contentType("application/json; charset=UTF-8").body(body)
-                .when().post("/api/users"));
+        byte[] body =
+                "{\"username\": \"bad-\u00ff-bytes\", \"password\": \"a-good-password\", \"roles\": [\"accounts:read\"]}"
+                        .getBytes(StandardCharsets.ISO_8859_1);
+        assertCleanClientError(asAdmin()
+                .contentType("application/json; charset=UTF-8")
+                .body(body)
+                .when()
+                .post("/api/users"));
     }
 
     @Test
@@ -180,7 +239,8 @@ class ErrorBodiesTest {
         String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n")));
         String body = answer.substring(head.length()).trim();
         assertTrue(head.matches("(?s)HTTP/1\\.1 4\\d\\d .*"), "a 4xx answer: " + head);
-        assertTrue(head.toLowerCase().contains("content-type: application/problem+json"),
+        assertTrue(
+                head.toLowerCase().contains("content-type: application/problem+json"),
                 "a problem+json answer: " + head);
         for (String word : FORBIDDEN) {
             assertFalse(body.contains(word), "the error body shows '" + word + "': " + abbreviate(body));
@@ -278,15 +338,21 @@ class ErrorBodiesTest {
     void shouldAnswerALargeFieldCleanly() {
         String large = "{\"username\": \"" + "a".repeat(1024 * 1024) + "\", \"password\": \"a-good-password\","
                 + " \"roles\": [\"accounts:read\"]}";
-        Response response = asAdmin().contentType(ContentType.JSON).body(large).when().post("/api/users");
+        Response response =
+                asAdmin().contentType(ContentType.JSON).body(large).when().post("/api/users");
         assertCleanClientError(response);
         assertFalse(response.asString().length() > 10_000, "the answer does not echo a megabyte");
     }
 
     @Test
     void shouldAnswerAWrongContentTypeCleanly() {
-        assertCleanProblem(asAdmin().contentType(ContentType.TEXT).body("username=x")
-                .when().post("/api/users"), 415);
+        assertCleanProblem(
+                asAdmin()
+                        .contentType(ContentType.TEXT)
+                        .body("username=x")
+                        .when()
+                        .post("/api/users"),
+                415);
     }
 
     @Test
@@ -301,17 +367,24 @@ class ErrorBodiesTest {
 
     @Test
     void shouldAnswerAnUnsupportedMethodCleanly() {
-        assertCleanProblem(asAdmin().contentType(ContentType.JSON).body("{}").when().patch("/api/users"), 405);
+        assertCleanProblem(
+                asAdmin().contentType(ContentType.JSON).body("{}").when().patch("/api/users"), 405);
     }
 
     @Test
     void shouldAnswerAGarbageBearerCleanly() {
-        assertCleanProblem(given().auth().oauth2("eyJhbGciOiJub25lIn0.e30.").when().get("/api/users"), 401);
+        assertCleanProblem(
+                given().auth().oauth2("eyJhbGciOiJub25lIn0.e30.").when().get("/api/users"), 401);
     }
 
     @Test
     void shouldAnswerANonBearerSchemeCleanly() {
-        assertCleanProblem(given().auth().preemptive().basic("admin", Api.ADMIN_PASSWORD).when().get("/api/users"),
+        assertCleanProblem(
+                given().auth()
+                        .preemptive()
+                        .basic("admin", Api.ADMIN_PASSWORD)
+                        .when()
+                        .get("/api/users"),
                 401);
     }
 }

@@ -20,14 +20,12 @@ class HealthAndMetricsTest {
 
     @Test
     void shouldReportLive() {
-        given().when().get("/q/health/live").then().statusCode(200)
-                .body("status", equalTo("UP"));
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void shouldReportReadyWithTheDatabaseUp() {
-        given().when().get("/q/health/ready").then().statusCode(200)
-                .body("status", equalTo("UP"));
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
@@ -48,8 +46,11 @@ class HealthAndMetricsTest {
                 .formParam("grant_type", "client_credentials")
                 .formParam("client_id", Api.oauthClientId(Api.unique("nobody")))
                 .formParam("client_secret", "not-a-secret")
-                .when().post("/oauth2/token")
-                .then().statusCode(401).body("error", equalTo("invalid_client"));
+                .when()
+                .post("/oauth2/token")
+                .then()
+                .statusCode(401)
+                .body("error", equalTo("invalid_client"));
         double after = metric("api_access_tokens_refused_total", "reason=\"invalid_client\"");
         assertTrue(after >= before + 1, "refused went from " + before + " to " + after);
     }
@@ -60,20 +61,33 @@ class HealthAndMetricsTest {
         String secret = Api.createClient(Api.adminToken(), clientId, List.of("accounts:read"))
                 .getString("clientSecret");
         Api.clientToken(Api.oauthClientId(clientId), secret);
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(!metrics.contains(clientId) && !metrics.contains(secret), "no client id or secret in metrics");
     }
 
     @Test
     void shouldServeMetricsInPrometheusFormat() {
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("# TYPE api_access_tokens_issued counter"))
                 .body(containsString("api_access_tokens_issued_total "));
     }
 
     /** The value of a Prometheus sample whose name is {@code name} and whose labels include {@code label}; 0 when absent. */
     private static double metric(String name, String label) {
-        String text = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String text = given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         Pattern sample = Pattern.compile("^" + Pattern.quote(name) + "(\\{[^}]*\\})?\\s+(\\S+)$", Pattern.MULTILINE);
         Matcher matcher = sample.matcher(text);
         double total = 0;

@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.Set;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -34,8 +34,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 class OpenApiTest {
 
     private static JsonPath openApi() {
-        return given().queryParam("format", "json").when().get("/q/openapi")
-                .then().statusCode(200).extract().jsonPath();
+        return given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static Map<String, Object> paths() {
@@ -44,7 +49,11 @@ class OpenApiTest {
 
     @Test
     void shouldServeAnOpenApiDocument() {
-        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+        given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("openapi", notNullValue())
                 .body("info.title", equalTo("API Access"));
     }
@@ -94,7 +103,8 @@ class OpenApiTest {
         JsonPath doc = openApi();
         assertThat(doc.getMap("paths"), hasKey("/oauth2/token"));
         assertNotNull(doc.get("paths.'/oauth2/token'.post"), "POST /oauth2/token is documented");
-        assertNotNull(doc.get("paths.'/oauth2/token'.post.requestBody.content.'application/x-www-form-urlencoded'"),
+        assertNotNull(
+                doc.get("paths.'/oauth2/token'.post.requestBody.content.'application/x-www-form-urlencoded'"),
                 "its form body is documented");
     }
 
@@ -113,7 +123,8 @@ class OpenApiTest {
         }
     }
 
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
+    private static final Set<String> METHODS =
+            Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
 
     /** "POST /api/session" to its operation, for every operation of the document. */
     @SuppressWarnings("unchecked")
@@ -167,14 +178,20 @@ class OpenApiTest {
         JsonPath doc = openApi();
         assertEquals(List.of(), doc.getList("paths.'/api/session'.post.security"), "sign-in is public");
         assertEquals(List.of(), doc.getList("paths.'/oauth2/jwks'.get.security"), "the key set is public");
-        assertEquals(List.of(), doc.getList("paths.'/.well-known/oauth-authorization-server'.get.security"),
+        assertEquals(
+                List.of(),
+                doc.getList("paths.'/.well-known/oauth-authorization-server'.get.security"),
                 "the metadata is public");
-        assertEquals(List.of(Map.of("platformOperator", List.of())),
-                doc.getList("paths.'/api/platform/wallets'.post.security"), "the operator token, not a session");
+        assertEquals(
+                List.of(Map.of("platformOperator", List.of())),
+                doc.getList("paths.'/api/platform/wallets'.post.security"),
+                "the operator token, not a session");
         assertEquals("http", doc.getString("components.securitySchemes.platformOperator.type"));
         assertEquals("bearer", doc.getString("components.securitySchemes.platformOperator.scheme"));
         assertEquals("bearer", doc.getString("components.securitySchemes.bearer.scheme"));
-        assertNotNull(doc.getList("paths.'/oauth2/token'.post.security"), "the token endpoint names its client authentication");
+        assertNotNull(
+                doc.getList("paths.'/oauth2/token'.post.security"),
+                "the token endpoint names its client authentication");
         operations(doc).forEach((operation, body) -> {
             assertNotNull(body.get("security"), operation + " says who may call it");
             String path = operation.substring(operation.indexOf(' ') + 1);
@@ -213,7 +230,9 @@ class OpenApiTest {
         operations(openApi()).forEach((operation, body) -> {
             @SuppressWarnings("unchecked")
             Map<String, Object> responses = (Map<String, Object>) body.get("responses");
-            assertTrue(responses.keySet().stream().anyMatch(code -> code.startsWith("4")), operation + " has a 4xx answer");
+            assertTrue(
+                    responses.keySet().stream().anyMatch(code -> code.startsWith("4")),
+                    operation + " has a 4xx answer");
         });
     }
 
@@ -223,18 +242,21 @@ class OpenApiTest {
         Path committed = Path.of("../docs/openapi.json");
         assertTrue(Files.exists(committed), committed.toAbsolutePath() + " exists");
         ObjectMapper json = new ObjectMapper();
-        String served = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
-                .extract().asString();
+        String served = given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         String difference = firstDifference("", json.readTree(Files.readString(committed)), json.readTree(served));
         if (difference != null) {
-            fail("docs/openapi.json is stale at " + difference
-                    + ": cp backend/target/openapi/openapi.json docs/");
+            fail("docs/openapi.json is stale at " + difference + ": cp backend/target/openapi/openapi.json docs/");
         }
     }
 
     /** The JSON pointer of the first place where the two differ, or null when they are equal. */
-    private static String firstDifference(String at, JsonNode committed,
-                                          JsonNode served) {
+    private static String firstDifference(String at, JsonNode committed, JsonNode served) {
         if (committed.equals(served)) {
             return null;
         }

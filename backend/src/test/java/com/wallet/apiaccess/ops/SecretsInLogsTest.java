@@ -40,9 +40,12 @@ class SecretsInLogsTest {
         @Override
         public void publish(LogRecord record) {
             StringBuilder text = new StringBuilder()
-                    .append(record.getLoggerName()).append(' ')
-                    .append(record.getLevel()).append(' ')
-                    .append(formatted(record, formatter)).append('\n')
+                    .append(record.getLoggerName())
+                    .append(' ')
+                    .append(record.getLevel())
+                    .append(' ')
+                    .append(formatted(record, formatter))
+                    .append('\n')
                     .append(record.getMessage());
             if (record.getParameters() != null) {
                 for (Object parameter : record.getParameters()) {
@@ -55,19 +58,18 @@ class SecretsInLogsTest {
                 text.append('\n').append(trace);
             }
             logged.add(text.toString());
-            if (record.getLoggerName() != null && record.getLoggerName().startsWith("com.wallet")
+            if (record.getLoggerName() != null
+                    && record.getLoggerName().startsWith("com.wallet")
                     && record.getLevel().intValue() <= Level.FINE.intValue()) {
                 serviceDebug.add(text.toString());
             }
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     @BeforeEach
@@ -96,47 +98,87 @@ class SecretsInLogsTest {
         secrets.add(password);
         secrets.add(newPassword);
         secrets.add(wrongPassword);
-        Api.as(admin).body(Map.of("username", username, "password", password, "roles", List.of("accounts:read")))
-                .when().post("/api/users").then().statusCode(201);
+        Api.as(admin)
+                .body(Map.of("username", username, "password", password, "roles", List.of("accounts:read")))
+                .when()
+                .post("/api/users")
+                .then()
+                .statusCode(201);
         String session = Api.signIn(Api.WALLET, username, password);
         secrets.add(session);
         given().contentType(ContentType.JSON)
                 .body(Map.of("wallet", Api.WALLET, "username", username, "password", wrongPassword))
-                .when().post("/api/session").then().statusCode(401);
-        Api.as(admin).body(Map.of("roles", List.of("accounts:read"), "password", newPassword))
-                .when().put("/api/users/" + username).then().statusCode(200);
+                .when()
+                .post("/api/session")
+                .then()
+                .statusCode(401);
+        Api.as(admin)
+                .body(Map.of("roles", List.of("accounts:read"), "password", newPassword))
+                .when()
+                .put("/api/users/" + username)
+                .then()
+                .statusCode(200);
         Api.as(session).when().get("/api/me").then().statusCode(401);
-        Api.as(admin).body(Map.of("roles", List.of("accounts:read"), "password", "short"))
-                .when().put("/api/users/" + username).then().statusCode(400);
+        Api.as(admin)
+                .body(Map.of("roles", List.of("accounts:read"), "password", "short"))
+                .when()
+                .put("/api/users/" + username)
+                .then()
+                .statusCode(400);
         String ownPassword = "pw-" + Api.unique("own");
         secrets.add(ownPassword);
         String second = Api.signIn(Api.WALLET, username, newPassword);
         secrets.add(second);
-        Api.as(second).body(Map.of("currentPassword", wrongPassword, "newPassword", ownPassword))
-                .when().put("/api/me/password").then().statusCode(403);
-        Api.as(second).body(Map.of("currentPassword", newPassword, "newPassword", ownPassword))
-                .when().put("/api/me/password").then().statusCode(204);
+        Api.as(second)
+                .body(Map.of("currentPassword", wrongPassword, "newPassword", ownPassword))
+                .when()
+                .put("/api/me/password")
+                .then()
+                .statusCode(403);
+        Api.as(second)
+                .body(Map.of("currentPassword", newPassword, "newPassword", ownPassword))
+                .when()
+                .put("/api/me/password")
+                .then()
+                .statusCode(204);
 
         String clientId = Api.unique("logged");
-        String secret = Api.createClient(admin, clientId, List.of("api-access:read")).getString("clientSecret");
+        String secret =
+                Api.createClient(admin, clientId, List.of("api-access:read")).getString("clientSecret");
         secrets.add(secret);
         String oauthClientId = Api.oauthClientId(clientId);
         String token = Api.clientToken(oauthClientId, secret);
         secrets.add(token);
-        String basicToken = given().auth().preemptive().basic(oauthClientId, secret)
-                .contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
-                .when().post("/oauth2/token").then().statusCode(200).extract().path("access_token");
+        String basicToken = given().auth()
+                .preemptive()
+                .basic(oauthClientId, secret)
+                .contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials")
+                .when()
+                .post("/oauth2/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
         secrets.add(basicToken);
         given().contentType(ContentType.URLENC)
                 .formParam("grant_type", "client_credentials")
                 .formParam("client_id", oauthClientId)
                 .formParam("client_secret", secret + "x")
-                .when().post("/oauth2/token").then().statusCode(401);
-        given().auth().preemptive().basic(oauthClientId, secret)
+                .when()
+                .post("/oauth2/token")
+                .then()
+                .statusCode(401);
+        given().auth()
+                .preemptive()
+                .basic(oauthClientId, secret)
                 .contentType(ContentType.URLENC)
                 .formParam("grant_type", "client_credentials")
                 .formParam("client_secret", secret)
-                .when().post("/oauth2/token").then().statusCode(400);
+                .when()
+                .post("/oauth2/token")
+                .then()
+                .statusCode(400);
         Api.as(token).when().get("/api/clients").then().statusCode(200);
         Api.as(token).when().get("/api/me").then().statusCode(200).body("username", equalTo(oauthClientId));
         Api.as(admin).when().delete("/api/clients/" + clientId).then().statusCode(204);
@@ -145,18 +187,34 @@ class SecretsInLogsTest {
                 .formParam("grant_type", "client_credentials")
                 .formParam("client_id", oauthClientId)
                 .formParam("client_secret", secret)
-                .when().post("/oauth2/token").then().statusCode(401);
+                .when()
+                .post("/oauth2/token")
+                .then()
+                .statusCode(401);
 
         String walletPassword = "pw-" + Api.unique("owner");
         secrets.add(walletPassword);
         secrets.add(Api.OPERATOR_TOKEN);
-        given().auth().oauth2(Api.OPERATOR_TOKEN).contentType(ContentType.JSON)
-                .body(Map.of("externalKey", "logs" + Long.toString(System.nanoTime(), 36), "name", "Logged",
-                        "adminUsername", "owner", "adminPassword", walletPassword))
-                .when().post("/api/platform/wallets").then().statusCode(201);
+        given().auth()
+                .oauth2(Api.OPERATOR_TOKEN)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "externalKey",
+                        "logs" + Long.toString(System.nanoTime(), 36),
+                        "name",
+                        "Logged",
+                        "adminUsername",
+                        "owner",
+                        "adminPassword",
+                        walletPassword))
+                .when()
+                .post("/api/platform/wallets")
+                .then()
+                .statusCode(201);
 
         List<String> records = List.copyOf(logged);
-        assertTrue(records.stream().anyMatch(r -> r.contains(clientId)),
+        assertTrue(
+                records.stream().anyMatch(r -> r.contains(clientId)),
                 "the capture saw the service's own records: " + records.size() + " records");
         assertFalse(serviceDebug.isEmpty(), "the capture saw the service's DEBUG records");
         for (String record : records) {
@@ -176,27 +234,54 @@ class SecretsInLogsTest {
         String admin = Api.adminToken();
         String username = Api.unique("audited");
         String password = "pw-" + Api.unique("audited");
-        Api.as(admin).body(Map.of("username", username, "password", password, "roles", List.of("accounts:read")))
-                .when().post("/api/users").then().statusCode(201);
+        Api.as(admin)
+                .body(Map.of("username", username, "password", password, "roles", List.of("accounts:read")))
+                .when()
+                .post("/api/users")
+                .then()
+                .statusCode(201);
         given().contentType(ContentType.JSON)
                 .body(Map.of("wallet", Api.WALLET, "username", username, "password", "not-" + password))
-                .when().post("/api/session").then().statusCode(401);
+                .when()
+                .post("/api/session")
+                .then()
+                .statusCode(401);
         String session = Api.signIn(Api.WALLET, username, password);
-        Api.as(session).body(Map.of("currentPassword", "not-" + password, "newPassword", "a-long-new-password"))
-                .when().put("/api/me/password").then().statusCode(403);
-        Api.as(admin).body(Map.of("roles", List.of("accounts:read"), "password", "reset-" + password))
-                .when().put("/api/users/" + username).then().statusCode(200);
+        Api.as(session)
+                .body(Map.of("currentPassword", "not-" + password, "newPassword", "a-long-new-password"))
+                .when()
+                .put("/api/me/password")
+                .then()
+                .statusCode(403);
+        Api.as(admin)
+                .body(Map.of("roles", List.of("accounts:read"), "password", "reset-" + password))
+                .when()
+                .put("/api/users/" + username)
+                .then()
+                .statusCode(200);
         String clientId = Api.unique("audited");
-        given().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
-                .formParam("client_id", Api.oauthClientId(clientId)).formParam("client_secret", "guessed")
-                .when().post("/oauth2/token").then().statusCode(401);
-        given().auth().oauth2("not-the-operator-token").contentType(ContentType.JSON)
+        given().contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials")
+                .formParam("client_id", Api.oauthClientId(clientId))
+                .formParam("client_secret", "guessed")
+                .when()
+                .post("/oauth2/token")
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2("not-the-operator-token")
+                .contentType(ContentType.JSON)
                 .body(Map.of("externalKey", "nope", "name", "x", "adminUsername", "owner", "adminPassword", "x"))
-                .when().post("/api/platform/wallets").then().statusCode(401);
+                .when()
+                .post("/api/platform/wallets")
+                .then()
+                .statusCode(401);
 
-        List<String> info = List.copyOf(logged).stream().filter(r -> r.contains(" INFO ")).toList();
+        List<String> info =
+                List.copyOf(logged).stream().filter(r -> r.contains(" INFO ")).toList();
         assertLogged(info, "Failed sign-in to wallet " + Api.WALLET + " as " + username + " from 127.0.0.1");
-        assertLogged(info, "Wrong current password for user " + username + " of wallet " + Api.WALLET + " from 127.0.0.1");
+        assertLogged(
+                info, "Wrong current password for user " + username + " of wallet " + Api.WALLET + " from 127.0.0.1");
         assertLogged(info, "Password of user " + username + " in wallet " + Api.WALLET + " reset by " + Api.ADMIN);
         assertLogged(info, "Client authentication failed for " + Api.oauthClientId(clientId) + " from 127.0.0.1");
         assertLogged(info, "Wrong platform operator token from 127.0.0.1");

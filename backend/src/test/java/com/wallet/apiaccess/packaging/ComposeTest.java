@@ -21,9 +21,9 @@ import static com.wallet.apiaccess.packaging.Packaging.envReferencedByApplicatio
 import static com.wallet.apiaccess.packaging.Packaging.file;
 import static com.wallet.apiaccess.packaging.Packaging.get;
 import static com.wallet.apiaccess.packaging.Packaging.httpPort;
+import static com.wallet.apiaccess.packaging.Packaging.isApiAccessSetting;
 import static com.wallet.apiaccess.packaging.Packaging.managementPort;
 import static com.wallet.apiaccess.packaging.Packaging.quarkusDuration;
-import static com.wallet.apiaccess.packaging.Packaging.isApiAccessSetting;
 import static com.wallet.apiaccess.packaging.Packaging.read;
 import static com.wallet.apiaccess.packaging.Packaging.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,30 +50,46 @@ class ComposeTest {
 
     @Test
     void theServiceIsNativeByDefaultAndTheJvmOverrideOnlySwapsItsImage() {
-        assertThat((String) get(COMPOSE, "services", "backend", "build", "dockerfile")).isEqualTo("docker/Dockerfile.native");
-        assertThat((String) get(COMPOSE, "services", "backend", "build", "context")).isEqualTo(".");
+        assertThat((String) get(COMPOSE, "services", "backend", "build", "dockerfile"))
+                .isEqualTo("docker/Dockerfile.native");
+        assertThat((String) get(COMPOSE, "services", "backend", "build", "context"))
+                .isEqualTo(".");
         assertThat((Map<String, Object>) get(JVM, "services")).containsOnlyKeys("backend");
-        assertThat((String) get(JVM, "services", "backend", "build", "dockerfile")).isEqualTo("docker/Dockerfile.jvm");
-        for (String dockerfile : List.of("docker/Dockerfile.native", "docker/Dockerfile.jvm", "docker/Dockerfile.frontend")) {
+        assertThat((String) get(JVM, "services", "backend", "build", "dockerfile"))
+                .isEqualTo("docker/Dockerfile.jvm");
+        for (String dockerfile :
+                List.of("docker/Dockerfile.native", "docker/Dockerfile.jvm", "docker/Dockerfile.frontend")) {
             assertThat(file(dockerfile)).isRegularFile();
         }
-        assertThat((String) get(COMPOSE, "services", "frontend", "build", "dockerfile")).isEqualTo("docker/Dockerfile.frontend");
+        assertThat((String) get(COMPOSE, "services", "frontend", "build", "dockerfile"))
+                .isEqualTo("docker/Dockerfile.frontend");
     }
 
     @Test
     void theServiceStartsOnceThePostgresIsHealthyAndTheConsoleOnceTheServiceIs() {
-        assertThat((String) get(COMPOSE, "services", "backend", "depends_on", "postgres", "condition")).isEqualTo("service_healthy");
-        assertThat((String) get(COMPOSE, "services", "frontend", "depends_on", "backend", "condition")).isEqualTo("service_healthy");
+        assertThat((String) get(COMPOSE, "services", "backend", "depends_on", "postgres", "condition"))
+                .isEqualTo("service_healthy");
+        assertThat((String) get(COMPOSE, "services", "frontend", "depends_on", "backend", "condition"))
+                .isEqualTo("service_healthy");
         assertThat((List<String>) get(COMPOSE, "services", "backend", "healthcheck", "test"))
                 .containsExactly("CMD", "/usr/local/bin/health-probe");
     }
 
     @Test
     void theServiceGetsEverySettingTheDeploymentNeeds() {
-        assertThat(backendEnvironment()).containsKeys("DB_REACTIVE_URL", "DB_JDBC_URL", "DB_USERNAME", "DB_PASSWORD",
-                "API_ACCESS_ISSUER", "API_ACCESS_SECRET_PEPPER", "API_ACCESS_JWT_SIGN_KEY_LOCATION",
-                "API_ACCESS_BOOTSTRAP_WALLET_KEY", "API_ACCESS_BOOTSTRAP_WALLET_NAME",
-                "API_ACCESS_BOOTSTRAP_ADMIN_USERNAME", "API_ACCESS_BOOTSTRAP_ADMIN_PASSWORD");
+        assertThat(backendEnvironment())
+                .containsKeys(
+                        "DB_REACTIVE_URL",
+                        "DB_JDBC_URL",
+                        "DB_USERNAME",
+                        "DB_PASSWORD",
+                        "API_ACCESS_ISSUER",
+                        "API_ACCESS_SECRET_PEPPER",
+                        "API_ACCESS_JWT_SIGN_KEY_LOCATION",
+                        "API_ACCESS_BOOTSTRAP_WALLET_KEY",
+                        "API_ACCESS_BOOTSTRAP_WALLET_NAME",
+                        "API_ACCESS_BOOTSTRAP_ADMIN_USERNAME",
+                        "API_ACCESS_BOOTSTRAP_ADMIN_PASSWORD");
     }
 
     @Test
@@ -84,11 +100,17 @@ class ComposeTest {
         Set<String> quarkus = documentedQuarkusEnvNames();
         for (String name : backendEnvironment().keySet()) {
             if (name.startsWith("API_ACCESS_")) {
-                assertThat(isApiAccessSetting(name)).as(name + " is an api-access.* setting of ApiAccessConfig").isTrue();
+                assertThat(isApiAccessSetting(name))
+                        .as(name + " is an api-access.* setting of ApiAccessConfig")
+                        .isTrue();
             } else if (name.startsWith("QUARKUS_")) {
-                assertThat(quarkus).as(name + " is a quarkus.* key that README.md documents").contains(name);
+                assertThat(quarkus)
+                        .as(name + " is a quarkus.* key that README.md documents")
+                        .contains(name);
             } else {
-                assertThat(database).as(name + " is read by application.properties").contains(name);
+                assertThat(database)
+                        .as(name + " is read by application.properties")
+                        .contains(name);
             }
         }
     }
@@ -114,7 +136,8 @@ class ComposeTest {
         assertThat(secrets).hasSize(1);
         String source = (String) secrets.get(0).get("source");
         String target = (String) secrets.get(0).get("target");
-        assertThat((String) get(COMPOSE, "secrets", source, "file")).isEqualTo("${SIGNING_KEY_FILE:-./docker/secrets/signing-key.pem}");
+        assertThat((String) get(COMPOSE, "secrets", source, "file"))
+                .isEqualTo("${SIGNING_KEY_FILE:-./docker/secrets/signing-key.pem}");
         assertThat(backendEnvironment().get("API_ACCESS_JWT_SIGN_KEY_LOCATION")).isEqualTo("/run/secrets/" + target);
         // Keys in docker/secrets are neither committed nor sent to a build.
         assertThat(read("docker/secrets/.gitignore")).contains("\n*\n");
@@ -125,12 +148,14 @@ class ComposeTest {
         assertThat((List<String>) get(COMPOSE, "services", "backend", "ports"))
                 .containsExactly("${BACKEND_PORT:-8080}:" + httpPort());
         // The management interface (/q) is for the compose network only: exposed, never published.
-        assertThat((List<Object>) get(COMPOSE, "services", "backend", "expose")).extracting(Object::toString)
+        assertThat((List<Object>) get(COMPOSE, "services", "backend", "expose"))
+                .extracting(Object::toString)
                 .containsExactly(Integer.toString(managementPort()));
         for (Map.Entry<String, Object> service : ((Map<String, Object>) get(COMPOSE, "services")).entrySet()) {
             List<Object> ports = get(service.getValue(), "ports");
             for (Object port : ports == null ? List.of() : ports) {
-                assertThat(port.toString()).as(service.getKey() + " publishes the management port")
+                assertThat(port.toString())
+                        .as(service.getKey() + " publishes the management port")
                         .doesNotEndWith(":" + managementPort());
             }
         }
@@ -140,7 +165,8 @@ class ComposeTest {
                 .containsExactly("${FRONTEND_PORT:-8081}:" + listen.group(1));
         assertThat(environment(get(COMPOSE, "services", "frontend", "environment")))
                 .containsEntry("BACKEND_URL", "http://backend:" + httpPort());
-        assertThat(backendEnvironment().get("API_ACCESS_ISSUER")).isEqualTo("${API_ACCESS_ISSUER:-http://localhost:8080}");
+        assertThat(backendEnvironment().get("API_ACCESS_ISSUER"))
+                .isEqualTo("${API_ACCESS_ISSUER:-http://localhost:8080}");
     }
 
     @Test
@@ -148,12 +174,17 @@ class ComposeTest {
         Duration grace = duration(get(COMPOSE, "services", "backend", "stop_grace_period"));
         Properties properties = applicationProperties();
         // Readiness goes down on SIGTERM and the service keeps serving for the delay; then it drains.
-        assertThat(properties.getProperty("%prod.quarkus.shutdown.delay-enabled", "").trim()).isEqualTo("true");
+        assertThat(properties
+                        .getProperty("%prod.quarkus.shutdown.delay-enabled", "")
+                        .trim())
+                .isEqualTo("true");
         Duration delay = quarkusDuration(properties.getProperty("%prod.quarkus.shutdown.delay"));
         Duration timeout = quarkusDuration(properties.getProperty("quarkus.shutdown.timeout"));
         assertThat(delay).isPositive();
         assertThat(timeout).isPositive();
-        assertThat(grace).as("stop_grace_period longer than quarkus.shutdown.delay + timeout").isGreaterThan(delay.plus(timeout));
+        assertThat(grace)
+                .as("stop_grace_period longer than quarkus.shutdown.delay + timeout")
+                .isGreaterThan(delay.plus(timeout));
     }
 
     @Test
@@ -169,7 +200,8 @@ class ComposeTest {
             }
         }
         Set<String> used = new TreeSet<>();
-        Matcher m = Pattern.compile("(?<!\\$)\\$\\{([A-Z][A-Z0-9_]*)").matcher(read("compose.yaml") + read("docker/compose.jvm.yaml"));
+        Matcher m = Pattern.compile("(?<!\\$)\\$\\{([A-Z][A-Z0-9_]*)")
+                .matcher(read("compose.yaml") + read("docker/compose.jvm.yaml"));
         while (m.find()) {
             used.add(m.group(1));
         }
@@ -183,7 +215,9 @@ class ComposeTest {
         // Secrets that compose requires (${X:?...}) have no published default.
         Matcher required = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):\\?").matcher(read("compose.yaml"));
         while (required.find()) {
-            assertThat(example.get(required.group(1))).as(required.group(1) + " is blank in .env.example").isEmpty();
+            assertThat(example.get(required.group(1)))
+                    .as(required.group(1) + " is blank in .env.example")
+                    .isEmpty();
         }
         assertThat(read(".gitignore").lines()).contains(".env");
     }
@@ -192,16 +226,21 @@ class ComposeTest {
     void makeDockerBuildsTheImagesComposeRunsAndMakeUpStartsCompose() {
         String makefile = read("Makefile");
         Map<String, String> built = new LinkedHashMap<>();
-        Matcher m = Pattern.compile("(?m)^\\tdocker build -f (docker/Dockerfile\\.\\w+) -t (\\S+) \\.$").matcher(makefile);
+        Matcher m = Pattern.compile("(?m)^\\tdocker build -f (docker/Dockerfile\\.\\w+) -t (\\S+) \\.$")
+                .matcher(makefile);
         while (m.find()) {
             built.put(m.group(1), m.group(2));
         }
-        assertThat(built).containsOnlyKeys("docker/Dockerfile.native", "docker/Dockerfile.jvm", "docker/Dockerfile.frontend");
-        assertThat(defaultOf(get(COMPOSE, "services", "backend", "image"))).isEqualTo(built.get("docker/Dockerfile.native"));
+        assertThat(built)
+                .containsOnlyKeys("docker/Dockerfile.native", "docker/Dockerfile.jvm", "docker/Dockerfile.frontend");
+        assertThat(defaultOf(get(COMPOSE, "services", "backend", "image")))
+                .isEqualTo(built.get("docker/Dockerfile.native"));
         assertThat(defaultOf(get(JVM, "services", "backend", "image"))).isEqualTo(built.get("docker/Dockerfile.jvm"));
-        assertThat(defaultOf(get(COMPOSE, "services", "frontend", "image"))).isEqualTo(built.get("docker/Dockerfile.frontend"));
+        assertThat(defaultOf(get(COMPOSE, "services", "frontend", "image")))
+                .isEqualTo(built.get("docker/Dockerfile.frontend"));
 
-        assertThat(makefile).containsPattern("\\n# [^\\n]+\\ndocker:\\n\\tdocker build ")
+        assertThat(makefile)
+                .containsPattern("\\n# [^\\n]+\\ndocker:\\n\\tdocker build ")
                 .containsPattern("\\n# [^\\n]+\\nup:\\n\\tdocker compose up -d\\n");
         // docker/ is a directory: without .PHONY, `make docker` would find it "up to date".
         Matcher phony = Pattern.compile("\\.PHONY:([^\\n]*)").matcher(makefile);

@@ -1,8 +1,8 @@
 package com.wallet.apiaccess.packaging;
 
+import com.sun.net.httpserver.HttpServer;
 import com.wallet.apiaccess.packaging.Packaging.Instruction;
 import com.wallet.apiaccess.packaging.Packaging.Stage;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -51,13 +51,17 @@ class DockerfilesTest {
         List<Stage> stages = dockerfile(path);
         assertThat(stages).hasSizeGreaterThanOrEqualTo(2);
         for (Stage stage : stages) {
-            assertThat(stage.image()).as("%s: FROM %s", path, stage.image())
-                    .matches("[^:@]+(:[^:]+|@sha256:[0-9a-f]{64})").doesNotEndWith(":latest");
+            assertThat(stage.image())
+                    .as("%s: FROM %s", path, stage.image())
+                    .matches("[^:@]+(:[^:]+|@sha256:[0-9a-f]{64})")
+                    .doesNotEndWith(":latest");
         }
         Instruction user = finalStage(stages).last("USER");
         assertThat(user).as("%s: USER in the final stage", path).isNotNull();
         String uid = user.args().trim().split(":")[0];
-        assertThat(uid).as(path + ": a numeric uid, so runtimes can check it is not root").matches("\\d+");
+        assertThat(uid)
+                .as(path + ": a numeric uid, so runtimes can check it is not root")
+                .matches("\\d+");
         assertThat(Integer.parseInt(uid)).isPositive();
     }
 
@@ -70,9 +74,12 @@ class DockerfilesTest {
         assertThat(spa.runs()).contains("npm ci");
         assertThat(spa.workdir()).endsWith("/frontend");
         // vite.config.ts writes to ../backend/...: in the image that is next to the stage's frontend/.
-        String output = Path.of(spa.workdir()).getParent().resolve(spaOutputDir()).toString();
+        String output =
+                Path.of(spa.workdir()).getParent().resolve(spaOutputDir()).toString();
         List<String> fromSpa = copiesFrom(stages, "spa");
-        assertThat(fromSpa).as(path + ": the SPA is copied from vite's outDir").isNotEmpty()
+        assertThat(fromSpa)
+                .as(path + ": the SPA is copied from vite's outDir")
+                .isNotEmpty()
                 .allSatisfy(source -> assertThat(stripSlash(source)).isEqualTo(output));
     }
 
@@ -82,7 +89,9 @@ class DockerfilesTest {
         assertThat(engines.find()).as("engines.node in frontend/package.json").isTrue();
         assertThat(Integer.parseInt(nodeMajor())).isGreaterThanOrEqualTo(Integer.parseInt(engines.group(1)));
         // Node 20 reached its end of life in April 2026; 24 is the LTS.
-        assertThat(Integer.parseInt(nodeMajor())).isGreaterThanOrEqualTo(24).matches(major -> major % 2 == 0, "an LTS line");
+        assertThat(Integer.parseInt(nodeMajor()))
+                .isGreaterThanOrEqualTo(24)
+                .matches(major -> major % 2 == 0, "an LTS line");
         for (String path : List.of(JVM, NATIVE, FRONTEND)) {
             assertThat(stage(dockerfile(path), "spa").image()).as(path).startsWith("node:" + nodeMajor() + "-");
         }
@@ -94,32 +103,39 @@ class DockerfilesTest {
         Stage build = stage(stages, "build");
         assertThat(build.runs()).contains("./mvnw").contains("package");
         // The SPA lands in the backend's static resources, as `npm run build` does outside Docker.
-        String backendRelative = Path.of("backend").relativize(Path.of(spaOutputDir())).toString();
+        String backendRelative =
+                Path.of("backend").relativize(Path.of(spaOutputDir())).toString();
         assertThat(targetsOfCopiesFrom(build, "spa")).containsExactly(backendRelative + "/");
 
         Stage run = finalStage(stages);
         assertThat(run.image()).isEqualTo("eclipse-temurin:25-jre");
         assertThat(run.last("USER").args().trim()).startsWith("185");
         String app = build.workdir() + "/target/quarkus-app/";
-        assertThat(copiesFrom(stages, "build")).containsExactly(app + "lib/", app + "*.jar", app + "app/", app + "quarkus/");
+        assertThat(copiesFrom(stages, "build"))
+                .containsExactly(app + "lib/", app + "*.jar", app + "app/", app + "quarkus/");
         for (Instruction copy : run.all("COPY")) {
             if ("build".equals(copy.flag("from"))) {
                 assertThat(copy.flag("chown")).startsWith("185");
             }
         }
-        assertThat(String.join(" ", run.all("ENV").stream().map(Instruction::args).toList()))
-                .contains("JAVA_OPTS=").contains("-Dquarkus.http.host=0.0.0.0");
+        assertThat(String.join(
+                        " ", run.all("ENV").stream().map(Instruction::args).toList()))
+                .contains("JAVA_OPTS=")
+                .contains("-Dquarkus.http.host=0.0.0.0");
         // exec: java is PID 1 and gets SIGTERM itself, so readiness goes down and the service drains.
-        assertThat(run.last("ENTRYPOINT").args()).containsPattern("exec java \\$JAVA_OPTS .*-jar /deployments/quarkus-run.jar");
+        assertThat(run.last("ENTRYPOINT").args())
+                .containsPattern("exec java \\$JAVA_OPTS .*-jar /deployments/quarkus-run.jar");
         assertThat(targetsOfCopiesFrom(run, "build")).contains("/deployments/");
     }
 
     @Test
     void theQuarkusAppLayoutIsTheDefaultFastJar() throws Exception {
         Properties properties = Packaging.applicationProperties();
-        assertThat(properties.getProperty("quarkus.package.jar.type", "fast-jar")).isEqualTo("fast-jar");
+        assertThat(properties.getProperty("quarkus.package.jar.type", "fast-jar"))
+                .isEqualTo("fast-jar");
         assertThat(properties.getProperty("quarkus.package.output-directory")).isNull();
-        assertThat(read("backend/pom.xml")).doesNotContain("quarkus.package.jar.type")
+        assertThat(read("backend/pom.xml"))
+                .doesNotContain("quarkus.package.jar.type")
                 .doesNotContain("quarkus.package.output-directory");
         // When a build has run here, the layout is the one the Dockerfile copies.
         Path app = file("backend/target/quarkus-app");
@@ -137,11 +153,13 @@ class DockerfilesTest {
         Stage build = stage(stages, "build");
         assertThat(build.image()).startsWith("quay.io/quarkus/ubi9-quarkus-mandrel-builder-image:jdk-");
         assertThat(build.runs()).contains("./mvnw").contains(" -Dnative");
-        assertThat(nativeProfile()).as("the pom's native profile, activated by -Dnative")
+        assertThat(nativeProfile())
+                .as("the pom's native profile, activated by -Dnative")
                 .containsEntry("activation", "native")
                 .containsEntry("quarkus.native.enabled", "true")
                 .containsEntry("quarkus.package.jar.enabled", "false");
-        String backendRelative = Path.of("backend").relativize(Path.of(spaOutputDir())).toString();
+        String backendRelative =
+                Path.of("backend").relativize(Path.of(spaOutputDir())).toString();
         assertThat(targetsOfCopiesFrom(build, "spa")).containsExactly(backendRelative + "/");
 
         Stage run = finalStage(stages);
@@ -158,10 +176,12 @@ class DockerfilesTest {
     @ValueSource(strings = {JVM, NATIVE})
     void theServiceImagesExposeTheHttpAndManagementPortsAndCheckReadiness(String path) {
         Stage run = finalStage(dockerfile(path));
-        assertThat(run.last("EXPOSE").words()).containsExactly(Integer.toString(httpPort()), Integer.toString(managementPort()));
+        assertThat(run.last("EXPOSE").words())
+                .containsExactly(Integer.toString(httpPort()), Integer.toString(managementPort()));
         assertThat(run.last("HEALTHCHECK").args()).contains("CMD [\"" + PROBE + "\"]");
         assertThat(run.all("COPY").stream().map(Instruction::words))
-                .as(path + " installs the probe").contains(List.of("docker/health-probe.sh", PROBE));
+                .as(path + " installs the probe")
+                .contains(List.of("docker/health-probe.sh", PROBE));
     }
 
     @Test
@@ -171,11 +191,17 @@ class DockerfilesTest {
         assertThat(read("docker/health-probe.sh")).contains("${QUARKUS_MANAGEMENT_PORT:-" + managementPort() + "}");
         // /q/health/ready is Quarkus' default path: nothing moves it, and a test of the service calls it.
         Properties properties = Packaging.applicationProperties();
-        for (String key : List.of("quarkus.http.root-path", "quarkus.http.non-application-root-path",
-                "quarkus.management.root-path", "quarkus.smallrye-health.root-path",
-                "quarkus.smallrye-health.readiness-path", "quarkus.smallrye-health.liveness-path")) {
+        for (String key : List.of(
+                "quarkus.http.root-path",
+                "quarkus.http.non-application-root-path",
+                "quarkus.management.root-path",
+                "quarkus.smallrye-health.root-path",
+                "quarkus.smallrye-health.readiness-path",
+                "quarkus.smallrye-health.liveness-path")) {
             assertThat(properties.getProperty(key)).as(key).isNull();
-            assertThat(properties.getProperty("%prod." + key)).as("%prod." + key).isNull();
+            assertThat(properties.getProperty("%prod." + key))
+                    .as("%prod." + key)
+                    .isNull();
         }
         // Run it, as the images do, against a stand-in of the management interface.
         AtomicInteger status = new AtomicInteger(200);
@@ -204,7 +230,8 @@ class DockerfilesTest {
     }
 
     private static int probe(int port) throws Exception {
-        ProcessBuilder probe = new ProcessBuilder("bash", file("docker/health-probe.sh").toString()).redirectErrorStream(true);
+        ProcessBuilder probe =
+                new ProcessBuilder("bash", file("docker/health-probe.sh").toString()).redirectErrorStream(true);
         probe.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(port));
         Process process = probe.start();
         process.getInputStream().readAllBytes();
@@ -228,16 +255,22 @@ class DockerfilesTest {
         assertThat(run.all("COPY").stream().map(Instruction::words))
                 .contains(List.of("docker/nginx.conf", "/etc/nginx/templates/default.conf.template"));
         // Every ${VAR} of the template has a value: BACKEND_URL from ENV, the resolvers from the entrypoint.
-        String env = String.join(" ", run.all("ENV").stream().map(Instruction::args).toList());
-        assertThat(env).contains("BACKEND_URL=http://backend:" + httpPort()).contains("NGINX_ENTRYPOINT_LOCAL_RESOLVERS=1");
+        String env =
+                String.join(" ", run.all("ENV").stream().map(Instruction::args).toList());
+        assertThat(env)
+                .contains("BACKEND_URL=http://backend:" + httpPort())
+                .contains("NGINX_ENTRYPOINT_LOCAL_RESOLVERS=1");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {JVM, NATIVE, FRONTEND})
     void whatTheImagesCopyFromTheContextExistsAndIsNotIgnored(String path) throws Exception {
         List<String> ignored = Files.readAllLines(file(path + ".dockerignore")).stream()
-                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        assertThat(ignored).as(path + ".dockerignore keeps local builds and secrets out")
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .toList();
+        assertThat(ignored)
+                .as(path + ".dockerignore keeps local builds and secrets out")
                 .contains(".env", "**/node_modules", "**/target", "docker/secrets", spaOutputDir());
         for (Stage stage : dockerfile(path)) {
             for (Instruction copy : stage.all("COPY")) {
@@ -248,7 +281,9 @@ class DockerfilesTest {
                 for (String source : words.subList(0, words.size() - 1)) {
                     assertThat(file(source)).as(path + ": COPY " + source).exists();
                     for (String pattern : ignored) {
-                        assertThat(stripSlash(source).startsWith(pattern)).as(source + " is ignored by " + pattern).isFalse();
+                        assertThat(stripSlash(source).startsWith(pattern))
+                                .as(source + " is ignored by " + pattern)
+                                .isFalse();
                     }
                 }
             }
@@ -278,8 +313,11 @@ class DockerfilesTest {
     }
 
     private static List<String> targetsOfCopiesFrom(Stage stage, String from) {
-        return stage.all("COPY").stream().filter(c -> from.equals(c.flag("from")))
-                .map(c -> c.words().get(c.words().size() - 1)).distinct().toList();
+        return stage.all("COPY").stream()
+                .filter(c -> from.equals(c.flag("from")))
+                .map(c -> c.words().get(c.words().size() - 1))
+                .distinct()
+                .toList();
     }
 
     private static String stripSlash(String path) {
@@ -288,7 +326,9 @@ class DockerfilesTest {
 
     /** The pom's native profile: its activation property and its properties. */
     private static java.util.Map<String, String> nativeProfile() throws Exception {
-        Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file("backend/pom.xml").toFile());
+        Document pom = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(file("backend/pom.xml").toFile());
         NodeList profiles = pom.getElementsByTagName("profile");
         for (int i = 0; i < profiles.getLength(); i++) {
             Element profile = (Element) profiles.item(i);
@@ -296,11 +336,13 @@ class DockerfilesTest {
                 continue;
             }
             java.util.Map<String, String> facts = new java.util.LinkedHashMap<>();
-            Element activation = (Element) profile.getElementsByTagName("activation").item(0);
+            Element activation =
+                    (Element) profile.getElementsByTagName("activation").item(0);
             if (activation != null) {
                 facts.put("activation", text(activation, "name"));
             }
-            Element properties = (Element) profile.getElementsByTagName("properties").item(0);
+            Element properties =
+                    (Element) profile.getElementsByTagName("properties").item(0);
             NodeList children = properties.getChildNodes();
             for (int j = 0; j < children.getLength(); j++) {
                 if (children.item(j) instanceof Element e) {

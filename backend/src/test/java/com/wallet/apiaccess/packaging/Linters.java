@@ -21,8 +21,7 @@ import static com.wallet.apiaccess.packaging.Packaging.root;
  */
 final class Linters {
 
-    private Linters() {
-    }
+    private Linters() {}
 
     record Result(List<String> command, int exitCode, String output) {
         String describe() {
@@ -32,7 +31,8 @@ final class Linters {
 
     /** A Debian tool on the PATH (or in /usr/sbin, where nginx is). */
     static Path debianTool(String name, String apt) {
-        List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
+        List<String> dirs =
+                new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
         dirs.add("/usr/sbin");
         for (String dir : dirs) {
             Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
@@ -46,7 +46,8 @@ final class Linters {
     /** A tool of .ci/lint/package.json, installed by `npm ci` there (make lint and make test run it). */
     static Path npmTool(String bin) {
         Path candidate = file(".ci/lint/node_modules/.bin/" + bin);
-        return Files.isExecutable(candidate) ? candidate
+        return Files.isExecutable(candidate)
+                ? candidate
                 : missing(bin, "cd .ci/lint && npm ci (make lint and make test do it)");
     }
 
@@ -62,7 +63,10 @@ final class Linters {
     /** Runs a linter from the repository's root, its output and errors together. */
     static Result run(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).directory(root().toFile()).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(root().toFile())
+                    .redirectErrorStream(true)
+                    .start();
             process.getOutputStream().close();
             byte[] out = process.getInputStream().readAllBytes();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {

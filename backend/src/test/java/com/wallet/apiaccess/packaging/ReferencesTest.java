@@ -21,13 +21,15 @@ class ReferencesTest {
     /** A repository path: it starts with a top-level directory or file of the repository. */
     private static final Pattern PATH = Pattern.compile(
             "(?<=^|[\\s\"'`(=:])(?:\\./)?((?:docker|backend|frontend|bench|docs|\\.ci|\\.github)/[\\w./-]++"
-                    + "|README\\.md|compose\\.yaml|Makefile|\\.env\\.example)(?![\\w*${])", Pattern.MULTILINE);
+                    + "|README\\.md|compose\\.yaml|Makefile|\\.env\\.example)(?![\\w*${])",
+            Pattern.MULTILINE);
     /** Names that look like paths and are not: actions (docker/login-action) and the Dockerfile syntax image. */
     private static final Pattern NOT_A_PATH = Pattern.compile("docker/[\\w-]+-action|docker/dockerfile");
 
     @Test
     void everyRepositoryPathThatThePackagingFilesNameExists() throws IOException {
-        List<String> sources = new ArrayList<>(List.of("compose.yaml", ".env.example", ".ci/run", "Makefile", ".github/dependabot.yml"));
+        List<String> sources = new ArrayList<>(
+                List.of("compose.yaml", ".env.example", ".ci/run", "Makefile", ".github/dependabot.yml"));
         sources.addAll(LintersTest.files("docker", ""));
         sources.addAll(LintersTest.files(".github/workflows", ".yml"));
         // The .dockerignore files name build outputs on purpose.
@@ -40,7 +42,8 @@ class ReferencesTest {
                 String path = m.group(1).replaceAll("[/.]+$", "");
                 // Build outputs and keys the operator makes (git-ignored), and docs/ while it is written on
                 // its own branch.
-                if (NOT_A_PATH.matcher(path).matches() || ignoredByGit(path)
+                if (NOT_A_PATH.matcher(path).matches()
+                        || ignoredByGit(path)
                         || (path.startsWith("docs/") && !Files.isDirectory(file("docs")))) {
                     continue;
                 }
@@ -65,7 +68,9 @@ class ReferencesTest {
         }
         try {
             Process git = new ProcessBuilder("git", "check-ignore", "-q", "--no-index", path + suffix)
-                    .directory(file(".").toFile()).redirectErrorStream(true).start();
+                    .directory(file(".").toFile())
+                    .redirectErrorStream(true)
+                    .start();
             git.getInputStream().readAllBytes();
             return git.waitFor() == 0;
         } catch (IOException e) {

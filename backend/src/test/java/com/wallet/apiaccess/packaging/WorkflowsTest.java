@@ -49,7 +49,9 @@ class WorkflowsTest {
         Map<String, Object> postgres = get(backend, "services", "postgres");
         assertThat((String) get(postgres, "image")).isEqualTo("postgres:16");
         assertThat((String) get(postgres, "env", "POSTGRES_HOST_AUTH_METHOD")).isEqualTo("trust");
-        assertThat((List<Object>) get(postgres, "ports")).extracting(Object::toString).contains("5432:5432");
+        assertThat((List<Object>) get(postgres, "ports"))
+                .extracting(Object::toString)
+                .contains("5432:5432");
 
         List<Object> java = get(backend, "strategy", "matrix", "java");
         assertThat(java).extracting(Object::toString).containsExactly("17", "25");
@@ -76,7 +78,11 @@ class WorkflowsTest {
             assertThat(get(setupNode, "with", "node-version").toString()).isEqualTo(image.group(1));
             assertThat((String) get(setupNode, "with", "cache")).isEqualTo("npm");
             String locks = get(setupNode, "with", "cache-dependency-path");
-            assertThat(locks.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()).isNotEmpty()
+            assertThat(locks.lines()
+                            .map(String::strip)
+                            .filter(l -> !l.isEmpty())
+                            .toList())
+                    .isNotEmpty()
                     .allSatisfy(lock -> assertThat(file(lock)).isRegularFile());
         }
     }
@@ -119,7 +125,8 @@ class WorkflowsTest {
         assertThat(job).as("job native").isNotNull();
         assertThat(runs(job)).contains("./mvnw -B verify -Dnative");
         assertThat((String) get(NATIVE, "env", "BUILDER_IMAGE"))
-                .isEqualTo(stage(dockerfile("docker/Dockerfile.native"), "build").image());
+                .isEqualTo(
+                        stage(dockerfile("docker/Dockerfile.native"), "build").image());
         assertThat(runs(job)).contains("-Dquarkus.native.builder-image=${{ env.BUILDER_IMAGE }}");
         assertThat(get(job, "services", "postgres").toString()).contains("postgres:16");
     }
@@ -137,7 +144,9 @@ class WorkflowsTest {
         Map<String, Object> login = step(images, "docker/login-action");
         assertThat((String) get(login, "with", "registry")).isEqualTo("ghcr.io");
         assertThat((String) get(login, "if")).contains("refs/tags/v");
-        assertThat(step(images, "docker/setup-buildx-action")).as("buildx, for provenance and the gha cache").isNotNull();
+        assertThat(step(images, "docker/setup-buildx-action"))
+                .as("buildx, for provenance and the gha cache")
+                .isNotNull();
 
         Set<String> published = new TreeSet<>();
         for (Map<String, Object> entry : list(images, "strategy", "matrix", "include")) {
@@ -161,7 +170,8 @@ class WorkflowsTest {
                 for (Map<String, Object> s : list(job, "steps")) {
                     Object uses = s.get("uses");
                     if (uses != null) {
-                        assertThat(uses.toString()).matches("[\\w.-]+/[\\w.-]+(/[\\w./-]+)?@(v\\d+(\\.\\d+)*|[0-9a-f]{40})");
+                        assertThat(uses.toString())
+                                .matches("[\\w.-]+/[\\w.-]+(/[\\w./-]+)?@(v\\d+(\\.\\d+)*|[0-9a-f]{40})");
                     }
                 }
             }
@@ -184,9 +194,12 @@ class WorkflowsTest {
                 case "docker-compose" -> "compose.yaml";
                 default -> "";
             };
-            assertThat(file(directory.substring(1)).resolve(manifest)).as(ecosystem + " in " + directory).exists();
+            assertThat(file(directory.substring(1)).resolve(manifest))
+                    .as(ecosystem + " in " + directory)
+                    .exists();
         }
-        assertThat(updates).contains("maven /backend", "npm /frontend", "npm /.ci/lint", "github-actions /", "docker /docker");
+        assertThat(updates)
+                .contains("maven /backend", "npm /frontend", "npm /.ci/lint", "github-actions /", "docker /docker");
         assertThat(dockerfiles()).isNotEmpty();
     }
 
@@ -195,7 +208,9 @@ class WorkflowsTest {
     private static List<String> dockerfiles() {
         try (Stream<Path> files = Files.list(file("docker"))) {
             return files.map(p -> "docker/" + p.getFileName())
-                    .filter(name -> name.matches("docker/Dockerfile\\.[a-z]+")).sorted().toList();
+                    .filter(name -> name.matches("docker/Dockerfile\\.[a-z]+"))
+                    .sorted()
+                    .toList();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -205,7 +220,8 @@ class WorkflowsTest {
     private static Map<String, Object> step(Map<String, Object> job, String action) {
         return list(job, "steps").stream()
                 .filter(s -> s.get("uses") != null && s.get("uses").toString().startsWith(action + "@"))
-                .findFirst().orElseThrow(() -> new AssertionError("no step uses " + action));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no step uses " + action));
     }
 
     /** Every run: script of a job, one after the other. */

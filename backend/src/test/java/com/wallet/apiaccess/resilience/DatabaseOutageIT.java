@@ -49,6 +49,7 @@ class DatabaseOutageIT {
     private static final Duration PHASE_LIMIT = Duration.ofSeconds(60);
     /** How long after the stop the load goes on: past Vert.x's default pool connection timeout (30 s). */
     private static final Duration LINGER = Duration.ofSeconds(35);
+
     private static final int WORKERS = 6;
     /** Each kind of call is made at least this often in each phase before the next phase begins. */
     private static final int PER_PHASE = 5;
@@ -58,6 +59,7 @@ class DatabaseOutageIT {
      */
     private static final Pattern EXPECTED_ERROR = Pattern.compile(
             " ERROR \\[org\\.hibernate\\.reactive\\.pool\\.impl\\.SqlClientConnection\\] .*Failed to (start a|commit|rollback) transaction: ");
+
     private static final int HUNG = -1;
     private static final int BROKEN = -2;
     private static final String WALLET = "outage";
@@ -81,8 +83,9 @@ class DatabaseOutageIT {
 
         Call(int success, Integer... more) {
             this.success = success;
-            this.legitimate = Set.copyOf(java.util.stream.Stream.concat(java.util.stream.Stream.of(success),
-                    java.util.stream.Stream.of(more)).toList());
+            this.legitimate = Set.copyOf(java.util.stream.Stream.concat(
+                            java.util.stream.Stream.of(success), java.util.stream.Stream.of(more))
+                    .toList());
         }
     }
 
@@ -98,8 +101,10 @@ class DatabaseOutageIT {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private final AtomicInteger created = new AtomicInteger();
 
@@ -111,20 +116,26 @@ class DatabaseOutageIT {
     @Test
     void shouldNeverAnswerAnother5xxThan503AndRecoverByItself() throws Exception {
         try (ThrowawayPostgres postgres = ThrowawayPostgres.create();
-             PackagedService service = PackagedService.start("outage-it", Map.ofEntries(
-                     Map.entry("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + postgres.port() + "/apiaccess"),
-                     Map.entry("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/apiaccess"),
-                     Map.entry("quarkus.datasource.username", "postgres"),
-                     Map.entry("quarkus.datasource.password", ""),
-                     Map.entry("api-access.bootstrap.wallet-key", WALLET),
-                     Map.entry("api-access.bootstrap.admin-username", "admin"),
-                     Map.entry("api-access.bootstrap.admin-password", PASSWORD),
-                     Map.entry("api-access.password.bcrypt-cost", "4"),
-                     // the load signs in wrongly on purpose; the throttle is not what this test is about
-                     Map.entry("api-access.throttle.max-failures-per-source", "1000000"),
-                     Map.entry("api-access.throttle.max-failures-per-identifier", "1000000"),
-                     Map.entry("api-access.throttle.max-failures-per-account", "1000000"),
-                     Map.entry("api-access.allow-insecure-defaults", "true")))) {
+                PackagedService service = PackagedService.start(
+                        "outage-it",
+                        Map.ofEntries(
+                                Map.entry(
+                                        "quarkus.datasource.reactive.url",
+                                        "postgresql://127.0.0.1:" + postgres.port() + "/apiaccess"),
+                                Map.entry(
+                                        "quarkus.datasource.jdbc.url",
+                                        "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/apiaccess"),
+                                Map.entry("quarkus.datasource.username", "postgres"),
+                                Map.entry("quarkus.datasource.password", ""),
+                                Map.entry("api-access.bootstrap.wallet-key", WALLET),
+                                Map.entry("api-access.bootstrap.admin-username", "admin"),
+                                Map.entry("api-access.bootstrap.admin-password", PASSWORD),
+                                Map.entry("api-access.password.bcrypt-cost", "4"),
+                                // the load signs in wrongly on purpose; the throttle is not what this test is about
+                                Map.entry("api-access.throttle.max-failures-per-source", "1000000"),
+                                Map.entry("api-access.throttle.max-failures-per-identifier", "1000000"),
+                                Map.entry("api-access.throttle.max-failures-per-account", "1000000"),
+                                Map.entry("api-access.allow-insecure-defaults", "true")))) {
             base = service.baseUrl();
             management = service.managementUrl();
             admin = field(send(signIn(PASSWORD)).body(), "token");
@@ -158,7 +169,9 @@ class DatabaseOutageIT {
                 postgres.stop();
                 stopped = System.nanoTime();
                 awaitEveryCall(stopped + PROMPT.toNanos(), o -> o.answeredAt() > 0, "while the database is down");
-                ready = send(HttpRequest.newBuilder(URI.create(management + "/q/health/ready")).timeout(BOUND).build());
+                ready = send(HttpRequest.newBuilder(URI.create(management + "/q/health/ready"))
+                        .timeout(BOUND)
+                        .build());
                 for (int i = 0; i < 3; i++) {
                     Outcome refused = call(Call.CREATE_CLIENT);
                     refusedWhileDown.add(refused);
@@ -174,71 +187,100 @@ class DatabaseOutageIT {
                 while (System.nanoTime() < lingerUntil) {
                     Thread.sleep(100);
                 }
-                readyAfter = send(HttpRequest.newBuilder(URI.create(management + "/q/health/ready")).timeout(BOUND).build());
+                readyAfter = send(HttpRequest.newBuilder(URI.create(management + "/q/health/ready"))
+                        .timeout(BOUND)
+                        .build());
             } finally {
                 running.set(false);
                 pool.shutdown();
             }
-            assertThat(pool.awaitTermination(BOUND.toSeconds() * 3, TimeUnit.SECONDS)).as("the workers stop").isTrue();
+            assertThat(pool.awaitTermination(BOUND.toSeconds() * 3, TimeUnit.SECONDS))
+                    .as("the workers stop")
+                    .isTrue();
             for (Future<?> worker : workers) {
                 worker.get(); // a worker that died of an exception fails the test
             }
             List<Outcome> all = List.copyOf(outcomes);
-            System.out.printf("DatabaseOutageIT: %d requests; before the stop %s; while down %s; after the recovery %s%n",
-                    all.size(), statuses(all, o -> o.answeredAt() < stopping),
+            System.out.printf(
+                    "DatabaseOutageIT: %d requests; before the stop %s; while down %s; after the recovery %s%n",
+                    all.size(),
+                    statuses(all, o -> o.answeredAt() < stopping),
                     statuses(all, o -> o.sentAt() >= stopped && o.answeredAt() < starting),
                     statuses(all, o -> o.sentAt() >= recovered));
 
             // At no moment another 5xx than 503, a hang or a broken connection; only answers each call may give.
-            assertThat(all).as("answers that no call may give, at any moment")
+            assertThat(all)
+                    .as("answers that no call may give, at any moment")
                     .filteredOn(o -> o.status() != 503 && !o.call().legitimate.contains(o.status()))
                     .isEmpty();
-            assertThat(all).as("answers slower than %s", BOUND)
-                    .filteredOn(o -> o.tookMillis() > BOUND.toMillis()).isEmpty();
+            assertThat(all)
+                    .as("answers slower than %s", BOUND)
+                    .filteredOn(o -> o.tookMillis() > BOUND.toMillis())
+                    .isEmpty();
 
             // Before the stop: the database answers, nothing is refused.
-            assertEveryCallIn(all, o -> o.answeredAt() < stopping, "answered before the stop",
+            assertEveryCallIn(
+                    all,
+                    o -> o.answeredAt() < stopping,
+                    "answered before the stop",
                     o -> o.call().legitimate.contains(o.status()));
             // Down: every answer is a prompt 503 (the throttle's 429 needs no database).
             long settled = stopped + PROMPT.toNanos();
-            assertEveryCallIn(all, o -> o.sentAt() >= settled && o.answeredAt() < starting, "sent while the database was down",
+            assertEveryCallIn(
+                    all,
+                    o -> o.sentAt() >= settled && o.answeredAt() < starting,
+                    "sent while the database was down",
                     o -> o.status() == 503 || o.call() == Call.WRONG_PASSWORD && o.status() == 429);
-            assertThat(all).as("answers after the stop that took longer than %s", PROMPT)
+            assertThat(all)
+                    .as("answers after the stop that took longer than %s", PROMPT)
                     .filteredOn(o -> o.sentAt() >= stopped && o.answeredAt() < starting)
-                    .filteredOn(o -> o.tookMillis() > PROMPT.toMillis()).isEmpty();
-            assertThat(all).as("503s without a problem or OAuth error body")
-                    .filteredOn(o -> o.status() == 503)
-                    .filteredOn(o -> !o.body().contains("\"temporarily_unavailable\"") && !o.body().contains("\"status\":503"))
+                    .filteredOn(o -> o.tookMillis() > PROMPT.toMillis())
                     .isEmpty();
-            assertThat(ready.statusCode()).as("readiness while the database is down").isEqualTo(503);
+            assertThat(all)
+                    .as("503s without a problem or OAuth error body")
+                    .filteredOn(o -> o.status() == 503)
+                    .filteredOn(o -> !o.body().contains("\"temporarily_unavailable\"")
+                            && !o.body().contains("\"status\":503"))
+                    .isEmpty();
+            assertThat(ready.statusCode())
+                    .as("readiness while the database is down")
+                    .isEqualTo(503);
             assertThat(ready.body()).contains("DOWN");
             // Back: everything works again.
             assertThat(Duration.ofNanos(recovered - starting)).as("recovery").isLessThan(PHASE_LIMIT);
-            assertEveryCallIn(all, o -> o.sentAt() >= recovered, "sent after the recovery",
-                    o -> o.status() == o.call().success);
-            assertThat(readyAfter.statusCode()).as("readiness after the recovery").isEqualTo(200);
+            assertEveryCallIn(
+                    all, o -> o.sentAt() >= recovered, "sent after the recovery", o -> o.status() == o.call().success);
+            assertThat(readyAfter.statusCode())
+                    .as("readiness after the recovery")
+                    .isEqualTo(200);
 
             // What was acknowledged is there; what was refused while the database was down left nothing.
-            assertThat(refusedWhileDown).allSatisfy(o -> assertThat(o.status()).as(o.toString()).isEqualTo(503));
+            assertThat(refusedWhileDown)
+                    .allSatisfy(o -> assertThat(o.status()).as(o.toString()).isEqualTo(503));
             for (Outcome o : all) {
                 if (o.call() == Call.CREATE_CLIENT && o.status() == 201) {
                     assertThat(send(get("/api/clients/" + o.clientId())).statusCode())
-                            .as("acknowledged: %s", o.clientId()).isEqualTo(200);
+                            .as("acknowledged: %s", o.clientId())
+                            .isEqualTo(200);
                 }
             }
             List<Outcome> refused = new ArrayList<>(refusedWhileDown);
-            all.stream().filter(o -> o.call() == Call.CREATE_CLIENT && o.status() == 503)
+            all.stream()
+                    .filter(o -> o.call() == Call.CREATE_CLIENT && o.status() == 503)
                     .filter(o -> o.sentAt() >= stopped && o.answeredAt() < starting)
                     .forEach(refused::add);
             for (Outcome o : refused) {
                 assertThat(send(get("/api/clients/" + o.clientId())).statusCode())
-                        .as("refused while the database was down: %s", o.clientId()).isEqualTo(404);
+                        .as("refused while the database was down: %s", o.clientId())
+                        .isEqualTo(404);
             }
 
             String log = service.log();
             assertThat(log).as("the service's log").doesNotContain("Result is already complete");
-            assertThat(errorLines(log)).as("ERROR lines in the service's log")
-                    .filteredOn(line -> !EXPECTED_ERROR.matcher(line).find()).isEmpty();
+            assertThat(errorLines(log))
+                    .as("ERROR lines in the service's log")
+                    .filteredOn(line -> !EXPECTED_ERROR.matcher(line).find())
+                    .isEmpty();
         }
     }
 
@@ -246,30 +288,35 @@ class DatabaseOutageIT {
     private void awaitEveryCall(long since, Predicate<Outcome> counts, String phase) throws InterruptedException {
         long deadline = System.nanoTime() + PHASE_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
-            Map<Call, Long> made = count(outcomes.stream().filter(o -> o.sentAt() >= since).filter(counts).toList());
+            Map<Call, Long> made = count(outcomes.stream()
+                    .filter(o -> o.sentAt() >= since)
+                    .filter(counts)
+                    .toList());
             if (made.size() == Call.values().length && made.values().stream().allMatch(n -> n >= PER_PHASE)) {
                 return;
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("The load did not make every call " + PER_PHASE + " times " + phase
-                + " within " + PHASE_LIMIT + ": " + count(List.copyOf(outcomes)));
+        throw new AssertionError("The load did not make every call " + PER_PHASE + " times " + phase + " within "
+                + PHASE_LIMIT + ": " + count(List.copyOf(outcomes)));
     }
 
-    private static void assertEveryCallIn(List<Outcome> all, Predicate<Outcome> phase, String name, Predicate<Outcome> expected) {
+    private static void assertEveryCallIn(
+            List<Outcome> all, Predicate<Outcome> phase, String name, Predicate<Outcome> expected) {
         List<Outcome> in = all.stream().filter(phase).toList();
         assertThat(count(in).keySet()).as("the calls %s", name).containsExactlyInAnyOrder(Call.values());
         assertThat(in).as("answers %s", name).filteredOn(expected.negate()).isEmpty();
     }
 
     private static Map<Integer, Long> statuses(List<Outcome> all, Predicate<Outcome> phase) {
-        return all.stream().filter(phase).collect(Collectors.groupingBy(Outcome::status, java.util.TreeMap::new,
-                Collectors.counting()));
+        return all.stream()
+                .filter(phase)
+                .collect(Collectors.groupingBy(Outcome::status, java.util.TreeMap::new, Collectors.counting()));
     }
 
     private static Map<Call, Long> count(List<Outcome> outcomes) {
-        return outcomes.stream().collect(Collectors.groupingBy(Outcome::call, () -> new EnumMap<>(Call.class),
-                Collectors.counting()));
+        return outcomes.stream()
+                .collect(Collectors.groupingBy(Outcome::call, () -> new EnumMap<>(Call.class), Collectors.counting()));
     }
 
     /** Recovered: every kind of call answers as it should three rounds in a row. */
@@ -295,9 +342,12 @@ class DatabaseOutageIT {
     private Outcome call(Call call) {
         String clientId = null;
         HttpRequest request = switch (call) {
-            case TOKEN -> post("/oauth2/token", "application/x-www-form-urlencoded",
-                    "grant_type=client_credentials&client_id=wallet-" + WALLET + "-load&client_secret="
-                            + URLEncoder.encode(secret, StandardCharsets.UTF_8));
+            case TOKEN ->
+                post(
+                        "/oauth2/token",
+                        "application/x-www-form-urlencoded",
+                        "grant_type=client_credentials&client_id=wallet-" + WALLET + "-load&client_secret="
+                                + URLEncoder.encode(secret, StandardCharsets.UTF_8));
             case LIST_CLIENTS -> get("/api/clients?size=5");
             case GET_CLIENT -> get("/api/clients/load");
             case MISSING_CLIENT -> get("/api/clients/never-created");
@@ -345,7 +395,9 @@ class DatabaseOutageIT {
     }
 
     private HttpRequest signIn(String password) {
-        return post("/api/session", "application/json",
+        return post(
+                "/api/session",
+                "application/json",
                 "{\"wallet\":\"" + WALLET + "\",\"username\":\"admin\",\"password\":\"" + password + "\"}");
     }
 
@@ -354,14 +406,18 @@ class DatabaseOutageIT {
     }
 
     private HttpRequest post(String path, String contentType, String body) {
-        return HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
                 .timeout(BOUND)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     private HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + admin)
-                .timeout(BOUND).build();
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + admin)
+                .timeout(BOUND)
+                .build();
     }
 
     private static String field(String json, String name) {

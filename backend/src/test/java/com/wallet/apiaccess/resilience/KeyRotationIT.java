@@ -1,6 +1,5 @@
 package com.wallet.apiaccess.resilience;
 
-import com.wallet.apiaccess.auth.Bearer;
 import com.wallet.apiaccess.support.PostgresTestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -48,36 +47,53 @@ class KeyRotationIT {
 
             String beforeSwitch;
             String oldKid;
-            try (PackagedService service = PackagedService.start("rotation-1", with(base, Map.of(
-                    "api-access.jwt.sign-key-location", OLD_KEY)))) {
+            try (PackagedService service = PackagedService.start(
+                    "rotation-1", with(base, Map.of("api-access.jwt.sign-key-location", OLD_KEY)))) {
                 String admin = signIn(service);
-                String secret = field(send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/clients"))
-                        .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"clientId\":\"rotating\",\"roles\":[\"api-access:read\"]}"))
-                        .build()).body(), "clientSecret");
+                String secret = field(
+                        send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/clients"))
+                                        .header("Authorization", "Bearer " + admin)
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(
+                                                "{\"clientId\":\"rotating\",\"roles\":[\"api-access:read\"]}"))
+                                        .build())
+                                .body(),
+                        "clientSecret");
                 beforeSwitch = field(token(service, secret).body(), "access_token");
                 oldKid = kid(beforeSwitch);
             }
 
-            try (PackagedService service = PackagedService.start("rotation-2", with(base, Map.of(
-                    "api-access.jwt.sign-key-location", NEW_KEY,
-                    "api-access.jwt.previous-public-key-locations", OLD_PUBLIC_KEY)))) {
+            try (PackagedService service = PackagedService.start(
+                    "rotation-2",
+                    with(
+                            base,
+                            Map.of(
+                                    "api-access.jwt.sign-key-location", NEW_KEY,
+                                    "api-access.jwt.previous-public-key-locations", OLD_PUBLIC_KEY)))) {
                 String jwks = send(get(service, "/oauth2/jwks", null)).body();
                 String afterSwitch = signIn(service);
-                assertThat(kid(afterSwitch)).as("new tokens are signed with the new key").isNotEqualTo(oldKid);
+                assertThat(kid(afterSwitch))
+                        .as("new tokens are signed with the new key")
+                        .isNotEqualTo(oldKid);
                 assertThat(jwks).contains("\"" + oldKid + "\"").contains("\"" + kid(afterSwitch) + "\"");
-                assertThat(send(get(service, "/api/clients/rotating", beforeSwitch)).statusCode())
-                        .as("a token signed before the switch").isEqualTo(200);
-                assertThat(send(get(service, "/api/clients/rotating", afterSwitch)).statusCode()).isEqualTo(200);
+                assertThat(send(get(service, "/api/clients/rotating", beforeSwitch))
+                                .statusCode())
+                        .as("a token signed before the switch")
+                        .isEqualTo(200);
+                assertThat(send(get(service, "/api/clients/rotating", afterSwitch))
+                                .statusCode())
+                        .isEqualTo(200);
             }
 
-            try (PackagedService service = PackagedService.start("rotation-3", with(base, Map.of(
-                    "api-access.jwt.sign-key-location", NEW_KEY)))) {
+            try (PackagedService service = PackagedService.start(
+                    "rotation-3", with(base, Map.of("api-access.jwt.sign-key-location", NEW_KEY)))) {
                 assertThat(send(get(service, "/oauth2/jwks", null)).body()).doesNotContain(oldKid);
                 HttpResponse<String> retired = send(get(service, "/api/clients/rotating", beforeSwitch));
-                assertThat(retired.statusCode()).as("a token of the retired key").isEqualTo(401);
-                assertThat(retired.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                        challenge -> assertThat(challenge).contains("invalid_token"));
+                assertThat(retired.statusCode())
+                        .as("a token of the retired key")
+                        .isEqualTo(401);
+                assertThat(retired.headers().firstValue("WWW-Authenticate"))
+                        .hasValueSatisfying(challenge -> assertThat(challenge).contains("invalid_token"));
             }
         } finally {
             database.stop();
@@ -91,18 +107,23 @@ class KeyRotationIT {
     }
 
     private String signIn(PackagedService service) throws Exception {
-        return field(send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/session"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"wallet\":\"rotation\",\"username\":\"admin\",\"password\":\"rotation-password-1\"}"))
-                .build()).body(), "token");
+        return field(
+                send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/session"))
+                                .header("Content-Type", "application/json")
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                "{\"wallet\":\"rotation\",\"username\":\"admin\",\"password\":\"rotation-password-1\"}"))
+                                .build())
+                        .body(),
+                "token");
     }
 
     private HttpResponse<String> token(PackagedService service, String secret) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/oauth2/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=wallet-rotation-rotating"
-                        + "&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "grant_type=client_credentials&client_id=wallet-rotation-rotating" + "&client_secret="
+                                + URLEncoder.encode(secret, StandardCharsets.UTF_8)))
                 .build());
     }
 
@@ -119,7 +140,8 @@ class KeyRotationIT {
     }
 
     private static String kid(String jwt) {
-        String header = new String(Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))), StandardCharsets.UTF_8);
+        String header =
+                new String(Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))), StandardCharsets.UTF_8);
         return field(header, "kid");
     }
 

@@ -22,9 +22,11 @@ class ProductionGuardIT {
         settings.put("api-access.bootstrap.admin-password", "admin");
         settings.put("api-access.platform.operator-token", "an-operator-token-of-31-chars!!");
         try {
-            Throwable refused = catchThrowable(() -> PackagedService.start("guard-refused", settings).close());
+            Throwable refused = catchThrowable(
+                    () -> PackagedService.start("guard-refused", settings).close());
 
-            assertThat(refused).hasMessageContaining("exited at start")
+            assertThat(refused)
+                    .hasMessageContaining("exited at start")
                     .hasMessageContaining("Refusing to start in production")
                     .hasMessageContaining("no signing key")
                     .hasMessageContaining("api-access.secret-pepper")
@@ -33,7 +35,8 @@ class ProductionGuardIT {
 
             settings.put("api-access.allow-insecure-defaults", "true");
             try (PackagedService allowed = PackagedService.start("guard-allowed", settings)) {
-                assertThat(allowed.log()).contains("Insecure for production, allowed by api-access.allow-insecure-defaults");
+                assertThat(allowed.log())
+                        .contains("Insecure for production, allowed by api-access.allow-insecure-defaults");
             }
         } finally {
             database.stop();

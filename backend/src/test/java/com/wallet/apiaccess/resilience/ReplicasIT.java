@@ -1,6 +1,5 @@
 package com.wallet.apiaccess.resilience;
 
-import com.wallet.apiaccess.auth.Bearer;
 import com.wallet.apiaccess.support.PostgresTestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReplicasIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Duration AT_ONCE = Duration.ofSeconds(2);
 
     private static PostgresTestDatabase database;
@@ -41,7 +41,11 @@ class ReplicasIT {
         database = new PostgresTestDatabase();
         Map<String, String> settings = new HashMap<>(database.start());
         settings.remove("test.database.name");
-        settings.put("api-access.jwt.sign-key-location", Path.of("src/test/resources/keys/signing-key.pem").toAbsolutePath().toString());
+        settings.put(
+                "api-access.jwt.sign-key-location",
+                Path.of("src/test/resources/keys/signing-key.pem")
+                        .toAbsolutePath()
+                        .toString());
         settings.put("api-access.secret-pepper", "replicas-pepper-of-some-length");
         settings.put("api-access.bootstrap.wallet-key", "replicas");
         settings.put("api-access.bootstrap.admin-username", "admin");
@@ -69,13 +73,20 @@ class ReplicasIT {
     void shouldRefuseADeletedClientOnTheOtherReplicaAtOnce() throws Exception {
         String admin = signIn(first);
         String secret = createClient(first, admin, "deleted-elsewhere", "accounts:read");
-        assertThat(token(second, "deleted-elsewhere", secret, null).statusCode()).isEqualTo(200);
+        assertThat(token(second, "deleted-elsewhere", secret, null).statusCode())
+                .isEqualTo(200);
         String live = field(token(second, "deleted-elsewhere", secret, null).body(), "access_token");
 
         assertThat(send(HttpRequest.newBuilder(URI.create(first.baseUrl() + "/api/clients/deleted-elsewhere"))
-                .header("Authorization", "Bearer " + admin).DELETE().build()).statusCode()).isEqualTo(204);
+                                .header("Authorization", "Bearer " + admin)
+                                .DELETE()
+                                .build())
+                        .statusCode())
+                .isEqualTo(204);
 
-        awaitWithin(AT_ONCE, () -> token(second, "deleted-elsewhere", secret, null),
+        awaitWithin(
+                AT_ONCE,
+                () -> token(second, "deleted-elsewhere", secret, null),
                 response -> response.statusCode() == 401 && response.body().contains("invalid_client"));
         assertThat(send(get(first, "/api/me", live)).statusCode()).isEqualTo(401);
         assertThat(send(get(second, "/api/me", live)).statusCode()).isEqualTo(401);
@@ -85,14 +96,21 @@ class ReplicasIT {
     void shouldApplyARoleRemovedOnOneReplicaToTheOtherAtOnce() throws Exception {
         String admin = signIn(first);
         String secret = createClient(first, admin, "narrowed-elsewhere", "payments:change");
-        assertThat(token(second, "narrowed-elsewhere", secret, "payments:change").statusCode()).isEqualTo(200);
-
-        assertThat(send(HttpRequest.newBuilder(URI.create(first.baseUrl() + "/api/clients/narrowed-elsewhere"))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"roles\":[\"payments:read\"]}")).build()).statusCode())
+        assertThat(token(second, "narrowed-elsewhere", secret, "payments:change")
+                        .statusCode())
                 .isEqualTo(200);
 
-        awaitWithin(AT_ONCE, () -> token(second, "narrowed-elsewhere", secret, "payments:change"),
+        assertThat(send(HttpRequest.newBuilder(URI.create(first.baseUrl() + "/api/clients/narrowed-elsewhere"))
+                                .header("Authorization", "Bearer " + admin)
+                                .header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofString("{\"roles\":[\"payments:read\"]}"))
+                                .build())
+                        .statusCode())
+                .isEqualTo(200);
+
+        awaitWithin(
+                AT_ONCE,
+                () -> token(second, "narrowed-elsewhere", secret, "payments:change"),
                 response -> response.statusCode() == 400 && response.body().contains("invalid_scope"));
     }
 
@@ -100,8 +118,10 @@ class ReplicasIT {
     void shouldAcceptOneReplicasTokensOnTheOther() throws Exception {
         String admin = signIn(first);
         createClient(second, admin, "any-replica", "api-access:read");
-        assertThat(send(get(second, "/api/clients/any-replica", admin)).statusCode()).isEqualTo(200);
-        assertThat(send(get(first, "/oauth2/jwks", null)).body()).isEqualTo(send(get(second, "/oauth2/jwks", null)).body());
+        assertThat(send(get(second, "/api/clients/any-replica", admin)).statusCode())
+                .isEqualTo(200);
+        assertThat(send(get(first, "/oauth2/jwks", null)).body())
+                .isEqualTo(send(get(second, "/oauth2/jwks", null)).body());
     }
 
     @Test
@@ -111,16 +131,21 @@ class ReplicasIT {
         assertThat(send(get(second, "/api/clients?q=lighthouse", admin)).body()).contains("\"total\":0");
 
         assertThat(send(HttpRequest.newBuilder(URI.create(first.baseUrl() + "/api/clients/searched-elsewhere"))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"roles\":[\"accounts:read\"],\"notes\":\"Lighthouse\"}"))
-                .build()).statusCode()).isEqualTo(200);
+                                .header("Authorization", "Bearer " + admin)
+                                .header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofString(
+                                        "{\"roles\":[\"accounts:read\"],\"notes\":\"Lighthouse\"}"))
+                                .build())
+                        .statusCode())
+                .isEqualTo(200);
 
         String found = send(get(second, "/api/clients?q=lighthouse", admin)).body();
         assertThat(found).contains("\"total\":1").contains("\"clientId\":\"searched-elsewhere\"");
     }
 
-    private static void awaitWithin(Duration limit, ThrowingSupplier<HttpResponse<String>> call,
-                                    Predicate<HttpResponse<String>> done) throws Exception {
+    private static void awaitWithin(
+            Duration limit, ThrowingSupplier<HttpResponse<String>> call, Predicate<HttpResponse<String>> done)
+            throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         HttpResponse<String> last;
         do {
@@ -138,18 +163,25 @@ class ReplicasIT {
     }
 
     private static String signIn(PackagedService replica) throws Exception {
-        return field(send(HttpRequest.newBuilder(URI.create(replica.baseUrl() + "/api/session"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"wallet\":\"replicas\",\"username\":\"admin\",\"password\":\"replicas-password-1\"}"))
-                .build()).body(), "token");
+        return field(
+                send(HttpRequest.newBuilder(URI.create(replica.baseUrl() + "/api/session"))
+                                .header("Content-Type", "application/json")
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                "{\"wallet\":\"replicas\",\"username\":\"admin\",\"password\":\"replicas-password-1\"}"))
+                                .build())
+                        .body(),
+                "token");
     }
 
-    private static String createClient(PackagedService replica, String admin, String clientId, String role) throws Exception {
+    private static String createClient(PackagedService replica, String admin, String clientId, String role)
+            throws Exception {
         HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(replica.baseUrl() + "/api/clients"))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"clientId\":\"" + clientId + "\",\"roles\":[\"" + role + "\"]}")).build());
+                        "{\"clientId\":\"" + clientId + "\",\"roles\":[\"" + role + "\"]}"))
+                .build());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return field(created.body(), "clientSecret");
     }
@@ -161,7 +193,8 @@ class ReplicasIT {
                 + (scope == null ? "" : "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8));
         return send(HttpRequest.newBuilder(URI.create(replica.baseUrl() + "/oauth2/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     private static HttpRequest get(PackagedService replica, String path, String bearer) {

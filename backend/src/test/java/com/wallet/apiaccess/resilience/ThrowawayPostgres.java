@@ -33,8 +33,17 @@ final class ThrowawayPostgres implements AutoCloseable {
             run(List.of("chown", "postgres:postgres", dir.toString()), false);
         }
         ThrowawayPostgres pg = new ThrowawayPostgres(bin, dir, freePort());
-        pg.pg(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-U", "postgres",
-                "-A", "trust", "-E", "UTF8", "--no-sync");
+        pg.pg(
+                bin.resolve("initdb").toString(),
+                "-D",
+                dir.resolve("data").toString(),
+                "-U",
+                "postgres",
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--no-sync");
         // The free port may be taken by another process before PostgreSQL binds it: try another.
         for (int attempt = 1; ; attempt++) {
             try {
@@ -47,8 +56,18 @@ final class ThrowawayPostgres implements AutoCloseable {
                 pg = new ThrowawayPostgres(bin, dir, freePort());
             }
         }
-        pg.pg(bin.resolve("psql").toString(), "-h", "127.0.0.1", "-p", Integer.toString(pg.port), "-U", "postgres",
-                "-d", "postgres", "-c", "create database apiaccess");
+        pg.pg(
+                bin.resolve("psql").toString(),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(pg.port),
+                "-U",
+                "postgres",
+                "-d",
+                "postgres",
+                "-c",
+                "create database apiaccess");
         return pg;
     }
 
@@ -57,8 +76,17 @@ final class ThrowawayPostgres implements AutoCloseable {
     }
 
     void start() throws Exception {
-        pg(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l", dir.resolve("log").toString(),
-                "-w", "-t", "30", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off",
+        pg(
+                bin.resolve("pg_ctl").toString(),
+                "-D",
+                dir.resolve("data").toString(),
+                "-l",
+                dir.resolve("log").toString(),
+                "-w",
+                "-t",
+                "30",
+                "-o",
+                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off",
                 "start");
     }
 
@@ -74,7 +102,8 @@ final class ThrowawayPostgres implements AutoCloseable {
             // nothing to stop
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
     }
 
@@ -101,7 +130,8 @@ final class ThrowawayPostgres implements AutoCloseable {
             try (Stream<Path> versions = Files.list(base)) {
                 return versions.map(v -> v.resolve("bin"))
                         .filter(b -> Files.isExecutable(b.resolve("initdb")))
-                        .max(Comparator.comparing(b -> Integer.parseInt(b.getParent().getFileName().toString().replaceAll("\\D", "0"))))
+                        .max(Comparator.comparing(b -> Integer.parseInt(
+                                b.getParent().getFileName().toString().replaceAll("\\D", "0"))))
                         .orElseThrow(() -> new IllegalStateException("No initdb under /usr/lib/postgresql"));
             }
         }

@@ -28,9 +28,22 @@ class RoleSetProperties {
     private static final RoleCatalogue CATALOGUE = catalogue();
     private static final List<String> ROLES = List.copyOf(CATALOGUE.roles());
     private static final List<String> LOOKALIKES = List.of("accounts:write", "ACCOUNTS:READ", "x:change");
-    private static final List<String> UNKNOWN_EDGES = List.of("", " ", "accounts", ":read", ":change", "accounts:",
-            "accounts:read ", " accounts:read", "accounts:read\u0000", "accounts:Read", "accounts:change:read",
-            "api-access:change\n", "accounts\u2028:read", "\u0430ccounts:read", "users:change\ud800");
+    private static final List<String> UNKNOWN_EDGES = List.of(
+            "",
+            " ",
+            "accounts",
+            ":read",
+            ":change",
+            "accounts:",
+            "accounts:read ",
+            " accounts:read",
+            "accounts:read\u0000",
+            "accounts:Read",
+            "accounts:change:read",
+            "api-access:change\n",
+            "accounts\u2028:read",
+            "\u0430ccounts:read",
+            "users:change\ud800");
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("knownRoles")
@@ -38,7 +51,8 @@ class RoleSetProperties {
         requested.check(req -> {
             SortedSet<String> roles = RoleSet.normalise(req, CATALOGUE, "roles", new ArrayList<>());
 
-            roles.stream().filter(r -> r.endsWith(":change"))
+            roles.stream()
+                    .filter(r -> r.endsWith(":change"))
                     .forEach(change -> assertThat(roles).contains(change.replace(":change", ":read")));
             assertThat(roles).containsAll(req);
             assertThat(CATALOGUE.roles()).containsAll(roles);
@@ -66,7 +80,8 @@ class RoleSetProperties {
             for (int i = 0; i < req.size(); i++) {
                 String field = "roles[" + i + "]";
                 boolean unknown = !CATALOGUE.isKnown(req.get(i));
-                assertThat(errors.stream().anyMatch(e -> e.field().equals(field))).isEqualTo(unknown);
+                assertThat(errors.stream().anyMatch(e -> e.field().equals(field)))
+                        .isEqualTo(unknown);
             }
             assertThat(errors.stream().anyMatch(e -> e.field().equals("roles"))).isEqualTo(req.isEmpty());
         });

@@ -19,7 +19,11 @@ class MeResourceTest {
 
     @Test
     void shouldDescribeTheSignedInAdmin() {
-        Api.as(Api.adminToken()).when().get("/api/me").then().statusCode(200)
+        Api.as(Api.adminToken())
+                .when()
+                .get("/api/me")
+                .then()
+                .statusCode(200)
                 .body("username", equalTo(Api.ADMIN))
                 .body("wallet.externalKey", equalTo("acme"))
                 .body("wallet.name", equalTo("Acme Corp"))
@@ -32,7 +36,11 @@ class MeResourceTest {
     @Test
     void shouldShowOnlyTheUsersOwnRoles() {
         String token = Api.userWithRoles(List.of("cards:change"));
-        Api.as(token).when().get("/api/me").then().statusCode(200)
+        Api.as(token)
+                .when()
+                .get("/api/me")
+                .then()
+                .statusCode(200)
                 .body("roles", containsInAnyOrder("cards:change", "cards:read"))
                 .body("wallet.externalKey", equalTo("acme"));
     }
@@ -43,7 +51,11 @@ class MeResourceTest {
         String secret = Api.createClient(Api.adminToken(), clientId, List.of("accounts:read", "payments:read"))
                 .getString("clientSecret");
         String token = Api.clientToken(Api.oauthClientId(clientId), secret);
-        Api.as(token).when().get("/api/me").then().statusCode(200)
+        Api.as(token)
+                .when()
+                .get("/api/me")
+                .then()
+                .statusCode(200)
                 .body("username", equalTo("wallet-acme-" + clientId))
                 .body("wallet.externalKey", equalTo("acme"))
                 .body("wallet.name", equalTo("Acme Corp"))
@@ -54,13 +66,17 @@ class MeResourceTest {
 
     @Test
     void shouldRefuseMeWithoutToken() {
-        given().when().get("/api/me").then().statusCode(401)
-                .header("WWW-Authenticate", startsWith("Bearer"));
+        given().when().get("/api/me").then().statusCode(401).header("WWW-Authenticate", startsWith("Bearer"));
     }
 
     @Test
     void shouldRefuseMeWithGarbageToken() {
-        given().auth().oauth2("not.a.token").when().get("/api/me").then().statusCode(401)
+        given().auth()
+                .oauth2("not.a.token")
+                .when()
+                .get("/api/me")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer"));
     }

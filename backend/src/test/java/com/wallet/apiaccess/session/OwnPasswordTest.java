@@ -19,14 +19,17 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTest
 class OwnPasswordTest {
 
-    private record Account(String username, String password, String token) {
-    }
+    private record Account(String username, String password, String token) {}
 
     private static Account newUser() {
         String username = Api.unique("ownpw");
         String password = "password-of-" + username;
-        Api.as(Api.adminToken()).body(Map.of("username", username, "password", password, "roles", List.of("accounts:read")))
-                .when().post("/api/users").then().statusCode(201);
+        Api.as(Api.adminToken())
+                .body(Map.of("username", username, "password", password, "roles", List.of("accounts:read")))
+                .when()
+                .post("/api/users")
+                .then()
+                .statusCode(201);
         return new Account(username, password, Api.signIn(Api.WALLET, username, password));
     }
 
@@ -40,7 +43,8 @@ class OwnPasswordTest {
     private static Response signIn(String username, String password) {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("wallet", Api.WALLET, "username", username, "password", password))
-                .when().post("/api/session");
+                .when()
+                .post("/api/session");
     }
 
     @Test
@@ -58,7 +62,9 @@ class OwnPasswordTest {
     @Test
     void shouldRefuseAWrongCurrentPasswordAndChangeNothing() {
         Account user = newUser();
-        change(user.token(), "not-the-password", "a-brand-new-password").then().statusCode(403)
+        change(user.token(), "not-the-password", "a-brand-new-password")
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", containsString("insufficient_scope"))
                 .body("detail", equalTo("The current password is not right"));
@@ -70,7 +76,9 @@ class OwnPasswordTest {
     @Test
     void shouldRefuseAShortNewPasswordNamingIt() {
         Account user = newUser();
-        change(user.token(), user.password(), "short").then().statusCode(400)
+        change(user.token(), user.password(), "short")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("newPassword"))
                 .body("errors.message", hasItem(containsString("12")));
         signIn(user.username(), user.password()).then().statusCode(200);
@@ -79,14 +87,17 @@ class OwnPasswordTest {
     @Test
     void shouldRequireTheCurrentPassword() {
         Account user = newUser();
-        change(user.token(), null, "a-brand-new-password").then().statusCode(400)
+        change(user.token(), null, "a-brand-new-password")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("currentPassword"));
     }
 
     @Test
     void shouldRefuseAnApiClient() {
         String clientId = Api.unique("nopw");
-        String secret = Api.createClient(Api.adminToken(), clientId, List.of("accounts:read")).getString("clientSecret");
+        String secret = Api.createClient(Api.adminToken(), clientId, List.of("accounts:read"))
+                .getString("clientSecret");
         String token = Api.clientToken(Api.oauthClientId(clientId), secret);
         change(token, "anything-at-all", "a-brand-new-password").then().statusCode(403);
     }
@@ -95,6 +106,9 @@ class OwnPasswordTest {
     void shouldRefuseWithoutAToken() {
         given().contentType(ContentType.JSON)
                 .body(Map.of("currentPassword", "whatever-it-is", "newPassword", "a-brand-new-password"))
-                .when().put("/api/me/password").then().statusCode(401);
+                .when()
+                .put("/api/me/password")
+                .then()
+                .statusCode(401);
     }
 }

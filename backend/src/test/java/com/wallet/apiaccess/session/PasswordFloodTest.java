@@ -1,7 +1,7 @@
 package com.wallet.apiaccess.session;
 
-import com.wallet.apiaccess.support.Api;
 import com.wallet.apiaccess.oauth.TokenEndpointAccess;
+import com.wallet.apiaccess.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -35,16 +35,21 @@ class PasswordFloodTest {
     public static class SlowBcryptShortQueue implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("api-access.password.bcrypt-cost", "12",
-                    "api-access.password.max-queued", "1",
-                    "api-access.crypto.provider", "jdk");
+            return Map.of(
+                    "api-access.password.bcrypt-cost",
+                    "12",
+                    "api-access.password.max-queued",
+                    "1",
+                    "api-access.crypto.provider",
+                    "jdk");
         }
     }
 
     private static Response signIn(String username) {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("wallet", Api.WALLET, "username", username, "password", "a-guessed-password"))
-                .when().post("/api/session");
+                .when()
+                .post("/api/session");
     }
 
     @Test
@@ -79,7 +84,8 @@ class PasswordFloodTest {
                 if (status == 503) {
                     busy++;
                     assertNotNull(answer.header("Retry-After"));
-                    assertEquals("urn:api-access:problem:busy", answer.jsonPath().getString("type"));
+                    assertEquals(
+                            "urn:api-access:problem:busy", answer.jsonPath().getString("type"));
                 }
             }
             assertTrue(busy > 0, "the short queue turned some of " + flood + " concurrent sign-ins away");

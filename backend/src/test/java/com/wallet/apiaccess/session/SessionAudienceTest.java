@@ -42,19 +42,24 @@ class SessionAudienceTest {
     void shouldGiveSessionsTheConsoleAudience() throws Exception {
         SignedJWT session = SignedJWT.parse(Api.adminToken());
         assertEquals(List.of("api-access-console"), session.getJWTClaimsSet().getAudience());
-        assertEquals("user:" + Api.WALLET + ":" + Api.ADMIN, session.getJWTClaimsSet().getSubject());
+        assertEquals(
+                "user:" + Api.WALLET + ":" + Api.ADMIN,
+                session.getJWTClaimsSet().getSubject());
     }
 
     @Test
     void shouldBeRefusedByAWalletApiThatChecksTheAudience() {
-        InvalidJwtException refused = assertThrows(InvalidJwtException.class, () -> walletApi().process(Api.adminToken()));
-        assertEquals(true, refused.hasErrorCode(org.jose4j.jwt.consumer.ErrorCodes.AUDIENCE_INVALID), refused.getMessage());
+        InvalidJwtException refused =
+                assertThrows(InvalidJwtException.class, () -> walletApi().process(Api.adminToken()));
+        assertEquals(
+                true, refused.hasErrorCode(org.jose4j.jwt.consumer.ErrorCodes.AUDIENCE_INVALID), refused.getMessage());
     }
 
     @Test
     void shouldLetTheWalletApiAcceptAClientsAccessToken() {
         String clientId = Api.unique("aud");
-        String secret = Api.createClient(Api.adminToken(), clientId, List.of("accounts:read")).getString("clientSecret");
+        String secret = Api.createClient(Api.adminToken(), clientId, List.of("accounts:read"))
+                .getString("clientSecret");
         String access = Api.clientToken(Api.oauthClientId(clientId), secret);
         assertDoesNotThrow(() -> walletApi().process(access));
     }
@@ -63,8 +68,13 @@ class SessionAudienceTest {
     void shouldAcceptBothAudiencesOnThisApi() {
         Api.as(Api.adminToken()).when().get("/api/me").then().statusCode(200);
         String clientId = Api.unique("aud");
-        String secret = Api.createClient(Api.adminToken(), clientId, List.of("accounts:read")).getString("clientSecret");
-        Api.as(Api.clientToken(Api.oauthClientId(clientId), secret)).when().get("/api/me").then().statusCode(200);
+        String secret = Api.createClient(Api.adminToken(), clientId, List.of("accounts:read"))
+                .getString("clientSecret");
+        Api.as(Api.clientToken(Api.oauthClientId(clientId), secret))
+                .when()
+                .get("/api/me")
+                .then()
+                .statusCode(200);
     }
 
     /** A user named exactly like a client's OAuth client id still never shares its subject. */
@@ -72,13 +82,26 @@ class SessionAudienceTest {
     void shouldNeverGiveAUserTheSubjectOfAClient() throws Exception {
         String clientId = Api.unique("twin");
         String oauthClientId = Api.oauthClientId(clientId);
-        String secret = Api.createClient(Api.adminToken(), clientId, List.of("accounts:read")).getString("clientSecret");
-        Api.as(Api.adminToken()).body(Map.of("username", oauthClientId, "password", "password-of-the-twin",
-                        "roles", List.of("accounts:read")))
-                .when().post("/api/users").then().statusCode(201);
+        String secret = Api.createClient(Api.adminToken(), clientId, List.of("accounts:read"))
+                .getString("clientSecret");
+        Api.as(Api.adminToken())
+                .body(Map.of(
+                        "username",
+                        oauthClientId,
+                        "password",
+                        "password-of-the-twin",
+                        "roles",
+                        List.of("accounts:read")))
+                .when()
+                .post("/api/users")
+                .then()
+                .statusCode(201);
         String userSub = SignedJWT.parse(Api.signIn(Api.WALLET, oauthClientId, "password-of-the-twin"))
-                .getJWTClaimsSet().getSubject();
-        String clientSub = SignedJWT.parse(Api.clientToken(oauthClientId, secret)).getJWTClaimsSet().getSubject();
+                .getJWTClaimsSet()
+                .getSubject();
+        String clientSub = SignedJWT.parse(Api.clientToken(oauthClientId, secret))
+                .getJWTClaimsSet()
+                .getSubject();
         assertEquals(oauthClientId, clientSub);
         assertNotEquals(clientSub, userSub);
     }

@@ -40,8 +40,12 @@ class SessionResourceTest {
     private static String[] newUser(List<String> roles) {
         String username = Api.unique("signin");
         String password = "password-of-" + username;
-        Api.as(Api.adminToken()).body(Map.of("username", username, "password", password, "roles", roles))
-                .when().post("/api/users").then().statusCode(201);
+        Api.as(Api.adminToken())
+                .body(Map.of("username", username, "password", password, "roles", roles))
+                .when()
+                .post("/api/users")
+                .then()
+                .statusCode(201);
         return new String[] {username, password};
     }
 
@@ -49,33 +53,38 @@ class SessionResourceTest {
     void shouldAnswerTokenExpiryAndUserOnSignIn() {
         Instant before = Instant.now();
         Response response = signIn(Api.WALLET, Api.ADMIN, Api.ADMIN_PASSWORD);
-        response.then().statusCode(200)
+        response.then()
+                .statusCode(200)
                 .contentType(ContentType.JSON)
                 .body("token", notNullValue())
                 .body("user.username", equalTo(Api.ADMIN))
                 .body("user.roles", hasSize(20))
-                .body("user.roles", org.hamcrest.Matchers.hasItems("api-access:change", "users:change",
-                        "accounts:read", "payments:change"));
+                .body(
+                        "user.roles",
+                        org.hamcrest.Matchers.hasItems(
+                                "api-access:change", "users:change", "accounts:read", "payments:change"));
         String token = response.path("token");
         assertEquals(3, token.split("\\.").length, "the token is a compact JWS");
         Instant expiresAt = Instant.parse(response.<String>path("expiresAt"));
         assertTrue(expiresAt.isAfter(before), "expiresAt is in the future");
-        assertFalse(expiresAt.isAfter(Instant.now().plus(Duration.ofMinutes(30)).plusSeconds(1)),
+        assertFalse(
+                expiresAt.isAfter(Instant.now().plus(Duration.ofMinutes(30)).plusSeconds(1)),
                 "a session lasts at most 30 minutes");
     }
 
     @Test
     void shouldAnswerTheUsersOwnRolesOnSignIn() {
         String[] user = newUser(List.of("accounts:change", "users:read"));
-        signIn(Api.WALLET, user[0], user[1]).then().statusCode(200)
+        signIn(Api.WALLET, user[0], user[1])
+                .then()
+                .statusCode(200)
                 .body("user.username", equalTo(user[0]))
                 .body("user.roles", contains("accounts:change", "accounts:read", "users:read"));
     }
 
     @Test
     void shouldForbidCachingOfTheSession() {
-        signIn(Api.WALLET, Api.ADMIN, Api.ADMIN_PASSWORD).then().statusCode(200)
-                .header("Cache-Control", "no-store");
+        signIn(Api.WALLET, Api.ADMIN, Api.ADMIN_PASSWORD).then().statusCode(200).header("Cache-Control", "no-store");
     }
 
     @Test
@@ -87,7 +96,9 @@ class SessionResourceTest {
     @Test
     void shouldRefuseWrongPasswordWithProblem() {
         String[] user = newUser(List.of("accounts:read"));
-        signIn(Api.WALLET, user[0], user[1] + "-wrong").then().statusCode(401)
+        signIn(Api.WALLET, user[0], user[1] + "-wrong")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer"))
                 .body("status", equalTo(401))
@@ -99,7 +110,9 @@ class SessionResourceTest {
     @Test
     void shouldNotLeakTheTokenOnFailure() {
         String[] user = newUser(List.of("accounts:read"));
-        signIn(Api.WALLET, user[0], "not-the-password").then().statusCode(401)
+        signIn(Api.WALLET, user[0], "not-the-password")
+                .then()
+                .statusCode(401)
                 .body("token", org.hamcrest.Matchers.nullValue());
     }
 
@@ -119,12 +132,26 @@ class SessionResourceTest {
     void shouldRefuseAUserInAnotherExistingWallet() {
         String[] user = newUser(List.of("accounts:read"));
         String otherWallet = "other" + Long.toString(System.nanoTime(), 36);
-        given().auth().oauth2(Api.OPERATOR_TOKEN).contentType(ContentType.JSON)
-                .body(Map.of("externalKey", otherWallet, "name", "Other", "adminUsername", "root",
-                        "adminPassword", "root-password-1"))
-                .when().post("/api/platform/wallets").then().statusCode(201);
+        given().auth()
+                .oauth2(Api.OPERATOR_TOKEN)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "externalKey",
+                        otherWallet,
+                        "name",
+                        "Other",
+                        "adminUsername",
+                        "root",
+                        "adminPassword",
+                        "root-password-1"))
+                .when()
+                .post("/api/platform/wallets")
+                .then()
+                .statusCode(201);
         Map<String, Object> wrongPassword = problem(signIn(Api.WALLET, user[0], "wrong-password-123"));
-        assertEquals(wrongPassword, problem(signIn(otherWallet, user[0], user[1])),
+        assertEquals(
+                wrongPassword,
+                problem(signIn(otherWallet, user[0], user[1])),
                 "a user of acme is unknown in another wallet, and answered like a wrong password");
     }
 

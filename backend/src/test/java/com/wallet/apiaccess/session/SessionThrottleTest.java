@@ -18,13 +18,13 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -48,15 +48,19 @@ class SessionThrottleTest {
     private static Response signIn(String username, String password) {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("wallet", Api.WALLET, "username", username, "password", password))
-                .when().post("/api/session");
+                .when()
+                .post("/api/session");
     }
 
     private static String[] newUser() {
         String username = Api.unique("throttled");
         String password = "password-of-" + username;
-        Api.as(Api.adminToken()).body(Map.of("username", username, "password", password,
-                        "roles", List.of("accounts:read")))
-                .when().post("/api/users").then().statusCode(201);
+        Api.as(Api.adminToken())
+                .body(Map.of("username", username, "password", password, "roles", List.of("accounts:read")))
+                .when()
+                .post("/api/users")
+                .then()
+                .statusCode(201);
         return new String[] {username, password};
     }
 
@@ -70,7 +74,9 @@ class SessionThrottleTest {
     void shouldThrottleAfterTooManyFailuresEvenWithTheRightPassword() {
         String[] user = newUser();
         failThreeTimes(user[0]);
-        signIn(user[0], user[1]).then().statusCode(429)
+        signIn(user[0], user[1])
+                .then()
+                .statusCode(429)
                 .contentType("application/problem+json")
                 .header("Retry-After", matchesPattern("[1-9][0-9]*"))
                 .body("status", equalTo(429))
@@ -83,7 +89,9 @@ class SessionThrottleTest {
     void shouldKeepThrottlingWrongPasswordsToo() {
         String[] user = newUser();
         failThreeTimes(user[0]);
-        signIn(user[0], "still-wrong-password").then().statusCode(429)
+        signIn(user[0], "still-wrong-password")
+                .then()
+                .statusCode(429)
                 .header("Retry-After", matchesPattern("[1-9][0-9]*"));
     }
 
@@ -120,11 +128,19 @@ class SessionThrottleTest {
         String[] user = newUser();
         String token = Api.signIn(Api.WALLET, user[0], user[1]);
         for (int i = 0; i < 3; i++) {
-            Api.as(token).body(Map.of("currentPassword", "wrong-current-" + i, "newPassword", "a-brand-new-password"))
-                    .when().put("/api/me/password").then().statusCode(403);
+            Api.as(token)
+                    .body(Map.of("currentPassword", "wrong-current-" + i, "newPassword", "a-brand-new-password"))
+                    .when()
+                    .put("/api/me/password")
+                    .then()
+                    .statusCode(403);
         }
-        Api.as(token).body(Map.of("currentPassword", user[1], "newPassword", "a-brand-new-password"))
-                .when().put("/api/me/password").then().statusCode(429)
+        Api.as(token)
+                .body(Map.of("currentPassword", user[1], "newPassword", "a-brand-new-password"))
+                .when()
+                .put("/api/me/password")
+                .then()
+                .statusCode(429)
                 .header("Retry-After", matchesPattern("[1-9][0-9]*"));
         signIn(user[0], user[1]).then().statusCode(429);
     }
@@ -135,15 +151,21 @@ class SessionThrottleTest {
         String body = "{\"externalKey\":\"optoken\",\"name\":\"x\",\"adminUsername\":\"admin\","
                 + "\"adminPassword\":\"admin-password-1\"}";
         for (int i = 0; i < 3; i++) {
-            String answer = postFrom("127.0.0.31", "/api/platform/wallets", body,
+            String answer = postFrom(
+                    "127.0.0.31",
+                    "/api/platform/wallets",
+                    body,
                     Map.of("Authorization", "Bearer wrong-operator-token-" + i));
             assertTrue(answer.startsWith("HTTP/1.1 401"), firstLine(answer));
         }
-        String throttled = postFrom("127.0.0.31", "/api/platform/wallets", body,
-                Map.of("Authorization", "Bearer " + Api.OPERATOR_TOKEN));
+        String throttled = postFrom(
+                "127.0.0.31", "/api/platform/wallets", body, Map.of("Authorization", "Bearer " + Api.OPERATOR_TOKEN));
         assertTrue(throttled.startsWith("HTTP/1.1 429"), firstLine(throttled));
         assertTrue(throttled.toLowerCase(java.util.Locale.ROOT).contains("retry-after: "), throttled);
-        String elsewhere = postFrom("127.0.0.32", "/api/platform/wallets", body.replace("optoken", "optoken2"),
+        String elsewhere = postFrom(
+                "127.0.0.32",
+                "/api/platform/wallets",
+                body.replace("optoken", "optoken2"),
                 Map.of("Authorization", "Bearer " + Api.OPERATOR_TOKEN));
         assertTrue(elsewhere.startsWith("HTTP/1.1 201"), firstLine(elsewhere));
     }
@@ -170,8 +192,11 @@ class SessionThrottleTest {
         String[] user = newUser();
         failThreeTimes(user[0]);
         signIn(user[0], user[1]).then().statusCode(429);
-        String answer = postFrom("127.0.0.2", "/api/session", "{\"wallet\":\"" + Api.WALLET
-                + "\",\"username\":\"" + user[0] + "\",\"password\":\"" + user[1] + "\"}", Map.of());
+        String answer = postFrom(
+                "127.0.0.2",
+                "/api/session",
+                "{\"wallet\":\"" + Api.WALLET + "\",\"username\":\"" + user[0] + "\",\"password\":\"" + user[1] + "\"}",
+                Map.of());
         assertTrue(answer.startsWith("HTTP/1.1 200"), "another source is not throttled: " + firstLine(answer));
     }
 
@@ -183,8 +208,10 @@ class SessionThrottleTest {
                 .header("X-Forwarded-For", "203.0.113.7")
                 .header("Forwarded", "for=203.0.113.7")
                 .body(Map.of("wallet", Api.WALLET, "username", user[0], "password", user[1]))
-                .when().post("/api/session")
-                .then().statusCode(429);
+                .when()
+                .post("/api/session")
+                .then()
+                .statusCode(429);
     }
 
     /** A raw HTTP/1.1 POST from a chosen loopback address; answers the whole response text. */
@@ -192,12 +219,19 @@ class SessionThrottleTest {
             throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         StringBuilder request = new StringBuilder()
-                .append("POST ").append(path).append(" HTTP/1.1\r\n")
-                .append("Host: localhost:").append(RestAssured.port).append("\r\n")
+                .append("POST ")
+                .append(path)
+                .append(" HTTP/1.1\r\n")
+                .append("Host: localhost:")
+                .append(RestAssured.port)
+                .append("\r\n")
                 .append("Content-Type: application/json\r\n")
-                .append("Content-Length: ").append(body.length).append("\r\n")
+                .append("Content-Length: ")
+                .append(body.length)
+                .append("\r\n")
                 .append("Connection: close\r\n");
-        headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        headers.forEach(
+                (name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
         request.append("\r\n");
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(localAddress, 0));

@@ -27,22 +27,34 @@ class TrustedProxyTest {
     public static class BehindAProxy implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("api-access.throttle.max-failures-per-identifier", "3",
-                    "api-access.http.trusted-proxies", PROXY + ",10.0.0.0/8");
+            return Map.of(
+                    "api-access.throttle.max-failures-per-identifier",
+                    "3",
+                    "api-access.http.trusted-proxies",
+                    PROXY + ",10.0.0.0/8");
         }
     }
 
     private static String[] newUser() {
         String username = Api.unique("proxied");
         String password = "password-of-" + username;
-        Api.as(Api.adminToken()).body(Map.of("username", username, "password", password, "roles", List.of("accounts:read")))
-                .when().post("/api/users").then().statusCode(201);
+        Api.as(Api.adminToken())
+                .body(Map.of("username", username, "password", password, "roles", List.of("accounts:read")))
+                .when()
+                .post("/api/users")
+                .then()
+                .statusCode(201);
         return new String[] {username, password};
     }
 
-    private static String signIn(String from, String forwardedFor, String username, String password) throws IOException {
-        return postFrom(from, "/api/session", "{\"wallet\":\"" + Api.WALLET + "\",\"username\":\"" + username
-                + "\",\"password\":\"" + password + "\"}", forwardedFor == null ? Map.of() : Map.of("X-Forwarded-For", forwardedFor));
+    private static String signIn(String from, String forwardedFor, String username, String password)
+            throws IOException {
+        return postFrom(
+                from,
+                "/api/session",
+                "{\"wallet\":\"" + Api.WALLET + "\",\"username\":\"" + username + "\",\"password\":\"" + password
+                        + "\"}",
+                forwardedFor == null ? Map.of() : Map.of("X-Forwarded-For", forwardedFor));
     }
 
     private static void assertStatus(String answer, int status) {

@@ -20,8 +20,7 @@ public final class Api {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
-    private Api() {
-    }
+    private Api() {}
 
     /** An id no other test uses: {@code prefix-<n>-<nanos>}, valid as clientId and username. */
     public static String unique(String prefix) {
@@ -31,9 +30,12 @@ public final class Api {
     public static String signIn(String wallet, String username, String password) {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("wallet", wallet, "username", username, "password", password))
-                .when().post("/api/session")
-                .then().statusCode(200)
-                .extract().path("token");
+                .when()
+                .post("/api/session")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("token");
     }
 
     public static String adminToken() {
@@ -46,10 +48,14 @@ public final class Api {
 
     /** Creates a client and answers the 201 body, secret included. */
     public static JsonPath createClient(String token, String clientId, List<String> roles) {
-        return as(token).body(Map.of("clientId", clientId, "roles", roles))
-                .when().post("/api/clients")
-                .then().statusCode(201)
-                .extract().jsonPath();
+        return as(token)
+                .body(Map.of("clientId", clientId, "roles", roles))
+                .when()
+                .post("/api/clients")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
     }
 
     public static String oauthClientId(String clientId) {
@@ -62,18 +68,24 @@ public final class Api {
                 .formParam("grant_type", "client_credentials")
                 .formParam("client_id", oauthClientId)
                 .formParam("client_secret", secret)
-                .when().post("/oauth2/token")
-                .then().statusCode(200)
-                .extract().path("access_token");
+                .when()
+                .post("/oauth2/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
     }
 
     /** A new user in the test wallet with these roles; answers its session token. */
     public static String userWithRoles(List<String> roles) {
         String username = unique("user");
         String password = "password-" + username;
-        as(adminToken()).body(Map.of("username", username, "password", password, "roles", roles))
-                .when().post("/api/users")
-                .then().statusCode(201);
+        as(adminToken())
+                .body(Map.of("username", username, "password", password, "roles", roles))
+                .when()
+                .post("/api/users")
+                .then()
+                .statusCode(201);
         return signIn(WALLET, username, password);
     }
 }

@@ -25,7 +25,8 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
-        database = "apiaccess_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        database = "apiaccess_test_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("create database " + database);
         String hostPort = HOST + ":" + PORT + "/" + database;
         return Map.of(
@@ -50,12 +51,14 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
 
     private static void execute(String sql) {
         try (Connection connection = DriverManager.getConnection(
-                "jdbc:postgresql://" + HOST + ":" + PORT + "/postgres", USER, PASSWORD);
-             Statement statement = connection.createStatement()) {
+                        "jdbc:postgresql://" + HOST + ":" + PORT + "/postgres", USER, PASSWORD);
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot prepare the test database on " + HOST + ":" + PORT
-                    + " as " + USER + " (is PostgreSQL running?): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot prepare the test database on " + HOST + ":" + PORT + " as " + USER
+                            + " (is PostgreSQL running?): " + e.getMessage(),
+                    e);
         }
     }
 

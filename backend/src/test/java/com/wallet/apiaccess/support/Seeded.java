@@ -25,10 +25,10 @@ public final class Seeded {
     public static final String TROUBLE = "\u0000\u0001\u0008\t\n\u000b\f\r\u001b\u001f \"#%&'()*+,-./:;<=>?@[\\]^_`{|}~"
             + "\u007f\u0080\u0085\u009f\u00a0\u00e9\u00ff\u0130\u0131\u017f\u03a3\u0660\u2028\u2029\u212a\ufeff\uff10"
             + "\ufffd\ufffe\uffff";
+
     private static final String ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
-    private Seeded() {
-    }
+    private Seeded() {}
 
     public static long seed() {
         return SEED;
@@ -163,8 +163,10 @@ public final class Seeded {
             try {
                 property.check(value);
             } catch (AssertionError | Exception e) {
-                throw new AssertionError("Property failed with seed " + SEED + " (replay: -D" + SEED_PROPERTY + "=" + SEED
-                        + "), " + label + ": " + show(value) + "\n" + e, e);
+                throw new AssertionError(
+                        "Property failed with seed " + SEED + " (replay: -D" + SEED_PROPERTY + "=" + SEED + "), "
+                                + label + ": " + show(value) + "\n" + e,
+                        e);
             }
         }
 

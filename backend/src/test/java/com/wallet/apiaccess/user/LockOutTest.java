@@ -35,15 +35,33 @@ class LockOutTest {
     /** A wallet of its own, whose only user is its first admin (every role); answers its key. */
     private static String newWallet() {
         String key = "lock" + WALLETS.incrementAndGet() + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-        given().auth().oauth2(Api.OPERATOR_TOKEN).contentType(ContentType.JSON)
-                .body(Map.of("externalKey", key, "name", "Lock-out " + key, "adminUsername", "first",
-                        "adminPassword", PASSWORD))
-                .when().post("/api/platform/wallets").then().statusCode(201);
+        given().auth()
+                .oauth2(Api.OPERATOR_TOKEN)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "externalKey",
+                        key,
+                        "name",
+                        "Lock-out " + key,
+                        "adminUsername",
+                        "first",
+                        "adminPassword",
+                        PASSWORD))
+                .when()
+                .post("/api/platform/wallets")
+                .then()
+                .statusCode(201);
         return key;
     }
 
     private static List<String> roles(String token, String username) {
-        return Api.as(token).when().get("/api/users").then().statusCode(200).extract().jsonPath()
+        return Api.as(token)
+                .when()
+                .get("/api/users")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .getList("find { it.username == '" + username + "' }.roles", String.class);
     }
 
@@ -54,7 +72,8 @@ class LockOutTest {
     }
 
     private static void assertLockOut(Response response) {
-        response.then().statusCode(409)
+        response.then()
+                .statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:api-access:problem:lock-out"))
                 .body("detail", containsString("users:change and api-access:change"));
@@ -65,10 +84,14 @@ class LockOutTest {
         String wallet = newWallet();
         String token = Api.signIn(wallet, "first", PASSWORD);
         List<String> all = roles(token, "first");
-        assertLockOut(Api.as(token).body(Map.of("roles", without(all, "users:change")))
-                .when().put("/api/users/first"));
-        assertLockOut(Api.as(token).body(Map.of("roles", without(all, "api-access:change")))
-                .when().put("/api/users/first"));
+        assertLockOut(Api.as(token)
+                .body(Map.of("roles", without(all, "users:change")))
+                .when()
+                .put("/api/users/first"));
+        assertLockOut(Api.as(token)
+                .body(Map.of("roles", without(all, "api-access:change")))
+                .when()
+                .put("/api/users/first"));
         assertThat(roles(token, "first"), hasItems("users:change", "api-access:change"));
     }
 
@@ -77,13 +100,23 @@ class LockOutTest {
         String wallet = newWallet();
         String token = Api.signIn(wallet, "first", PASSWORD);
         List<String> all = roles(token, "first");
-        Api.as(token).body(Map.of("username", "second", "password", "second-admin-password", "roles", all))
-                .when().post("/api/users").then().statusCode(201);
-        Api.as(token).body(Map.of("roles", List.of("accounts:read")))
-                .when().put("/api/users/first").then().statusCode(200);
+        Api.as(token)
+                .body(Map.of("username", "second", "password", "second-admin-password", "roles", all))
+                .when()
+                .post("/api/users")
+                .then()
+                .statusCode(201);
+        Api.as(token)
+                .body(Map.of("roles", List.of("accounts:read")))
+                .when()
+                .put("/api/users/first")
+                .then()
+                .statusCode(200);
         String second = Api.signIn(wallet, "second", "second-admin-password");
-        assertLockOut(Api.as(second).body(Map.of("roles", without(all, "users:change")))
-                .when().put("/api/users/second"));
+        assertLockOut(Api.as(second)
+                .body(Map.of("roles", without(all, "users:change")))
+                .when()
+                .put("/api/users/second"));
     }
 
     @Test
@@ -91,15 +124,29 @@ class LockOutTest {
         String wallet = newWallet();
         String token = Api.signIn(wallet, "first", PASSWORD);
         List<String> all = roles(token, "first");
-        String secret = Api.as(token).body(Map.of("clientId", "robot", "roles", all))
-                .when().post("/api/clients").then().statusCode(201).extract().path("clientSecret");
+        String secret = Api.as(token)
+                .body(Map.of("clientId", "robot", "roles", all))
+                .when()
+                .post("/api/clients")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("clientSecret");
         String robot = given().contentType(ContentType.URLENC)
                 .formParam("grant_type", "client_credentials")
                 .formParam("client_id", "wallet-" + wallet + "-robot")
                 .formParam("client_secret", secret)
-                .when().post("/oauth2/token").then().statusCode(200).extract().path("access_token");
+                .when()
+                .post("/oauth2/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
         assertLockOut(Api.as(robot).when().delete("/api/users/first"));
-        assertLockOut(Api.as(robot).body(Map.of("roles", List.of("accounts:read"))).when().put("/api/users/first"));
+        assertLockOut(Api.as(robot)
+                .body(Map.of("roles", List.of("accounts:read")))
+                .when()
+                .put("/api/users/first"));
         Api.signIn(wallet, "first", PASSWORD);
     }
 
@@ -108,12 +155,24 @@ class LockOutTest {
         String wallet = newWallet();
         String token = Api.signIn(wallet, "first", PASSWORD);
         List<String> all = roles(token, "first");
-        Api.as(token).body(Map.of("username", "second", "password", "second-admin-password", "roles", all))
-                .when().post("/api/users").then().statusCode(201);
+        Api.as(token)
+                .body(Map.of("username", "second", "password", "second-admin-password", "roles", all))
+                .when()
+                .post("/api/users")
+                .then()
+                .statusCode(201);
         String second = Api.signIn(wallet, "second", "second-admin-password");
         Api.as(second).when().delete("/api/users/first").then().statusCode(204);
-        assertEquals(List.of(), Api.as(second).when().get("/api/users").then().statusCode(200).extract()
-                .jsonPath().getList("findAll { it.username == 'first' }"));
+        assertEquals(
+                List.of(),
+                Api.as(second)
+                        .when()
+                        .get("/api/users")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("findAll { it.username == 'first' }"));
     }
 
     /** Two admins demote each other at the same moment, many times: never both. */
@@ -125,8 +184,12 @@ class LockOutTest {
                 String wallet = newWallet();
                 String first = Api.signIn(wallet, "first", PASSWORD);
                 List<String> all = roles(first, "first");
-                Api.as(first).body(Map.of("username", "second", "password", "second-admin-password", "roles", all))
-                        .when().post("/api/users").then().statusCode(201);
+                Api.as(first)
+                        .body(Map.of("username", "second", "password", "second-admin-password", "roles", all))
+                        .when()
+                        .post("/api/users")
+                        .then()
+                        .statusCode(201);
                 String second = Api.signIn(wallet, "second", "second-admin-password");
                 CountDownLatch start = new CountDownLatch(1);
                 Callable<Integer> firstDemotesSecond = demote(start, first, "second");
@@ -139,11 +202,21 @@ class LockOutTest {
                 // demoted already: 409 lock-out, or 403 because the demoted caller no longer holds enough.
                 assertTrue(statuses.contains(200), "one demotion goes through: " + statuses);
                 assertTrue(statuses.stream().anyMatch(s -> s == 409 || s == 403), "the other is refused: " + statuses);
-                String admin = Api.signIn(wallet, statuses.get(0) == 200 ? "first" : "second",
+                String admin = Api.signIn(
+                        wallet,
+                        statuses.get(0) == 200 ? "first" : "second",
                         statuses.get(0) == 200 ? PASSWORD : "second-admin-password");
-                long administrators = Api.as(admin).when().get("/api/users").then().statusCode(200).extract()
-                        .jsonPath().getList("roles", List.class).stream()
-                        .filter(r -> r.contains("users:change") && r.contains("api-access:change")).count();
+                long administrators = Api.as(admin)
+                        .when()
+                        .get("/api/users")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("roles", List.class)
+                        .stream()
+                        .filter(r -> r.contains("users:change") && r.contains("api-access:change"))
+                        .count();
                 assertEquals(1, administrators, "exactly one administrator is left in round " + round);
             }
         } finally {
@@ -154,8 +227,11 @@ class LockOutTest {
     private static Callable<Integer> demote(CountDownLatch start, String token, String target) {
         return () -> {
             start.await();
-            return Api.as(token).body(Map.of("roles", List.of("accounts:read")))
-                    .when().put("/api/users/" + target).statusCode();
+            return Api.as(token)
+                    .body(Map.of("roles", List.of("accounts:read")))
+                    .when()
+                    .put("/api/users/" + target)
+                    .statusCode();
         };
     }
 }

@@ -28,22 +28,30 @@ class UserPermissionsTest {
 
     private static String existingUser(List<String> roles) {
         String username = Api.unique("target");
-        Api.as(Api.adminToken()).body(user(username, roles)).when().post("/api/users").then().statusCode(201);
+        Api.as(Api.adminToken())
+                .body(user(username, roles))
+                .when()
+                .post("/api/users")
+                .then()
+                .statusCode(201);
         return username;
     }
 
     @Test
     void shouldLetUsersReadListUsers() {
         String reader = Api.userWithRoles(List.of("users:read"));
-        Api.as(reader).when().get("/api/users").then().statusCode(200)
-                .body("username", hasItem(Api.ADMIN));
+        Api.as(reader).when().get("/api/users").then().statusCode(200).body("username", hasItem(Api.ADMIN));
     }
 
     @Test
     void shouldRefuseUsersReadToCreateAUser() {
         String reader = Api.userWithRoles(List.of("users:read"));
-        Api.as(reader).body(user(Api.unique("denied"), List.of("users:read"))).when().post("/api/users")
-                .then().statusCode(403)
+        Api.as(reader)
+                .body(user(Api.unique("denied"), List.of("users:read")))
+                .when()
+                .post("/api/users")
+                .then()
+                .statusCode(403)
                 .contentType(PROBLEM)
                 .header("WWW-Authenticate", containsString(INSUFFICIENT_SCOPE))
                 .header("WWW-Authenticate", startsWith("Bearer"))
@@ -54,8 +62,12 @@ class UserPermissionsTest {
     void shouldRefuseUsersReadToChangeAUser() {
         String target = existingUser(List.of("users:read"));
         String reader = Api.userWithRoles(List.of("users:read"));
-        Api.as(reader).body(Map.of("roles", List.of("users:read"))).when().put("/api/users/" + target)
-                .then().statusCode(403)
+        Api.as(reader)
+                .body(Map.of("roles", List.of("users:read")))
+                .when()
+                .put("/api/users/" + target)
+                .then()
+                .statusCode(403)
                 .header("WWW-Authenticate", containsString(INSUFFICIENT_SCOPE));
     }
 
@@ -63,7 +75,11 @@ class UserPermissionsTest {
     void shouldRefuseUsersReadToDeleteAUser() {
         String target = existingUser(List.of("users:read"));
         String reader = Api.userWithRoles(List.of("users:read"));
-        Api.as(reader).when().delete("/api/users/" + target).then().statusCode(403)
+        Api.as(reader)
+                .when()
+                .delete("/api/users/" + target)
+                .then()
+                .statusCode(403)
                 .header("WWW-Authenticate", containsString(INSUFFICIENT_SCOPE));
         Api.as(Api.adminToken()).when().get("/api/users").then().body("username", hasItem(target));
     }
@@ -71,7 +87,11 @@ class UserPermissionsTest {
     @Test
     void shouldRefuseToListUsersWithoutUsersRead() {
         String other = Api.userWithRoles(List.of("accounts:change"));
-        Api.as(other).when().get("/api/users").then().statusCode(403)
+        Api.as(other)
+                .when()
+                .get("/api/users")
+                .then()
+                .statusCode(403)
                 .contentType(PROBLEM)
                 .header("WWW-Authenticate", containsString(INSUFFICIENT_SCOPE));
     }
@@ -79,8 +99,12 @@ class UserPermissionsTest {
     @Test
     void shouldLetAUserChangerGrantRolesItHolds() {
         String changer = Api.userWithRoles(List.of("users:change", "accounts:read"));
-        Api.as(changer).body(user(Api.unique("granted"), List.of("accounts:read"))).when().post("/api/users")
-                .then().statusCode(201)
+        Api.as(changer)
+                .body(user(Api.unique("granted"), List.of("accounts:read")))
+                .when()
+                .post("/api/users")
+                .then()
+                .statusCode(201)
                 .body("roles", contains("accounts:read"));
     }
 
@@ -88,12 +112,19 @@ class UserPermissionsTest {
     void shouldRefuseToCreateAUserWithARoleTheCallerDoesNotHold() {
         String changer = Api.userWithRoles(List.of("users:change", "accounts:read"));
         String username = Api.unique("escalate");
-        Api.as(changer).body(user(username, List.of("payments:change"))).when().post("/api/users")
-                .then().statusCode(403)
+        Api.as(changer)
+                .body(user(username, List.of("payments:change")))
+                .when()
+                .post("/api/users")
+                .then()
+                .statusCode(403)
                 .contentType(PROBLEM)
                 .header("WWW-Authenticate", containsString(INSUFFICIENT_SCOPE))
                 .body("detail", containsString("payments:change"));
-        Api.as(Api.adminToken()).when().get("/api/users").then()
+        Api.as(Api.adminToken())
+                .when()
+                .get("/api/users")
+                .then()
                 .body("username", org.hamcrest.Matchers.not(hasItem(username)));
     }
 
@@ -101,33 +132,49 @@ class UserPermissionsTest {
     void shouldRefuseToAddARoleTheCallerDoesNotHold() {
         String target = existingUser(List.of("accounts:read"));
         String changer = Api.userWithRoles(List.of("users:change", "accounts:read"));
-        Api.as(changer).body(Map.of("roles", List.of("accounts:read", "payments:change")))
-                .when().put("/api/users/" + target)
-                .then().statusCode(403)
+        Api.as(changer)
+                .body(Map.of("roles", List.of("accounts:read", "payments:change")))
+                .when()
+                .put("/api/users/" + target)
+                .then()
+                .statusCode(403)
                 .contentType(PROBLEM)
                 .body("detail", containsString("payments:change"));
-        Api.as(Api.adminToken()).when().get("/api/users").then()
+        Api.as(Api.adminToken())
+                .when()
+                .get("/api/users")
+                .then()
                 .body("find { it.username == '" + target + "' }.roles", contains("accounts:read"));
     }
 
     @Test
     void shouldRefuseToGrantUsersChangeToSomeoneWithOnlyUsersRead() {
         String changer = Api.userWithRoles(List.of("users:change"));
-        Api.as(changer).body(user(Api.unique("escalate"), List.of("api-access:change"))).when().post("/api/users")
-                .then().statusCode(403)
+        Api.as(changer)
+                .body(user(Api.unique("escalate"), List.of("api-access:change")))
+                .when()
+                .post("/api/users")
+                .then()
+                .statusCode(403)
                 .body("detail", containsString("api-access:change"));
     }
 
     @Test
     void shouldLetAReadOnlyAdminExistAndSignIn() {
         String username = Api.unique("readonly");
-        Api.as(Api.adminToken()).body(user(username, List.of("api-access:read"))).when().post("/api/users")
-                .then().statusCode(201)
+        Api.as(Api.adminToken())
+                .body(user(username, List.of("api-access:read")))
+                .when()
+                .post("/api/users")
+                .then()
+                .statusCode(201)
                 .body("roles", contains("api-access:read"));
         given().contentType(ContentType.JSON)
                 .body(Map.of("wallet", Api.WALLET, "username", username, "password", "password-of-" + username))
-                .when().post("/api/session")
-                .then().statusCode(200)
+                .when()
+                .post("/api/session")
+                .then()
+                .statusCode(200)
                 .body("user.roles", contains("api-access:read"));
     }
 
@@ -136,15 +183,24 @@ class UserPermissionsTest {
         String clientId = Api.unique("seen");
         Api.createClient(Api.adminToken(), clientId, List.of("accounts:read"));
         String readOnly = Api.userWithRoles(List.of("api-access:read"));
-        Api.as(readOnly).queryParam("q", clientId).when().get("/api/clients").then().statusCode(200)
+        Api.as(readOnly)
+                .queryParam("q", clientId)
+                .when()
+                .get("/api/clients")
+                .then()
+                .statusCode(200)
                 .body("items.clientId", contains(clientId));
     }
 
     @Test
     void shouldRefuseAReadOnlyAdminToCreateAClient() {
         String readOnly = Api.userWithRoles(List.of("api-access:read"));
-        Api.as(readOnly).body(Map.of("clientId", Api.unique("nope"), "roles", List.of("api-access:read")))
-                .when().post("/api/clients").then().statusCode(403)
+        Api.as(readOnly)
+                .body(Map.of("clientId", Api.unique("nope"), "roles", List.of("api-access:read")))
+                .when()
+                .post("/api/clients")
+                .then()
+                .statusCode(403)
                 .contentType(PROBLEM)
                 .header("WWW-Authenticate", containsString(INSUFFICIENT_SCOPE));
     }

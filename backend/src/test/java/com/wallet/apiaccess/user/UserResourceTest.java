@@ -28,8 +28,10 @@ class UserResourceTest {
     private static final String PROBLEM = "application/problem+json";
 
     private static Response create(String token, String username, String password, List<String> roles) {
-        return Api.as(token).body(Map.of("username", username, "password", password, "roles", roles))
-                .when().post("/api/users");
+        return Api.as(token)
+                .body(Map.of("username", username, "password", password, "roles", roles))
+                .when()
+                .post("/api/users");
     }
 
     private static String newUser(String admin, String password, List<String> roles) {
@@ -41,7 +43,8 @@ class UserResourceTest {
     private static Response signIn(String username, String password) {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("wallet", Api.WALLET, "username", username, "password", password))
-                .when().post("/api/session");
+                .when()
+                .post("/api/session");
     }
 
     @Test
@@ -49,7 +52,8 @@ class UserResourceTest {
         String username = Api.unique("new");
         Instant before = Instant.now().minusSeconds(2);
         Response response = create(Api.adminToken(), username, "a-good-password", List.of("accounts:read"));
-        response.then().statusCode(201)
+        response.then()
+                .statusCode(201)
                 .contentType(ContentType.JSON)
                 .body("username", equalTo(username))
                 .body("roles", contains("accounts:read"))
@@ -57,20 +61,25 @@ class UserResourceTest {
         Instant createdAt = Instant.parse(response.<String>path("createdAt"));
         assertFalse(createdAt.isBefore(before), "createdAt is now");
         assertFalse(createdAt.isAfter(Instant.now().plusSeconds(2)), "createdAt is now");
-        assertEquals(Set.of("username", "roles", "createdAt"), response.jsonPath().getMap("").keySet());
+        assertEquals(
+                Set.of("username", "roles", "createdAt"),
+                response.jsonPath().getMap("").keySet());
     }
 
     @Test
     void shouldAddReadForEveryChangeRole() {
         create(Api.adminToken(), Api.unique("impl"), "a-good-password", List.of("payments:change", "cards:read"))
-                .then().statusCode(201)
+                .then()
+                .statusCode(201)
                 .body("roles", contains("cards:read", "payments:change", "payments:read"));
     }
 
     @Test
     void shouldLetANewUserSignIn() {
         String username = newUser(Api.adminToken(), "first-password-1", List.of("accounts:read"));
-        signIn(username, "first-password-1").then().statusCode(200)
+        signIn(username, "first-password-1")
+                .then()
+                .statusCode(200)
                 .body("user.username", equalTo(username))
                 .body("user.roles", contains("accounts:read"));
     }
@@ -80,7 +89,8 @@ class UserResourceTest {
         String admin = Api.adminToken();
         String username = newUser(admin, "listed-password-1", List.of("statements:read"));
         Response response = Api.as(admin).when().get("/api/users");
-        response.then().statusCode(200)
+        response.then()
+                .statusCode(200)
                 .body("username", hasItem(username))
                 .body("username", hasItem(Api.ADMIN))
                 .body("find { it.username == '" + username + "' }.roles", contains("statements:read"))
@@ -100,7 +110,9 @@ class UserResourceTest {
     void shouldAnswerConflictForAnExistingUsername() {
         String admin = Api.adminToken();
         String username = newUser(admin, "a-good-password", List.of("accounts:read"));
-        create(admin, username, "another-password", List.of("cards:read")).then().statusCode(409)
+        create(admin, username, "another-password", List.of("cards:read"))
+                .then()
+                .statusCode(409)
                 .contentType(PROBLEM)
                 .body("status", equalTo(409))
                 .body("detail", containsString(username));
@@ -108,13 +120,16 @@ class UserResourceTest {
 
     @Test
     void shouldAnswerConflictForTheBootstrapAdminsName() {
-        create(Api.adminToken(), Api.ADMIN, "another-password", List.of("cards:read")).then().statusCode(409)
+        create(Api.adminToken(), Api.ADMIN, "another-password", List.of("cards:read"))
+                .then()
+                .statusCode(409)
                 .contentType(PROBLEM);
     }
 
     @Test
     void shouldRefuseAPasswordUnderTwelveCharacters() {
-        create(Api.adminToken(), Api.unique("short"), "elevenchars", List.of("accounts:read")).then()
+        create(Api.adminToken(), Api.unique("short"), "elevenchars", List.of("accounts:read"))
+                .then()
                 .statusCode(400)
                 .contentType(PROBLEM)
                 .body("status", equalTo(400))
@@ -123,21 +138,27 @@ class UserResourceTest {
 
     @Test
     void shouldAcceptAPasswordOfExactlyTwelveCharacters() {
-        create(Api.adminToken(), Api.unique("twelve"), "twelve-chars", List.of("accounts:read")).then()
+        create(Api.adminToken(), Api.unique("twelve"), "twelve-chars", List.of("accounts:read"))
+                .then()
                 .statusCode(201);
     }
 
     @Test
     void shouldRefuseAMissingPassword() {
-        Api.as(Api.adminToken()).body(Map.of("username", Api.unique("nopw"), "roles", List.of("accounts:read")))
-                .when().post("/api/users").then().statusCode(400)
+        Api.as(Api.adminToken())
+                .body(Map.of("username", Api.unique("nopw"), "roles", List.of("accounts:read")))
+                .when()
+                .post("/api/users")
+                .then()
+                .statusCode(400)
                 .contentType(PROBLEM)
                 .body("errors.field", contains("password"));
     }
 
     @Test
     void shouldRefuseAnUpperCaseUsername() {
-        create(Api.adminToken(), "Upper" + System.nanoTime(), "a-good-password", List.of("accounts:read")).then()
+        create(Api.adminToken(), "Upper" + System.nanoTime(), "a-good-password", List.of("accounts:read"))
+                .then()
                 .statusCode(400)
                 .contentType(PROBLEM)
                 .body("errors.field", contains("username"));
@@ -145,14 +166,16 @@ class UserResourceTest {
 
     @Test
     void shouldRefuseAUsernameWithSpaces() {
-        create(Api.adminToken(), "has space", "a-good-password", List.of("accounts:read")).then()
+        create(Api.adminToken(), "has space", "a-good-password", List.of("accounts:read"))
+                .then()
                 .statusCode(400)
                 .body("errors.field", contains("username"));
     }
 
     @Test
     void shouldRefuseATooShortUsername() {
-        create(Api.adminToken(), "ab", "a-good-password", List.of("accounts:read")).then()
+        create(Api.adminToken(), "ab", "a-good-password", List.of("accounts:read"))
+                .then()
                 .statusCode(400)
                 .body("errors.field", contains("username"));
     }
@@ -160,7 +183,8 @@ class UserResourceTest {
     @Test
     void shouldRefuseAnUnknownRole() {
         create(Api.adminToken(), Api.unique("role"), "a-good-password", List.of("accounts:read", "nukes:launch"))
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .contentType(PROBLEM)
                 .body("errors.field", contains("roles[1]"))
                 .body("errors[0].message", containsString("nukes:launch"));
@@ -168,7 +192,8 @@ class UserResourceTest {
 
     @Test
     void shouldRefuseNoRoles() {
-        create(Api.adminToken(), Api.unique("none"), "a-good-password", List.of()).then()
+        create(Api.adminToken(), Api.unique("none"), "a-good-password", List.of())
+                .then()
                 .statusCode(400)
                 .body("errors.field", contains("roles"));
     }
@@ -177,12 +202,20 @@ class UserResourceTest {
     void shouldChangeRoles() {
         String admin = Api.adminToken();
         String username = newUser(admin, "a-good-password", List.of("accounts:read"));
-        Api.as(admin).body(Map.of("roles", List.of("cards:change"))).when().put("/api/users/" + username)
-                .then().statusCode(200)
+        Api.as(admin)
+                .body(Map.of("roles", List.of("cards:change")))
+                .when()
+                .put("/api/users/" + username)
+                .then()
+                .statusCode(200)
                 .body("username", equalTo(username))
                 .body("roles", contains("cards:change", "cards:read"))
                 .body("createdAt", notNullValue());
-        Api.as(admin).when().get("/api/users").then().statusCode(200)
+        Api.as(admin)
+                .when()
+                .get("/api/users")
+                .then()
+                .statusCode(200)
                 .body("find { it.username == '" + username + "' }.roles", contains("cards:change", "cards:read"));
     }
 
@@ -190,10 +223,18 @@ class UserResourceTest {
     void shouldTakeAwayARemovedRoleFromALiveSession() {
         String admin = Api.adminToken();
         String username = newUser(admin, "a-good-password", List.of("users:read", "cards:read"));
-        String session = signIn(username, "a-good-password").then().statusCode(200).extract().path("token");
+        String session = signIn(username, "a-good-password")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("token");
         Api.as(session).when().get("/api/users").then().statusCode(200);
-        Api.as(admin).body(Map.of("roles", List.of("cards:read"))).when().put("/api/users/" + username)
-                .then().statusCode(200);
+        Api.as(admin)
+                .body(Map.of("roles", List.of("cards:read")))
+                .when()
+                .put("/api/users/" + username)
+                .then()
+                .statusCode(200);
         Api.as(session).when().get("/api/users").then().statusCode(403);
     }
 
@@ -201,8 +242,12 @@ class UserResourceTest {
     void shouldChangePasswordSoTheNewOneSignsInAndTheOldOneDoesNot() {
         String admin = Api.adminToken();
         String username = newUser(admin, "old-password-1", List.of("accounts:read"));
-        Api.as(admin).body(Map.of("roles", List.of("accounts:read"), "password", "new-password-1"))
-                .when().put("/api/users/" + username).then().statusCode(200)
+        Api.as(admin)
+                .body(Map.of("roles", List.of("accounts:read"), "password", "new-password-1"))
+                .when()
+                .put("/api/users/" + username)
+                .then()
+                .statusCode(200)
                 .body("username", equalTo(username));
         signIn(username, "new-password-1").then().statusCode(200);
         signIn(username, "old-password-1").then().statusCode(401);
@@ -212,8 +257,12 @@ class UserResourceTest {
     void shouldKeepThePasswordWhenNoneIsGiven() {
         String admin = Api.adminToken();
         String username = newUser(admin, "kept-password-1", List.of("accounts:read"));
-        Api.as(admin).body(Map.of("roles", List.of("cards:read"))).when().put("/api/users/" + username)
-                .then().statusCode(200);
+        Api.as(admin)
+                .body(Map.of("roles", List.of("cards:read")))
+                .when()
+                .put("/api/users/" + username)
+                .then()
+                .statusCode(200);
         signIn(username, "kept-password-1").then().statusCode(200).body("user.roles", contains("cards:read"));
     }
 
@@ -221,11 +270,23 @@ class UserResourceTest {
     void shouldRefuseTheOldSessionAfterAPasswordChange() {
         String admin = Api.adminToken();
         String username = newUser(admin, "old-password-1", List.of("accounts:read"));
-        String oldSession = signIn(username, "old-password-1").then().statusCode(200).extract().path("token");
+        String oldSession = signIn(username, "old-password-1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("token");
         Api.as(oldSession).when().get("/api/me").then().statusCode(200);
-        Api.as(admin).body(Map.of("roles", List.of("accounts:read"), "password", "new-password-1"))
-                .when().put("/api/users/" + username).then().statusCode(200);
-        Api.as(oldSession).when().get("/api/me").then().statusCode(401)
+        Api.as(admin)
+                .body(Map.of("roles", List.of("accounts:read"), "password", "new-password-1"))
+                .when()
+                .put("/api/users/" + username)
+                .then()
+                .statusCode(200);
+        Api.as(oldSession)
+                .when()
+                .get("/api/me")
+                .then()
+                .statusCode(401)
                 .header("WWW-Authenticate", startsWith("Bearer"));
     }
 
@@ -233,9 +294,17 @@ class UserResourceTest {
     void shouldAcceptASessionOpenedRightAfterAPasswordChange() {
         String admin = Api.adminToken();
         String username = newUser(admin, "old-password-1", List.of("accounts:read"));
-        Api.as(admin).body(Map.of("roles", List.of("accounts:read"), "password", "new-password-1"))
-                .when().put("/api/users/" + username).then().statusCode(200);
-        String session = signIn(username, "new-password-1").then().statusCode(200).extract().path("token");
+        Api.as(admin)
+                .body(Map.of("roles", List.of("accounts:read"), "password", "new-password-1"))
+                .when()
+                .put("/api/users/" + username)
+                .then()
+                .statusCode(200);
+        String session = signIn(username, "new-password-1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("token");
         Api.as(session).when().get("/api/me").then().statusCode(200).body("username", equalTo(username));
     }
 
@@ -243,8 +312,12 @@ class UserResourceTest {
     void shouldRefuseAShortNewPassword() {
         String admin = Api.adminToken();
         String username = newUser(admin, "old-password-1", List.of("accounts:read"));
-        Api.as(admin).body(Map.of("roles", List.of("accounts:read"), "password", "short"))
-                .when().put("/api/users/" + username).then().statusCode(400)
+        Api.as(admin)
+                .body(Map.of("roles", List.of("accounts:read"), "password", "short"))
+                .when()
+                .put("/api/users/" + username)
+                .then()
+                .statusCode(400)
                 .contentType(PROBLEM)
                 .body("errors.field", contains("password"));
         signIn(username, "old-password-1").then().statusCode(200);
@@ -252,8 +325,12 @@ class UserResourceTest {
 
     @Test
     void shouldAnswerNotFoundWhenChangingAnUnknownUser() {
-        Api.as(Api.adminToken()).body(Map.of("roles", List.of("accounts:read")))
-                .when().put("/api/users/" + Api.unique("ghost")).then().statusCode(404)
+        Api.as(Api.adminToken())
+                .body(Map.of("roles", List.of("accounts:read")))
+                .when()
+                .put("/api/users/" + Api.unique("ghost"))
+                .then()
+                .statusCode(404)
                 .contentType(PROBLEM);
     }
 
@@ -262,8 +339,17 @@ class UserResourceTest {
         String admin = Api.adminToken();
         String username = newUser(admin, "a-good-password", List.of("accounts:read"));
         Api.as(admin).when().delete("/api/users/" + username).then().statusCode(204);
-        Api.as(admin).when().delete("/api/users/" + username).then().statusCode(404).contentType(PROBLEM);
-        Api.as(admin).when().get("/api/users").then().statusCode(200)
+        Api.as(admin)
+                .when()
+                .delete("/api/users/" + username)
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM);
+        Api.as(admin)
+                .when()
+                .get("/api/users")
+                .then()
+                .statusCode(200)
                 .body("username", org.hamcrest.Matchers.not(hasItem(username)));
         signIn(username, "a-good-password").then().statusCode(401);
     }
@@ -271,7 +357,11 @@ class UserResourceTest {
     @Test
     void shouldRefuseToDeleteYourself() {
         String admin = Api.adminToken();
-        Api.as(admin).when().delete("/api/users/" + Api.ADMIN).then().statusCode(409)
+        Api.as(admin)
+                .when()
+                .delete("/api/users/" + Api.ADMIN)
+                .then()
+                .statusCode(409)
                 .contentType(PROBLEM)
                 .body("status", equalTo(409));
         Api.as(admin).when().get("/api/me").then().statusCode(200);
@@ -281,10 +371,18 @@ class UserResourceTest {
     void shouldRefuseTheLiveSessionOfADeletedUser() {
         String admin = Api.adminToken();
         String username = newUser(admin, "a-good-password", List.of("accounts:read"));
-        String session = signIn(username, "a-good-password").then().statusCode(200).extract().path("token");
+        String session = signIn(username, "a-good-password")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("token");
         Api.as(session).when().get("/api/me").then().statusCode(200);
         Api.as(admin).when().delete("/api/users/" + username).then().statusCode(204);
-        Api.as(session).when().get("/api/me").then().statusCode(401)
+        Api.as(session)
+                .when()
+                .get("/api/me")
+                .then()
+                .statusCode(401)
                 .contentType(PROBLEM)
                 .header("WWW-Authenticate", startsWith("Bearer"));
     }
@@ -293,15 +391,20 @@ class UserResourceTest {
     void shouldRefuseTheOldSessionOfAUserDeletedAndCreatedAgain() {
         String admin = Api.adminToken();
         String username = newUser(admin, "a-good-password", List.of("users:read"));
-        String oldSession = signIn(username, "a-good-password").then().statusCode(200).extract().path("token");
+        String oldSession = signIn(username, "a-good-password")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("token");
         Api.as(admin).when().delete("/api/users/" + username).then().statusCode(204);
-        create(admin, username, "another-password", List.of("users:read")).then().statusCode(201);
+        create(admin, username, "another-password", List.of("users:read"))
+                .then()
+                .statusCode(201);
         Api.as(oldSession).when().get("/api/users").then().statusCode(401);
     }
 
     @Test
     void shouldRefuseUsersWithoutToken() {
-        given().when().get("/api/users").then().statusCode(401)
-                .header("WWW-Authenticate", startsWith("Bearer"));
+        given().when().get("/api/users").then().statusCode(401).header("WWW-Authenticate", startsWith("Bearer"));
     }
 }

@@ -48,59 +48,76 @@ class BootstrapTest {
 
     @Test
     void shouldHaveCreatedTheBootstrapAdminOnce() {
-        assertEquals(1, count("select count(*) from wallet_user u join wallet w on w.id = u.wallet_id"
-                + " where w.external_key = ? and u.username = 'admin'", "acme"));
+        assertEquals(
+                1,
+                count(
+                        "select count(*) from wallet_user u join wallet w on w.id = u.wallet_id"
+                                + " where w.external_key = ? and u.username = 'admin'",
+                        "acme"));
     }
 
     @Test
     void shouldGiveTheBootstrapAdminEveryRole() {
-        Api.as(Api.adminToken()).when().get("/api/me").then().statusCode(200)
-                .body("roles", hasSize(20));
+        Api.as(Api.adminToken()).when().get("/api/me").then().statusCode(200).body("roles", hasSize(20));
     }
 
     @Test
     void shouldChangeNothingWhenBootstrapRunsAgain() throws Throwable {
-        String hashBefore = text("select u.password_hash from wallet_user u join wallet w on w.id = u.wallet_id"
-                + " where w.external_key = ? and u.username = 'admin'", "acme");
+        String hashBefore = text(
+                "select u.password_hash from wallet_user u join wallet w on w.id = u.wallet_id"
+                        + " where w.external_key = ? and u.username = 'admin'",
+                "acme");
         bootstrap.onStart(new StartupEvent(), config, provisioning, hasher);
         assertEquals(1, count("select count(*) from wallet where external_key = ?", "acme"));
-        assertEquals(1, count("select count(*) from wallet_user u join wallet w on w.id = u.wallet_id"
-                + " where w.external_key = ? and u.username = 'admin'", "acme"));
-        assertEquals(hashBefore, text("select u.password_hash from wallet_user u join wallet w on w.id = u.wallet_id"
-                + " where w.external_key = ? and u.username = 'admin'", "acme"));
+        assertEquals(
+                1,
+                count(
+                        "select count(*) from wallet_user u join wallet w on w.id = u.wallet_id"
+                                + " where w.external_key = ? and u.username = 'admin'",
+                        "acme"));
+        assertEquals(
+                hashBefore,
+                text(
+                        "select u.password_hash from wallet_user u join wallet w on w.id = u.wallet_id"
+                                + " where w.external_key = ? and u.username = 'admin'",
+                        "acme"));
         Api.adminToken();
     }
 
     @Test
     @RunOnVertxContext
     void shouldAnswerNothingCreatedWhenEnsuringAnExistingWalletAndAdmin(UniAsserter asserter) {
-        asserter.assertEquals(() -> provisioning.ensure("acme", "Acme Corp", "admin",
-                hasher.hash("admin-password-1")), false);
+        asserter.assertEquals(
+                () -> provisioning.ensure("acme", "Acme Corp", "admin", hasher.hash("admin-password-1")), false);
     }
 
     @Test
     @RunOnVertxContext
     void shouldKeepTheAdminPasswordAndWalletNameWhenEnsuredWithOthers(UniAsserter asserter) {
-        asserter.assertEquals(() -> provisioning.ensure("acme", "Another name", "admin",
-                hasher.hash("a-different-password")), false);
+        asserter.assertEquals(
+                () -> provisioning.ensure("acme", "Another name", "admin", hasher.hash("a-different-password")), false);
         asserter.execute(() -> {
             assertEquals("Acme Corp", text("select name from wallet where external_key = ?", "acme"));
             assertEquals(1, count("select count(*) from wallet where external_key = ?", "acme"));
-            assertEquals(true, hasher.matches("admin-password-1", text("select u.password_hash from wallet_user u"
-                    + " join wallet w on w.id = u.wallet_id where w.external_key = ? and u.username = 'admin'",
-                    "acme")));
+            assertEquals(
+                    true,
+                    hasher.matches(
+                            "admin-password-1",
+                            text(
+                                    "select u.password_hash from wallet_user u"
+                                            + " join wallet w on w.id = u.wallet_id where w.external_key = ? and u.username = 'admin'",
+                                    "acme")));
         });
     }
 
     @Test
     void shouldStillSignInTheBootstrapAdminWithItsConfiguredPassword() {
-        Api.as(Api.adminToken()).when().get("/api/me").then().statusCode(200)
-                .body("wallet.name", equalTo("Acme Corp"));
+        Api.as(Api.adminToken()).when().get("/api/me").then().statusCode(200).body("wallet.name", equalTo("Acme Corp"));
     }
 
     private long count(String sql, String parameter) {
         try (Connection connection = PostgresTestDatabase.connect(database);
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, parameter);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
@@ -113,7 +130,7 @@ class BootstrapTest {
 
     private String text(String sql, String parameter) {
         try (Connection connection = PostgresTestDatabase.connect(database);
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, parameter);
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? rows.getString(1) : null;

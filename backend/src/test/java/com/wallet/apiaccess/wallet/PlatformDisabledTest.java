@@ -24,26 +24,48 @@ class PlatformDisabledTest {
     }
 
     private static Map<String, String> wallet() {
-        return Map.of("externalKey", PlatformResourceTest.uniqueKey(), "name", "Nope",
-                "adminUsername", "owner", "adminPassword", "owner-password-1");
+        return Map.of(
+                "externalKey",
+                PlatformResourceTest.uniqueKey(),
+                "name",
+                "Nope",
+                "adminUsername",
+                "owner",
+                "adminPassword",
+                "owner-password-1");
     }
 
     @Test
     void shouldAnswerNotFoundWithTheFormerOperatorToken() {
-        given().auth().oauth2(Api.OPERATOR_TOKEN).contentType(ContentType.JSON).body(wallet())
-                .when().post("/api/platform/wallets").then().statusCode(404);
+        given().auth()
+                .oauth2(Api.OPERATOR_TOKEN)
+                .contentType(ContentType.JSON)
+                .body(wallet())
+                .when()
+                .post("/api/platform/wallets")
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void shouldAnswerNotFoundWithoutToken() {
-        given().contentType(ContentType.JSON).body(wallet())
-                .when().post("/api/platform/wallets").then().statusCode(404);
+        given().contentType(ContentType.JSON)
+                .body(wallet())
+                .when()
+                .post("/api/platform/wallets")
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void shouldAnswerNotFoundToAnEmptyBearer() {
-        given().header("Authorization", "Bearer ").contentType(ContentType.JSON).body(wallet())
-                .when().post("/api/platform/wallets").then().statusCode(404);
+        given().header("Authorization", "Bearer ")
+                .contentType(ContentType.JSON)
+                .body(wallet())
+                .when()
+                .post("/api/platform/wallets")
+                .then()
+                .statusCode(404);
     }
 
     @Test

@@ -52,13 +52,16 @@ class PlatformResourceTest {
     private static Response signIn(String wallet, String username, String password) {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("wallet", wallet, "username", username, "password", password))
-                .when().post("/api/session");
+                .when()
+                .post("/api/session");
     }
 
     @Test
     void shouldProvisionAWallet() {
         String key = uniqueKey();
-        provision(wallet(key)).then().statusCode(201)
+        provision(wallet(key))
+                .then()
+                .statusCode(201)
                 .contentType(ContentType.JSON)
                 .body("externalKey", equalTo(key))
                 .body("name", equalTo("Wallet " + key));
@@ -68,13 +71,27 @@ class PlatformResourceTest {
     void shouldLetTheNewAdminSignInHoldingEveryRole() {
         String key = uniqueKey();
         provision(wallet(key)).then().statusCode(201);
-        String token = signIn(key, "owner", "owner-password-1").then().statusCode(200)
+        String token = signIn(key, "owner", "owner-password-1")
+                .then()
+                .statusCode(200)
                 .body("user.username", equalTo("owner"))
                 .body("user.roles", hasSize(20))
-                .body("user.roles", hasItems("api-access:change", "api-access:read", "users:change", "users:read",
-                        "accounts:change", "webhooks:change"))
-                .extract().path("token");
-        Api.as(token).when().get("/api/me").then().statusCode(200)
+                .body(
+                        "user.roles",
+                        hasItems(
+                                "api-access:change",
+                                "api-access:read",
+                                "users:change",
+                                "users:read",
+                                "accounts:change",
+                                "webhooks:change"))
+                .extract()
+                .path("token");
+        Api.as(token)
+                .when()
+                .get("/api/me")
+                .then()
+                .statusCode(200)
                 .body("wallet.externalKey", equalTo(key))
                 .body("wallet.name", equalTo("Wallet " + key))
                 .body("clientIdPrefix", equalTo("wallet-" + key + "-"))
@@ -85,9 +102,12 @@ class PlatformResourceTest {
     void shouldKeepTheNewWalletApartFromAcme() {
         String key = uniqueKey();
         provision(wallet(key)).then().statusCode(201);
-        String token = signIn(key, "owner", "owner-password-1").then().statusCode(200).extract().path("token");
-        Api.as(token).when().get("/api/users").then().statusCode(200)
-                .body("username", contains("owner"));
+        String token = signIn(key, "owner", "owner-password-1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("token");
+        Api.as(token).when().get("/api/users").then().statusCode(200).body("username", contains("owner"));
         signIn(key, Api.ADMIN, Api.ADMIN_PASSWORD).then().statusCode(401);
     }
 
@@ -97,9 +117,7 @@ class PlatformResourceTest {
         provision(wallet(key)).then().statusCode(201);
         Map<String, Object> again = wallet(key);
         again.put("adminUsername", "intruder");
-        provision(again).then().statusCode(409)
-                .contentType(PROBLEM)
-                .body("status", equalTo(409));
+        provision(again).then().statusCode(409).contentType(PROBLEM).body("status", equalTo(409));
         signIn(key, "intruder", "owner-password-1").then().statusCode(401);
     }
 
@@ -110,35 +128,41 @@ class PlatformResourceTest {
 
     @Test
     void shouldRefuseAnUpperCaseKey() {
-        provision(wallet("Acme" + COUNTER.incrementAndGet())).then().statusCode(400)
+        provision(wallet("Acme" + COUNTER.incrementAndGet()))
+                .then()
+                .statusCode(400)
                 .contentType(PROBLEM)
                 .body("errors.field", contains("externalKey"));
     }
 
     @Test
     void shouldRefuseAKeyWithAHyphen() {
-        provision(wallet("ac-me" + COUNTER.incrementAndGet())).then().statusCode(400)
+        provision(wallet("ac-me" + COUNTER.incrementAndGet()))
+                .then()
+                .statusCode(400)
                 .contentType(PROBLEM)
                 .body("errors.field", contains("externalKey"));
     }
 
     @Test
     void shouldRefuseAKeyUnderFourCharacters() {
-        provision(wallet("abc")).then().statusCode(400)
+        provision(wallet("abc"))
+                .then()
+                .statusCode(400)
                 .contentType(PROBLEM)
                 .body("errors.field", contains("externalKey"));
     }
 
     @Test
     void shouldRefuseAKeyOverThirtyTwoCharacters() {
-        provision(wallet("a".repeat(33))).then().statusCode(400)
-                .body("errors.field", contains("externalKey"));
+        provision(wallet("a".repeat(33))).then().statusCode(400).body("errors.field", contains("externalKey"));
     }
 
     @Test
     void shouldAcceptAKeyOfFourCharacters() {
-        String key = "k" + Integer.toString(36 * 36 * 36 + new SecureRandom().nextInt(36 * 36 * 36), 36)
-                .substring(1);
+        String key = "k"
+                + Integer.toString(36 * 36 * 36 + new SecureRandom().nextInt(36 * 36 * 36), 36)
+                        .substring(1);
         provision(wallet(key)).then().statusCode(201).body("externalKey", equalTo(key));
     }
 
@@ -153,9 +177,7 @@ class PlatformResourceTest {
         String key = uniqueKey();
         Map<String, Object> body = wallet(key);
         body.put("adminPassword", "elevenchars");
-        provision(body).then().statusCode(400)
-                .contentType(PROBLEM)
-                .body("errors.field", contains("adminPassword"));
+        provision(body).then().statusCode(400).contentType(PROBLEM).body("errors.field", contains("adminPassword"));
         provision(wallet(key)).then().statusCode(201);
     }
 
@@ -168,8 +190,12 @@ class PlatformResourceTest {
 
     @Test
     void shouldRefuseWithoutToken() {
-        given().contentType(ContentType.JSON).body(wallet(uniqueKey()))
-                .when().post("/api/platform/wallets").then().statusCode(401)
+        given().contentType(ContentType.JSON)
+                .body(wallet(uniqueKey()))
+                .when()
+                .post("/api/platform/wallets")
+                .then()
+                .statusCode(401)
                 .contentType(PROBLEM)
                 .header("WWW-Authenticate", startsWith("Bearer"));
     }
@@ -177,23 +203,39 @@ class PlatformResourceTest {
     @Test
     void shouldRefuseAWrongToken() {
         String key = uniqueKey();
-        given().auth().oauth2("test-operator-token-but-wrong").contentType(ContentType.JSON).body(wallet(key))
-                .when().post("/api/platform/wallets").then().statusCode(401)
+        given().auth()
+                .oauth2("test-operator-token-but-wrong")
+                .contentType(ContentType.JSON)
+                .body(wallet(key))
+                .when()
+                .post("/api/platform/wallets")
+                .then()
+                .statusCode(401)
                 .contentType(PROBLEM);
         provision(wallet(key)).then().statusCode(201);
     }
 
     @Test
     void shouldRefuseAnAdminSessionInsteadOfTheOperatorToken() {
-        Api.as(Api.adminToken()).body(wallet(uniqueKey())).when().post("/api/platform/wallets")
-                .then().statusCode(401);
+        Api.as(Api.adminToken())
+                .body(wallet(uniqueKey()))
+                .when()
+                .post("/api/platform/wallets")
+                .then()
+                .statusCode(401);
     }
 
     @Test
     void shouldRefuseBasicCredentialsOfTheOperatorToken() {
-        given().auth().preemptive().basic("operator", Api.OPERATOR_TOKEN).contentType(ContentType.JSON)
+        given().auth()
+                .preemptive()
+                .basic("operator", Api.OPERATOR_TOKEN)
+                .contentType(ContentType.JSON)
                 .body(wallet(uniqueKey()))
-                .when().post("/api/platform/wallets").then().statusCode(401);
+                .when()
+                .post("/api/platform/wallets")
+                .then()
+                .statusCode(401);
     }
 
     @Test
