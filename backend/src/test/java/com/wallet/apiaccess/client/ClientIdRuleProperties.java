@@ -3,8 +3,7 @@ package com.wallet.apiaccess.client;
 import com.wallet.apiaccess.support.Seeded;
 import com.wallet.apiaccess.support.Seeded.Case;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Random;
@@ -92,10 +91,9 @@ class ClientIdRuleProperties {
             "AB\n",
             "A\u0000B");
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("candidates")
-    void shouldAcceptExactlyTheContractsAlphabetLengthAndEdges(Case<String> candidate) {
-        candidate.check(c -> {
+    @Test
+    void shouldAcceptExactlyTheContractsAlphabetLengthAndEdges() {
+        Seeded.forAll(candidates(), c -> {
             boolean expected = c.length() >= 3
                     && c.length() <= 64
                     && c.chars()
@@ -111,10 +109,9 @@ class ClientIdRuleProperties {
         });
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("shouted")
-    void shouldNeverAcceptUpperCase(Case<String> candidate) {
-        candidate.check(c -> {
+    @Test
+    void shouldNeverAcceptUpperCase() {
+        Seeded.forAll(shouted(), c -> {
             if (!c.equals(c.toLowerCase())) {
                 assertThat(ClientIdRule.isValid(c)).isFalse();
             }

@@ -3,8 +3,7 @@ package com.wallet.apiaccess.client;
 import com.wallet.apiaccess.support.Seeded;
 import com.wallet.apiaccess.support.Seeded.Case;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -77,10 +76,9 @@ class OAuthClientIdProperties {
 
     record Parts(String walletKey, String clientId) {}
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("parts")
-    void shouldParseEveryWellFormedIdBackIntoItsParts(Case<Parts> parts) {
-        parts.check(p -> {
+    @Test
+    void shouldParseEveryWellFormedIdBackIntoItsParts() {
+        Seeded.forAll(parts(), p -> {
             Optional<OAuthClientId> parsed = OAuthClientId.parse("wallet-" + p.walletKey() + "-" + p.clientId());
 
             assertThat(parsed).contains(new OAuthClientId(p.walletKey(), p.clientId()));
@@ -88,20 +86,18 @@ class OAuthClientIdProperties {
         });
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("anything")
-    void shouldNeverThrowAndOnlyAcceptWhatItCanWriteBack(Case<String> anything) {
-        anything.check(a -> {
+    @Test
+    void shouldNeverThrowAndOnlyAcceptWhatItCanWriteBack() {
+        Seeded.forAll(anything(), a -> {
             Optional<OAuthClientId> parsed = OAuthClientId.parse(a);
 
             parsed.ifPresent(id -> assertThat(id.value()).isEqualTo(a));
         });
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("parts")
-    void shouldRefuseAnyUpperCaseClientId(Case<Parts> parts) {
-        parts.check(p -> {
+    @Test
+    void shouldRefuseAnyUpperCaseClientId() {
+        Seeded.forAll(parts(), p -> {
             String shouted = p.clientId().toUpperCase();
             Optional<OAuthClientId> parsed = OAuthClientId.parse("wallet-" + p.walletKey() + "-" + shouted);
 

@@ -3,8 +3,7 @@ package com.wallet.apiaccess.oauth;
 import com.wallet.apiaccess.support.Seeded;
 import com.wallet.apiaccess.support.Seeded.Case;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
@@ -52,10 +51,9 @@ class TokenFormProperties {
 
     record Repeat(String name, String first, String second) {}
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("forms")
-    void shouldReadBackWhateverAFormEncoderWrote(Case<Map<String, String>> form) {
-        form.check(f -> {
+    @Test
+    void shouldReadBackWhateverAFormEncoderWrote() {
+        Seeded.forAll(forms(), f -> {
             String body = f.entrySet().stream()
                     .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                             + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -67,10 +65,9 @@ class TokenFormProperties {
         });
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("bodies")
-    void shouldAnswerAnyBytesWithValuesOrAnOAuthErrorOnly(Case<byte[]> body) {
-        body.check(b -> {
+    @Test
+    void shouldAnswerAnyBytesWithValuesOrAnOAuthErrorOnly() {
+        Seeded.forAll(bodies(), b -> {
             Throwable failure = catchThrowable(() -> TokenForm.parse(b));
 
             if (failure != null) {
@@ -80,10 +77,9 @@ class TokenFormProperties {
         });
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("repeats")
-    void shouldRefuseAnyRepeatedParameter(Case<Repeat> repeat) {
-        repeat.check(r -> {
+    @Test
+    void shouldRefuseAnyRepeatedParameter() {
+        Seeded.forAll(repeats(), r -> {
             String body = r.name() + "=" + URLEncoder.encode(r.first(), StandardCharsets.UTF_8) + "&" + r.name() + "="
                     + URLEncoder.encode(r.second(), StandardCharsets.UTF_8);
 

@@ -5,8 +5,7 @@ import com.wallet.apiaccess.problem.FieldError;
 import com.wallet.apiaccess.support.Seeded;
 import com.wallet.apiaccess.support.Seeded.Case;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,10 +44,9 @@ class RoleSetProperties {
             "\u0430ccounts:read",
             "users:change\ud800");
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("knownRoles")
-    void shouldAlwaysHoldViewWhereItHoldsChange(Case<List<String>> requested) {
-        requested.check(req -> {
+    @Test
+    void shouldAlwaysHoldViewWhereItHoldsChange() {
+        Seeded.forAll(knownRoles(), req -> {
             SortedSet<String> roles = RoleSet.normalise(req, CATALOGUE, "roles", new ArrayList<>());
 
             roles.stream()
@@ -59,10 +57,9 @@ class RoleSetProperties {
         });
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("knownRoles")
-    void shouldBeIdempotent(Case<List<String>> requested) {
-        requested.check(req -> {
+    @Test
+    void shouldBeIdempotent() {
+        Seeded.forAll(knownRoles(), req -> {
             SortedSet<String> once = RoleSet.normalise(req, CATALOGUE, "roles", new ArrayList<>());
             SortedSet<String> twice = RoleSet.normalise(List.copyOf(once), CATALOGUE, "roles", new ArrayList<>());
 
@@ -70,10 +67,9 @@ class RoleSetProperties {
         });
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("mixedRoles")
-    void shouldNameEveryUnknownRoleByItsIndex(Case<List<String>> requested) {
-        requested.check(req -> {
+    @Test
+    void shouldNameEveryUnknownRoleByItsIndex() {
+        Seeded.forAll(mixedRoles(), req -> {
             List<FieldError> errors = new ArrayList<>();
             RoleSet.normalise(req, CATALOGUE, "roles", errors);
 

@@ -9,8 +9,8 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * Seeded random cases for property tests as plain JUnit 5 parameterized tests: a {@code @MethodSource}
- * returns {@link #cases}, the fixed edge cases first and then generated ones. Every generated case has
+ * Seeded random cases for property tests in plain JUnit 5: a test runs {@link #forAll} over
+ * {@link #cases}, the fixed edge cases first and then generated ones. Every generated case has
  * its own {@link Random}, derived from the run's seed and the case's number, so a run is the same every
  * time and {@code -Dproperties.seed=N} replays one ({@code -Dproperties.seed=random} picks a fresh seed).
  * A failing case reports the seed, the case and its value.
@@ -135,6 +135,14 @@ public final class Seeded {
             all.addAll(list);
         }
         return all;
+    }
+
+    /**
+     * Runs the property on every case, one JUnit test for the whole property (thousands of reported
+     * tests cost the build more than the cases themselves); the first failure names its case.
+     */
+    public static <T> void forAll(Stream<Case<T>> cases, Property<? super T> property) {
+        cases.forEachOrdered(c -> c.check(property));
     }
 
     /** The property under test, given one case's value. */
