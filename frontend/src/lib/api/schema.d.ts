@@ -68,11 +68,79 @@ export interface paths {
         };
         /** One API client; needs api-access:read */
         get: operations["getClient"];
-        /** Change an API client's roles and notes; needs api-access:change */
+        /** Change an API client's roles, notes and enabled; needs api-access:change */
         put: operations["updateClient"];
         post?: never;
         /** Delete an API client: no new tokens, live tokens refused at once; needs api-access:change */
         delete: operations["deleteClient"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clients/{clientId}/secrets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate: a second secret, shown this once; the older one retires when drained or at retiresAt; needs api-access:change */
+        post: operations["createClientSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clients/{clientId}/secrets/{secretId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Retire a secret now, or revoke its unopened link: its tokens are refused at once; needs api-access:change */
+        delete: operations["deleteClientSecret"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/handoff/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a one-time secret link is for and whether it can still be opened; changes nothing */
+        post: operations["lookUpSecretLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/handoff/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a one-time secret link: makes the client's secret and answers it, this once */
+        post: operations["openSecretLink"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -256,6 +324,8 @@ export interface components {
             /** Format: int32 */
             size: number;
         };
+        /** @enum {string} */
+        ClientStatus: "active" | "expiring" | "expired" | "disabled";
         ClientView: {
             clientId: string;
             oauthClientId: string;
@@ -266,12 +336,19 @@ export interface components {
             createdAt: components["schemas"]["Instant"];
             updatedAt: components["schemas"]["Instant"];
             lastUsedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            enabled: boolean;
+            status: components["schemas"]["ClientStatus"];
+            /** @description The live secrets, oldest first */
+            secrets: components["schemas"]["SecretView"][];
         };
         CreateClientRequest: {
             clientId: string;
             expiryDate?: components["schemas"]["LocalDate"];
             notes?: string;
             roles: string[];
+            enabled?: boolean;
+            /** @description secret (default): the answer carries clientSecret; link: a one-time secretLink instead */
+            delivery?: components["schemas"]["Delivery"];
         };
         CreateUserRequest: {
             username: string;
@@ -294,7 +371,28 @@ export interface components {
             createdAt: components["schemas"]["Instant"];
             updatedAt: components["schemas"]["Instant"];
             lastUsedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
-            clientSecret: string;
+            enabled: boolean;
+            status: components["schemas"]["ClientStatus"];
+            secrets: components["schemas"]["SecretView"][];
+            /** @description The secret; absent with delivery link */
+            clientSecret?: string;
+            /** @description The one-time link; only with delivery link */
+            secretLink?: string;
+            /** @description Until when the link may be opened */
+            secretLinkExpiresAt?: components["schemas"]["Instant"];
+        };
+        /** @enum {string} */
+        Delivery: "secret" | "link";
+        HandoffRequest: {
+            token: string;
+        };
+        HandoffStatus: {
+            state: components["schemas"]["State"];
+            oauthClientId: string;
+            walletName: string;
+            tokenEndpoint: string;
+            expiresAt: components["schemas"]["Instant"];
+            openedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
         };
         /**
          * Format: date-time
@@ -313,10 +411,43 @@ export interface components {
             tokenEndpoint: string;
             clientIdPrefix: string;
         };
+        NewSecret: {
+            secretId: string;
+            /** @description The secret; absent with delivery link */
+            clientSecret?: string;
+            /** @description The one-time link; only with delivery link */
+            secretLink?: string;
+            /** @description Until when the link may be opened */
+            secretLinkExpiresAt?: components["schemas"]["Instant"];
+            createdAt: components["schemas"]["Instant"];
+        };
+        OpenedHandoff: {
+            oauthClientId: string;
+            clientSecret: string;
+            walletName: string;
+            tokenEndpoint: string;
+        };
         ResourceView: {
             id: string;
             name: string;
             description: string;
+        };
+        RotateSecretRequest: {
+            /** @description When the older secret retires at the latest; at most 30 days ahead, default 7 days */
+            retireOldAt?: components["schemas"]["Instant"];
+            /** @description secret (default): the answer carries clientSecret; link: a one-time secretLink instead */
+            delivery?: components["schemas"]["Delivery"];
+        };
+        SecretView: {
+            secretId: string;
+            /** @description The prefix and the last 4 characters; null for a secret made before the current format, or one whose link was not opened yet */
+            hint: string | null;
+            createdAt: components["schemas"]["Instant"];
+            lastUsedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /** @description When it retires at the latest */
+            retiresAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /** @description Until when its one-time link may be opened; null once it was */
+            linkExpiresAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
         };
         SessionUser: {
             username: string;
@@ -332,11 +463,14 @@ export interface components {
             username: string;
             password: string;
         };
+        /** @enum {string} */
+        State: "ready" | "used" | "expired";
         UpdateClientRequest: {
             clientId?: string;
             expiryDate?: components["schemas"]["LocalDate"];
             notes?: string;
             roles: string[];
+            enabled?: boolean;
         };
         UpdateUserRequest: {
             roles: string[];
@@ -486,8 +620,12 @@ export interface operations {
                 q?: string;
                 /** @description Page size, 1 to 100 */
                 size?: number;
-                /** @description clientId (default), expiryDate, createdAt or lastUsedAt; a leading '-' sorts descending */
+                /** @description clientId (default), expiryDate, createdAt, lastUsedAt or status; a leading '-' sorts descending */
                 sort?: string;
+                /** @description Comma-separated statuses to keep: active, expiring, expired, disabled */
+                status?: string;
+                /** @description Keep clients that obtained no token for this many days, or never */
+                unusedDays?: number;
             };
             header?: never;
             path?: never;
@@ -778,6 +916,263 @@ export interface operations {
             };
             /** @description No such client in this wallet */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createClientSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RotateSecretRequest"];
+            };
+        };
+        responses: {
+            /** @description Made; the secret is in clientSecret, or the one-time link in secretLink */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewSecret"];
+                };
+            };
+            /** @description retireOldAt in the past or more than 30 days ahead */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such client in this wallet */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The client has two secrets already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteClientSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: string;
+                secretId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Retired */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such client, or no such live secret of it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It is the client's only working secret */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    lookUpSecretLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoffRequest"];
+            };
+        };
+        responses: {
+            /** @description The link's state */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoffStatus"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such link: revoked, its secret retired, or never made */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    openSecretLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoffRequest"];
+            };
+        };
+        responses: {
+            /** @description The secret */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenedHandoff"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such link: revoked, its secret retired, or never made */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The link was used already, or expired */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };

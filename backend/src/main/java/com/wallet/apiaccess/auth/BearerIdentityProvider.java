@@ -23,8 +23,8 @@ import java.util.TreeSet;
 
 /**
  * Turns a verified bearer token into the caller, checking that its user or client still exists,
- * is not expired, and still has the credential the token was issued for ({@link CredentialRef}): one
- * row by its unique key. A token never carries more roles than its holder has now, so a removed role
+ * is enabled and not expired, and still has the credential the token was issued for ({@link CredentialRef}:
+ * a client's secret, a user's password): one row by its unique key. A token never carries more roles than its holder has now, so a removed role
  * stops working at once.
  */
 @ApplicationScoped
@@ -69,11 +69,19 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
     }
 
     private Uni<Caller> client(VerifiedToken token, WalletRef wallet) {
-        return clients.credential(wallet.id(), token.clientId()).map(client -> {
-            if (client == null || !CredentialRef.of(client.secretDigest()).equals(token.credentialRef())) {
+        return clients.credential(wallet.id(), token.clientId(), token.credentialRef())
+                .map(client -> {
+            Instant now = Instant.now();
+            if (client == null) {
                 throw InvalidToken.because("The token's client no longer exists");
             }
-            if (client.expiry().isPassedAt(Instant.now())) {
+            if (!client.secretLiveAt(now)) {
+                throw InvalidToken.because("The secret the token was issued for has retired");
+            }
+            if (!client.enabled()) {
+                throw InvalidToken.because("The token's client is disabled");
+            }
+            if (client.expiry().isPassedAt(now)) {
                 throw InvalidToken.because("The token's client has expired");
             }
             return new Caller(

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.SortedSet;
 
-/** An OAuth client of one wallet. Holds only a digest of its secret. */
+/** An OAuth client of one wallet. Its secrets are {@link ClientSecret} rows. */
 @Entity
 @Table(name = "api_client")
 public class ApiClient {
@@ -27,9 +27,6 @@ public class ApiClient {
 
     @Column(name = "client_id", nullable = false, length = 64)
     public String clientId;
-
-    @Column(name = "secret_digest", nullable = false, length = 100)
-    public String secretDigest;
 
     @Convert(converter = RolesConverter.class)
     @Column(nullable = false, columnDefinition = "text")
@@ -49,6 +46,9 @@ public class ApiClient {
 
     @Column(name = "last_used_at")
     public Instant lastUsedAt;
+
+    @Column(nullable = false)
+    public boolean enabled = true;
 
     public Expiry expiry() {
         return new Expiry(expiryDate);

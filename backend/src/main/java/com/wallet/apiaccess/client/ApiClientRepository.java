@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,39 +49,87 @@ public class ApiClientRepository implements PanacheRepositoryBase<ApiClient, Lon
         return delete("walletId = ?1 and clientId = ?2", walletId, clientId).map(count -> count > 0);
     }
 
-    /** The client an OAuth client id names, looked up by its wallet's external key. */
-    @WithSession
-    Uni<ApiClient> findByOAuthClientId(OAuthClientId id) {
-        return find(
-                        "select c from ApiClient c, Wallet w where w.id = c.walletId"
-                                + " and w.externalKey = ?1 and c.clientId = ?2",
-                        id.walletKey(),
-                        id.clientId())
-                .firstResult();
+    /**
+     * What the token endpoint needs of the client an OAuth client id names, with its secrets that exist
+     * (one row each; one row without a secret when it has none), or null when there is no such client.
+     */
+    Uni<ClientCache.CachedClient> forTokens(OAuthClientId id) {
+        return pool.preparedQuery("select c.id, c.roles, c.expiry_date, c.enabled,"
+                        + " s.id as secret_row_id, s.digest, s.credential_ref, s.hint, s.retires_at"
+                        + " from wallet w join api_client c on c.wallet_id = w.id"
+                        + " left join client_secret s on s.client_row_id = c.id and s.digest is not null"
+                        + " where w.external_key = $1 and c.client_id = $2 order by s.created_at, s.id")
+                .execute(Tuple.of(id.walletKey(), id.clientId()))
+                .map(rows -> {
+                    ClientCache.CachedClient client = null;
+                    List<ClientCache.CachedSecret> secrets = new ArrayList<>(2);
+                    for (Row row : rows) {
+                        if (client == null) {
+                            client = new ClientCache.CachedClient(
+                                    row.getLong("id"),
+                                    id,
+                                    RoleSet.split(row.getString("roles")),
+                                    new Expiry(row.getLocalDate("expiry_date")),
+                                    row.getBoolean("enabled"),
+                                    secrets,
+                                    System.nanoTime());
+                        }
+                        if (row.getLong("secret_row_id") != null) {
+                            OffsetDateTime retiresAt = row.getOffsetDateTime("retires_at");
+                            secrets.add(new ClientCache.CachedSecret(
+                                    row.getLong("secret_row_id"),
+                                    row.getString("digest"),
+                                    row.getString("credential_ref"),
+                                    row.getString("hint"),
+                                    retiresAt == null ? null : retiresAt.toInstant()));
+                        }
+                    }
+                    return client;
+                });
     }
 
-    /** What a bearer check needs of the client as it is now, or null when the wallet has no such client. */
-    public Uni<ClientCredential> credential(long walletId, String clientId) {
-        return pool.preparedQuery("select secret_digest, roles, expiry_date from api_client"
-                        + " where wallet_id = $1 and client_id = $2")
-                .execute(Tuple.of(walletId, clientId))
+    /**
+     * What a bearer check needs of the client as it is now and of the secret its token names, or null
+     * when the wallet has no such client.
+     */
+    public Uni<ClientCredential> credential(long walletId, String clientId, String credentialRef) {
+        return pool.preparedQuery("select c.roles, c.expiry_date, c.enabled, s.id as secret_row_id, s.retires_at"
+                        + " from api_client c left join client_secret s"
+                        + " on s.client_row_id = c.id and s.credential_ref = $3"
+                        + " where c.wallet_id = $1 and c.client_id = $2")
+                .execute(Tuple.of(walletId, clientId, credentialRef))
                 .map(rows -> {
                     RowIterator<Row> found = rows.iterator();
                     if (!found.hasNext()) {
                         return null;
                     }
                     Row row = found.next();
+                    OffsetDateTime retiresAt = row.getOffsetDateTime("retires_at");
                     return new ClientCredential(
-                            row.getString(0), RoleSet.split(row.getString(1)), new Expiry(row.getLocalDate(2)));
+                            RoleSet.split(row.getString("roles")),
+                            new Expiry(row.getLocalDate("expiry_date")),
+                            row.getBoolean("enabled"),
+                            row.getLong("secret_row_id") != null,
+                            retiresAt == null ? null : retiresAt.toInstant());
                 });
     }
 
-    /** Marks when clients last obtained a token, in one statement; an older mark never overwrites a newer one. */
-    Uni<Void> markLastUsed(List<Long> rowIds, List<OffsetDateTime> times) {
-        return pool.preparedQuery("update api_client c set last_used_at = u.at"
-                        + " from unnest($1::bigint[], $2::timestamptz[]) as u(id, at)"
-                        + " where c.id = u.id and (c.last_used_at is null or c.last_used_at < u.at)")
-                .execute(Tuple.of(rowIds.toArray(new Long[0]), times.toArray(new OffsetDateTime[0])))
+    /**
+     * Marks when secrets, and so their clients, last obtained a token, in one statement; an older mark
+     * never overwrites a newer one.
+     */
+    Uni<Void> markLastUsed(List<Long> clientRowIds, List<Long> secretRowIds, List<OffsetDateTime> times) {
+        return pool.preparedQuery("with marks as (select * from unnest($1::bigint[], $2::bigint[], $3::timestamptz[])"
+                        + " as u(client_id, secret_id, at)),"
+                        + " secrets as (update client_secret s set last_used_at = m.at from marks m"
+                        + " where s.id = m.secret_id and (s.last_used_at is null or s.last_used_at < m.at))"
+                        + " update api_client c set last_used_at = u.at"
+                        + " from (select client_id, max(at) as at from marks group by client_id) as u"
+                        + " where c.id = u.client_id and (c.last_used_at is null or c.last_used_at < u.at)")
+                .execute(Tuple.of(
+                        clientRowIds.toArray(new Long[0]),
+                        secretRowIds.toArray(new Long[0]),
+                        times.toArray(new OffsetDateTime[0])))
                 .replaceWithVoid();
     }
 }

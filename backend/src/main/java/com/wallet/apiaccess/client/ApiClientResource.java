@@ -39,10 +39,12 @@ public class ApiClientResource {
     static final String CHANGE = "api-access:change";
 
     private final ApiClientService service;
+    private final SecretRotation rotation;
     private final SecurityIdentity identity;
 
-    public ApiClientResource(ApiClientService service, SecurityIdentity identity) {
+    public ApiClientResource(ApiClientService service, SecretRotation rotation, SecurityIdentity identity) {
         this.service = service;
+        this.rotation = rotation;
         this.identity = identity;
     }
 
@@ -69,11 +71,19 @@ public class ApiClientResource {
                     String size,
             @Parameter(
                             description =
-                                    "clientId (default), expiryDate, createdAt or lastUsedAt; a leading '-' sorts descending")
+                                    "clientId (default), expiryDate, createdAt, lastUsedAt or status; a leading '-' sorts descending")
                     @QueryParam("sort")
-                    String sort) {
+                    String sort,
+            @Parameter(description = "Comma-separated statuses to keep: active, expiring, expired, disabled")
+                    @QueryParam("status")
+                    String status,
+            @Parameter(
+                            description = "Keep clients that obtained no token for this many days, or never",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "36500"))
+                    @QueryParam("unusedDays")
+                    String unusedDays) {
         Caller caller = caller(READ);
-        return service.list(caller, q, sort, page, size);
+        return service.list(caller, q, sort, page, size, status, unusedDays);
     }
 
     @GET
@@ -107,9 +117,45 @@ public class ApiClientResource {
         });
     }
 
+    @POST
+    @Path("{clientId}/secrets")
+    @Operation(
+            summary = "Rotate: a second secret, shown this once; the older one retires when drained or at retiresAt;"
+                    + " needs api-access:change")
+    @APIResponse(
+            responseCode = "201",
+            description = "Made; the secret is in clientSecret, or the one-time link in secretLink",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewSecret.class)))
+    @APIResponse(responseCode = "400", description = "retireOldAt in the past or more than 30 days ahead")
+    @APIResponse(responseCode = "404", description = "No such client in this wallet")
+    @APIResponse(responseCode = "409", description = "The client has two secrets already")
+    public Uni<RestResponse<NewSecret>> rotate(
+            @PathParam("clientId") String clientId, RotateSecretRequest request, @Context UriInfo uriInfo) {
+        return rotation.rotate(caller(CHANGE), clientId, request).map(created -> {
+            URI location = uriInfo.getAbsolutePathBuilder().path(created.secretId()).build();
+            return RestResponse.ResponseBuilder.<NewSecret>created(location)
+                    .entity(created)
+                    .header("Cache-Control", "no-store")
+                    .build();
+        });
+    }
+
+    @DELETE
+    @Path("{clientId}/secrets/{secretId}")
+    @Operation(
+            summary = "Retire a secret now, or revoke its unopened link: its tokens are refused at once;"
+                    + " needs api-access:change")
+    @APIResponse(responseCode = "204", description = "Retired")
+    @APIResponse(responseCode = "404", description = "No such client, or no such live secret of it")
+    @APIResponse(responseCode = "409", description = "It is the client's only working secret")
+    public Uni<RestResponse<Void>> retire(
+            @PathParam("clientId") String clientId, @PathParam("secretId") String secretId) {
+        return rotation.retire(caller(CHANGE), clientId, secretId).map(nothing -> RestResponse.noContent());
+    }
+
     @PUT
     @Path("{clientId}")
-    @Operation(summary = "Change an API client's roles and notes; needs api-access:change")
+    @Operation(summary = "Change an API client's roles, notes and enabled; needs api-access:change")
     @APIResponse(responseCode = "200", description = "The client as it is now")
     @APIResponse(responseCode = "400", description = "Invalid fields, or a clientId or expiryDate that differs")
     @APIResponse(responseCode = "404", description = "No such client in this wallet")

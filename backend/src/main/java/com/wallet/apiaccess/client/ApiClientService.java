@@ -2,8 +2,6 @@ package com.wallet.apiaccess.client;
 
 import com.wallet.apiaccess.client.ClientRules.ClientChange;
 import com.wallet.apiaccess.client.ClientRules.NewClient;
-import com.wallet.apiaccess.crypto.SecretDigester;
-import com.wallet.apiaccess.crypto.SecretGenerator;
 import com.wallet.apiaccess.database.DatabaseFailures;
 import com.wallet.apiaccess.problem.FieldError;
 import com.wallet.apiaccess.problem.ProblemException;
@@ -24,8 +22,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -36,30 +36,44 @@ public class ApiClientService {
     private static final Logger LOG = Logger.getLogger(ApiClientService.class);
     static final int MAX_PAGE_SIZE = 100;
     static final int MAX_QUERY_LENGTH = 200;
+    static final int MAX_UNUSED_DAYS = 36_500;
 
     private final ApiClientRepository repository;
+    private final ClientSecretRepository secrets;
     private final ClientListing listing;
     private final RoleCatalogue catalogue;
-    private final SecretGenerator secrets;
-    private final SecretDigester digester;
+    private final SecretIssuer issuer;
+    private final ClientViews views;
+    private final CredentialPolicy policy;
     private final Event<ClientChanged> clientChanged;
 
     public ApiClientService(
             ApiClientRepository repository,
+            ClientSecretRepository secrets,
             ClientListing listing,
             RoleCatalogue catalogue,
-            SecretGenerator secrets,
-            SecretDigester digester,
+            SecretIssuer issuer,
+            ClientViews views,
+            CredentialPolicy policy,
             Event<ClientChanged> clientChanged) {
         this.repository = repository;
+        this.secrets = secrets;
         this.listing = listing;
         this.catalogue = catalogue;
-        this.secrets = secrets;
-        this.digester = digester;
+        this.issuer = issuer;
+        this.views = views;
+        this.policy = policy;
         this.clientChanged = clientChanged;
     }
 
-    public Uni<ClientPage> list(Caller caller, String q, String sort, String pageParam, String sizeParam) {
+    public Uni<ClientPage> list(
+            Caller caller,
+            String q,
+            String sort,
+            String pageParam,
+            String sizeParam,
+            String statusParam,
+            String unusedDaysParam) {
         List<FieldError> errors = new ArrayList<>();
         int page = integer(pageParam, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, "page", errors);
         int size = integer(sizeParam, 1, MAX_PAGE_SIZE, "size", errors);
@@ -73,8 +87,29 @@ public class ApiClientService {
         if (order.isEmpty()) {
             errors.add(new FieldError("sort", ClientSort.RULE));
         }
+        ClientFilter filter = new ClientFilter(
+                statuses(statusParam, errors),
+                unusedDaysParam == null || unusedDaysParam.isBlank()
+                        ? null
+                        : integer(unusedDaysParam, 1, MAX_UNUSED_DAYS, "unusedDays", errors));
         ProblemException.throwIfInvalid(errors);
-        return listing.page(caller.walletId(), caller.walletKey(), query, order.get(), page, size);
+        return listing.page(caller.walletId(), caller.walletKey(), query, filter, order.get(), page, size);
+    }
+
+    private static Set<ClientStatus> statuses(String param, List<FieldError> errors) {
+        Set<ClientStatus> statuses = EnumSet.noneOf(ClientStatus.class);
+        if (param == null || param.isBlank()) {
+            return statuses;
+        }
+        for (String word : param.split(",", -1)) {
+            Optional<ClientStatus> status = ClientStatus.parse(word);
+            if (status.isEmpty()) {
+                errors.add(new FieldError("status", ClientStatus.RULE));
+                return statuses;
+            }
+            statuses.add(status.get());
+        }
+        return statuses;
     }
 
     @WithSession
@@ -82,19 +117,21 @@ public class ApiClientService {
         if (!ClientIdRule.isValid(clientId)) {
             return Uni.createFrom().failure(notFound(clientId));
         }
-        return repository.findByClientId(caller.walletId(), clientId).map(client -> {
+        return repository.findByClientId(caller.walletId(), clientId).chain(client -> {
             if (client == null) {
                 throw notFound(clientId);
             }
-            return ClientView.of(client, caller.walletKey(), Instant.now());
+            return secrets.ofClient(client.id)
+                    .map(found -> views.of(client, found, caller.walletKey(), Instant.now()));
         });
     }
 
     /** Creates the client; once committed, the token endpoint forgets what it cached of that id. */
     public Uni<CreatedClientView> create(Caller caller, CreateClientRequest request) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         NewClient valid = ClientRules.newClient(
-                request, LocalDate.ofInstant(now, ZoneOffset.UTC), caller.expiryDate(), catalogue);
+                request, today, caller.expiryDate(), policy.latestExpiry(today), catalogue);
         caller.requireGrantable(valid.roles());
         return insert(caller, valid, now).invoke(created -> changed(caller, created.clientId()));
     }
@@ -120,11 +157,10 @@ public class ApiClientService {
 
     @WithTransaction
     Uni<CreatedClientView> insert(Caller caller, NewClient valid, Instant now) {
-        String secret = secrets.newSecret();
         ApiClient client = new ApiClient();
         client.walletId = caller.walletId();
         client.clientId = valid.clientId();
-        client.secretDigest = digester.digest(secret);
+        client.enabled = valid.enabled();
         client.roles = valid.roles();
         client.expiryDate = valid.expiry().lastDay();
         client.notes = valid.notes();
@@ -136,11 +172,13 @@ public class ApiClientService {
                     if (existing != null) {
                         throw exists(client.clientId);
                     }
-                    return repository.persist(client);
+                    return repository.persistAndFlush(client);
                 })
                 .onFailure(DatabaseFailures::isUniqueViolation)
                 .transform(e -> exists(client.clientId))
-                .map(saved -> {
+                .chain(saved -> {
+                    SecretIssuer.Issued first = issuer.issue(saved.id, valid.delivery(), now);
+                    return secrets.persist(first.row()).map(row -> {
                     LOG.infof(
                             "API client %s created in wallet %s by %s with roles %s, expiring %s",
                             saved.clientId,
@@ -148,13 +186,15 @@ public class ApiClientService {
                             caller.name(),
                             RoleSet.join(valid.roles()),
                             valid.expiry());
-                    return CreatedClientView.of(ClientView.of(saved, caller.walletKey(), now), secret);
+                        ClientView view = views.of(saved, List.of(first.row()), caller.walletKey(), now);
+                        return CreatedClientView.of(view, first.answer());
+                    });
                 });
     }
 
     @WithTransaction
     Uni<ClientView> change(Caller caller, String clientId, ClientChange valid) {
-        return repository.lockByClientId(caller.walletId(), clientId).map(client -> {
+        return repository.lockByClientId(caller.walletId(), clientId).chain(client -> {
             if (client == null) {
                 throw notFound(clientId);
             }
@@ -165,9 +205,18 @@ public class ApiClientService {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             client.roles = valid.roles();
             client.notes = valid.notes();
+            if (valid.enabled() != null && valid.enabled() != client.enabled) {
+                client.enabled = valid.enabled();
+                LOG.infof(
+                        "API client %s %s in wallet %s by %s",
+                        client.clientId,
+                        client.enabled ? "enabled" : "disabled",
+                        caller.walletKey(),
+                        caller.name());
+            }
             client.updatedAt = now;
             LOG.infof("API client %s updated in wallet %s by %s", client.clientId, caller.walletKey(), caller.name());
-            return ClientView.of(client, caller.walletKey(), now);
+            return secrets.ofClient(client.id).map(found -> views.of(client, found, caller.walletKey(), now));
         });
     }
 
@@ -195,7 +244,7 @@ public class ApiClientService {
         return min;
     }
 
-    private static ProblemException notFound(String clientId) {
+    static ProblemException notFound(String clientId) {
         return ProblemException.notFound("No API client '" + Shown.value(clientId, 64) + "' in this wallet");
     }
 

@@ -3,13 +3,14 @@ package com.wallet.apiaccess.client;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.wallet.apiaccess.config.ApiAccessConfig;
-import com.wallet.apiaccess.crypto.CredentialRef;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
@@ -30,15 +31,29 @@ public class ClientCache {
 
     private static final Duration ABSENT_TTL = Duration.ofSeconds(5);
 
-    /** What a token needs of a client; never its secret, only its digest. */
+    /** What a token needs of a client; never its secrets, only their digests. */
     public record CachedClient(
             long id,
             OAuthClientId oauthClientId,
-            String secretDigest,
             SortedSet<String> roles,
             Expiry expiry,
-            String credentialRef,
-            long loadedAtNanos) {}
+            boolean enabled,
+            List<CachedSecret> secrets,
+            long loadedAtNanos) {
+
+        public CachedClient {
+            roles = Collections.unmodifiableSortedSet(new TreeSet<>(roles));
+            secrets = List.copyOf(secrets);
+        }
+    }
+
+    /** One secret that exists (its link, if it had one, was opened); {@code retiresAt} null when it has no date. */
+    public record CachedSecret(long rowId, String digest, String credentialRef, String hint, Instant retiresAt) {
+
+        public boolean isRetiredAt(Instant now) {
+            return retiresAt != null && !retiresAt.isAfter(now);
+        }
+    }
 
     private final ApiClientRepository clients;
     private final Cache<OAuthClientId, CachedClient> found;
@@ -84,8 +99,8 @@ public class ClientCache {
 
     private Uni<Optional<CachedClient>> load(OAuthClientId id) {
         long before = changes.get();
-        return clients.findByOAuthClientId(id).map(client -> {
-            Optional<CachedClient> result = Optional.ofNullable(client).map(c -> cached(id, c));
+        return clients.forTokens(id).map(client -> {
+            Optional<CachedClient> result = Optional.ofNullable(client);
             if (changes.get() == before) {
                 result.ifPresentOrElse(c -> found.put(id, c), () -> {
                     found.invalidate(id);
@@ -123,16 +138,5 @@ public class ClientCache {
         changes.incrementAndGet();
         found.invalidateAll();
         absent.invalidateAll();
-    }
-
-    private static CachedClient cached(OAuthClientId id, ApiClient client) {
-        return new CachedClient(
-                client.id,
-                id,
-                client.secretDigest,
-                Collections.unmodifiableSortedSet(new TreeSet<>(client.roles)),
-                client.expiry(),
-                CredentialRef.of(client.secretDigest),
-                System.nanoTime());
     }
 }

@@ -1,6 +1,18 @@
 package com.wallet.apiaccess.client;
 
+import java.time.Instant;
 import java.util.SortedSet;
 
-/** What a bearer check needs of a client: the digest its tokens are tied to, its roles now, its expiry. */
-public record ClientCredential(String secretDigest, SortedSet<String> roles, Expiry expiry) {}
+/**
+ * What a bearer check needs of a client as it is now: its roles, expiry and whether it is enabled, and
+ * whether the secret a token names still exists (null {@code secretRetiresAt} with {@code secretFound}:
+ * it has no retirement date).
+ */
+public record ClientCredential(
+        SortedSet<String> roles, Expiry expiry, boolean enabled, boolean secretFound, Instant secretRetiresAt) {
+
+    /** Whether the token's secret authenticates at {@code now}: it was neither deleted nor has reached its date. */
+    public boolean secretLiveAt(Instant now) {
+        return secretFound && (secretRetiresAt == null || secretRetiresAt.isAfter(now));
+    }
+}

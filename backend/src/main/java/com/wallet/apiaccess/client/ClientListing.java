@@ -1,65 +1,79 @@
 package com.wallet.apiaccess.client;
 
-import com.wallet.apiaccess.role.RoleSet;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * A page of the admin list in one SQL statement on the reactive client: the page, read in the order
- * of one of the sort indexes (V4), and its total, from the count kept beside the wallet (V3) or, for
- * a search, counted over the trigram matches (V2). The busiest screen of the console stays off
+ * of one of the sort indexes (V4, V8), and its total, from the count kept beside the wallet (V3) or, for
+ * a search or a filter, counted over the matches (V2). The busiest screen of the console stays off
  * Hibernate's query machinery, which cost more CPU than the query itself. Searches go to
- * {@link ClientSearch} first; what it cannot answer (lastUsedAt order, a wallet too large to keep in
- * memory) is searched here.
+ * {@link ClientSearch} first; what it cannot answer (lastUsedAt or status order, filters, a wallet too
+ * large to keep in memory) is searched here.
  */
 @ApplicationScoped
 public class ClientListing {
 
-    private static final String COLUMNS = "client_id, roles, expiry_date, notes, created_at, updated_at, last_used_at";
-
     private final Pool pool;
     private final ClientSearch search;
+    private final ClientViews views;
+    private final CredentialPolicy policy;
 
-    public ClientListing(Pool pool, ClientSearch search) {
+    public ClientListing(Pool pool, ClientSearch search, ClientViews views, CredentialPolicy policy) {
         this.pool = pool;
         this.search = search;
+        this.views = views;
+        this.policy = policy;
     }
 
-    public Uni<ClientPage> page(long walletId, String walletKey, String q, ClientSort sort, int page, int size) {
+    public Uni<ClientPage> page(
+            long walletId, String walletKey, String q, ClientFilter filter, ClientSort sort, int page, int size) {
         String prefix = OAuthClientId.prefix(walletKey);
-        if (q == null) {
-            return inDatabase(walletId, prefix, null, sort, page, size);
+        if (q == null || !filter.isEmpty()) {
+            return inDatabase(walletId, prefix, q, filter, sort, page, size);
         }
         return search.page(walletId, prefix, q, sort, page, size)
                 .chain(found -> found != null
                         ? Uni.createFrom().item(found)
-                        : inDatabase(walletId, prefix, q, sort, page, size));
+                        : inDatabase(walletId, prefix, q, filter, sort, page, size));
     }
 
-    Uni<ClientPage> inDatabase(long walletId, String prefix, String q, ClientSort sort, int page, int size) {
+    Uni<ClientPage> inDatabase(
+            long walletId, String prefix, String q, ClientFilter filter, ClientSort sort, int page, int size) {
         long offset = (long) page * size;
-        Uni<RowSet<Row>> rows = q == null
-                ? pool.preparedQuery(everything(sort)).execute(Tuple.of(walletId, size, offset))
-                : pool.preparedQuery(matching(sort)).execute(Tuple.of(walletId, size, offset, likePattern(q)));
         Instant now = Instant.now();
-        return rows.map(found -> {
+        List<Object> values = new ArrayList<>(List.of(walletId, size, offset));
+        String sql;
+        if (q == null && filter.isEmpty()) {
+            sql = everything(sort);
+        } else {
+            StringBuilder conditions = new StringBuilder();
+            if (q != null) {
+                values.add(likePattern(q));
+                conditions.append(" and (lower(client_id) like $4 escape '\\' or lower(coalesce(notes, ''))"
+                        + " like $4 escape '\\')");
+            }
+            conditions.append(filter.conditions(
+                    values.size() + 1, now, LocalDate.ofInstant(now, ZoneOffset.UTC), policy.warnDays(), values));
+            sql = matching(conditions.toString(), sort);
+        }
+        return pool.preparedQuery(sql).execute(Tuple.from(values)).map(found -> {
             long total = 0;
             List<ClientView> items = new ArrayList<>(found.size());
             for (Row row : found) {
                 total = row.getLong("total");
                 if (row.getString("client_id") != null) {
-                    items.add(view(row, prefix, now));
+                    items.add(views.of(row, prefix, now));
                 }
             }
             return new ClientPage(items, total, page, size);
@@ -69,20 +83,23 @@ public class ClientListing {
     /** The wallet's row, joined to the page (none when the page is past the end): always one row at least. */
     private static String everything(ClientSort sort) {
         return "select w.client_count as total, c.* from wallet w left join lateral ("
-                + "select " + COLUMNS + " from api_client where wallet_id = $1 order by " + orderBy(sort, "")
-                + " limit $2 offset $3) c on true where w.id = $1 order by " + orderBy(sort, "c.");
+                + "select " + ClientViews.columns("") + " from api_client where wallet_id = $1 order by "
+                + orderBy(sort, "") + " limit $2 offset $3) c on true where w.id = $1 order by " + orderBy(sort, "c.");
     }
 
-    /** Materialised, so that PostgreSQL finds the matches with the trigram indexes once, then counts and sorts them. */
-    private static String matching(ClientSort sort) {
-        return "with m as materialized (select " + COLUMNS + " from api_client where wallet_id = $1"
-                + " and (lower(client_id) like $4 escape '\\' or lower(coalesce(notes, '')) like $4 escape '\\'))"
+    /**
+     * Materialised, so that PostgreSQL finds the matches once (with the trigram indexes for a search),
+     * then counts and sorts them; the secrets are read for the page's rows only.
+     */
+    private static String matching(String conditions, ClientSort sort) {
+        return "with m as materialized (select id, client_id, roles, expiry_date, notes, created_at, updated_at,"
+                + " last_used_at, enabled from api_client where wallet_id = $1" + conditions + ")"
                 + " select t.total, p.* from (select count(*) as total from m) t left join lateral ("
-                + "select * from m order by " + orderBy(sort, "") + " limit $2 offset $3) p on true order by "
-                + orderBy(sort, "p.");
+                + "select " + ClientViews.columns("m.") + " from m order by " + orderBy(sort, "m.")
+                + " limit $2 offset $3) p on true order by " + orderBy(sort, "p.");
     }
 
-    /** Matches an index of V4 exactly, so that a page is read in index order; clientId breaks ties. */
+    /** Matches an index of V4 or V8 exactly, so that a page is read in index order; clientId breaks ties. */
     static String orderBy(ClientSort sort, String table) {
         String direction = sort.descending() ? " desc" : "";
         return switch (sort.field()) {
@@ -90,6 +107,10 @@ public class ClientListing {
             case "expiryDate" -> table + "expiry_date" + direction + ", " + table + "client_id";
             case "createdAt" -> table + "created_at" + direction + ", " + table + "client_id";
             case "lastUsedAt" -> table + "last_used_at" + direction + " nulls last, " + table + "client_id";
+            case "status" ->
+                sort.descending()
+                        ? table + "enabled, " + table + "expiry_date, " + table + "client_id desc"
+                        : table + "enabled desc, " + table + "expiry_date desc, " + table + "client_id";
             default -> throw new IllegalArgumentException("No order for " + sort.field());
         };
     }
@@ -100,25 +121,5 @@ public class ClientListing {
                 .replace("%", "\\%")
                 .replace("_", "\\_");
         return "%" + escaped + "%";
-    }
-
-    static ClientView view(Row row, String prefix, Instant now) {
-        String clientId = row.getString("client_id");
-        LocalDate expiryDate = row.getLocalDate("expiry_date");
-        return new ClientView(
-                clientId,
-                prefix + clientId,
-                List.copyOf(RoleSet.split(row.getString("roles"))),
-                expiryDate,
-                new Expiry(expiryDate).isPassedAt(now),
-                row.getString("notes"),
-                instant(row, "created_at"),
-                instant(row, "updated_at"),
-                instant(row, "last_used_at"));
-    }
-
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
     }
 }

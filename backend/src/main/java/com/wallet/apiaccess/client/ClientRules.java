@@ -19,15 +19,28 @@ final class ClientRules {
     static final int NOTES_MAX = 1000;
 
     /** A client to create, valid in itself (whether the caller may grant its roles is the service's rule). */
-    record NewClient(String clientId, Expiry expiry, String notes, SortedSet<String> roles) {}
+    record NewClient(
+            String clientId, Expiry expiry, String notes, SortedSet<String> roles, boolean enabled, Delivery delivery) {}
 
-    /** A change to a client; {@code clientId} and {@code expiryDate} are only echoes that must not differ. */
-    record ClientChange(String notes, SortedSet<String> roles, String echoedClientId, LocalDate echoedExpiryDate) {}
+    /**
+     * A change to a client; {@code enabled} null leaves it as it is; {@code clientId} and {@code expiryDate}
+     * are only echoes that must not differ.
+     */
+    record ClientChange(
+            String notes,
+            SortedSet<String> roles,
+            Boolean enabled,
+            String echoedClientId,
+            LocalDate echoedExpiryDate) {}
 
     private ClientRules() {}
 
     static NewClient newClient(
-            CreateClientRequest request, LocalDate today, LocalDate creatorExpiry, RoleCatalogue catalogue) {
+            CreateClientRequest request,
+            LocalDate today,
+            LocalDate creatorExpiry,
+            LocalDate latest,
+            RoleCatalogue catalogue) {
         requireBody(request);
         List<FieldError> errors = new ArrayList<>();
         if (request.clientId() == null || request.clientId().isEmpty()) {
@@ -35,11 +48,17 @@ final class ClientRules {
         } else if (!ClientIdRule.isValid(request.clientId())) {
             errors.add(new FieldError("clientId", ClientIdRule.MESSAGE));
         }
-        Expiry expiry = Expiry.ofNewClient(request.expiryDate(), today, creatorExpiry, errors);
+        Expiry expiry = Expiry.ofNewClient(request.expiryDate(), today, creatorExpiry, latest, errors);
         String notes = notes(request.notes(), errors);
         SortedSet<String> roles = RoleSet.normalise(request.roles(), catalogue, "roles", errors);
         ProblemException.throwIfInvalid(errors);
-        return new NewClient(request.clientId(), expiry, notes, roles);
+        return new NewClient(
+                request.clientId(),
+                expiry,
+                notes,
+                roles,
+                request.enabled() == null || request.enabled(),
+                request.delivery() == null ? Delivery.secret : request.delivery());
     }
 
     static ClientChange change(UpdateClientRequest request, RoleCatalogue catalogue) {
@@ -48,7 +67,7 @@ final class ClientRules {
         String notes = notes(request.notes(), errors);
         SortedSet<String> roles = RoleSet.normalise(request.roles(), catalogue, "roles", errors);
         ProblemException.throwIfInvalid(errors);
-        return new ClientChange(notes, roles, request.clientId(), request.expiryDate());
+        return new ClientChange(notes, roles, request.enabled(), request.clientId(), request.expiryDate());
     }
 
     /** The echoed immutable fields of {@code change} against the stored client: a 400 for each that differs. */

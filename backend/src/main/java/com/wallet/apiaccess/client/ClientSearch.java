@@ -40,19 +40,19 @@ public class ClientSearch {
             "select w.clients_version, w.client_count, c.client_id, lower(coalesce(c.notes, '')),"
                     + " c.expiry_date, c.created_at from wallet w left join api_client c on c.wallet_id = w.id and w.client_count < $2"
                     + " where w.id = $1 order by c.client_id";
-    private static final String PAGE =
-            "select w.clients_version as version, c.client_id, c.roles, c.expiry_date, c.notes,"
-                    + " c.created_at, c.updated_at, c.last_used_at from wallet w left join api_client c"
-                    + " on c.wallet_id = w.id and c.client_id = any($2) where w.id = $1";
+    private static final String PAGE = "select w.clients_version as version, " + ClientViews.columns("c.")
+            + " from wallet w left join api_client c on c.wallet_id = w.id and c.client_id = any($2) where w.id = $1";
 
     private final Pool pool;
+    private final ClientViews views;
     private final int capacity;
     private final Cache<Long, ClientSearchIndex> indexes;
     private final Cache<Long, Boolean> tooLarge;
     private final ConcurrentMap<Long, Uni<ClientSearchIndex>> loading = new ConcurrentHashMap<>();
 
-    public ClientSearch(Pool pool, ApiAccessConfig config) {
+    public ClientSearch(Pool pool, ApiAccessConfig config, ClientViews views) {
         this.pool = pool;
+        this.views = views;
         this.capacity = config.search().indexedClients();
         this.indexes = Caffeine.newBuilder()
                 .maximumWeight(Math.max(capacity, 1))
@@ -65,10 +65,11 @@ public class ClientSearch {
 
     /**
      * The page, or null when memory cannot answer (search PostgreSQL then): the order is lastUsedAt,
-     * which changes too often to keep here, or the wallet is too large for what memory takes.
+     * which changes too often to keep here, or status, which changes with the day, or the wallet is too
+     * large for what memory takes.
      */
     Uni<ClientPage> page(long walletId, String prefix, String q, ClientSort sort, int page, int size) {
-        if (capacity == 0 || sort.field().equals("lastUsedAt")) {
+        if (capacity == 0 || sort.field().equals("lastUsedAt") || sort.field().equals("status")) {
             return Uni.createFrom().nullItem();
         }
         return attempt(walletId, prefix, q.toLowerCase(Locale.ROOT), sort, page, size, 1);
@@ -180,11 +181,11 @@ public class ClientSearch {
         return first.hasNext() ? first.next().getLong("version") : -1;
     }
 
-    private static List<ClientView> inOrder(RowSet<Row> rows, String[] clientIds, String prefix, Instant now) {
+    private List<ClientView> inOrder(RowSet<Row> rows, String[] clientIds, String prefix, Instant now) {
         Map<String, ClientView> byId = new HashMap<>();
         for (Row row : rows) {
             if (row.getString("client_id") != null) {
-                byId.put(row.getString("client_id"), ClientListing.view(row, prefix, now));
+                byId.put(row.getString("client_id"), views.of(row, prefix, now));
             }
         }
         List<ClientView> items = new ArrayList<>(clientIds.length);

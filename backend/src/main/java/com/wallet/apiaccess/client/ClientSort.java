@@ -8,7 +8,7 @@ public record ClientSort(String field, boolean descending) {
     public static final ClientSort DEFAULT = new ClientSort("clientId", false);
 
     public static final String RULE =
-            "must be clientId, expiryDate, createdAt or lastUsedAt, with a leading '-' for descending";
+            "must be clientId, expiryDate, createdAt, lastUsedAt or status, with a leading '-' for descending";
 
     /** The sort the parameter names; empty when it names none of ours. */
     public static Optional<ClientSort> parse(String value) {
@@ -18,7 +18,7 @@ public record ClientSort(String field, boolean descending) {
         boolean descending = value.startsWith("-");
         String field = descending ? value.substring(1) : value;
         return switch (field) {
-            case "clientId", "expiryDate", "createdAt", "lastUsedAt" -> Optional.of(new ClientSort(field, descending));
+            case "clientId", "expiryDate", "createdAt", "lastUsedAt", "status" -> Optional.of(new ClientSort(field, descending));
             default -> Optional.empty();
         };
     }

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** An API client as the admin API shows it. Never carries the secret or its digest. */
+/** An API client as the admin API shows it. Never carries a secret or its digest. */
 @Schema(
         requiredProperties = {
             "clientId",
@@ -17,7 +17,10 @@ import java.util.List;
             "notes",
             "createdAt",
             "updatedAt",
-            "lastUsedAt"
+            "lastUsedAt",
+            "enabled",
+            "status",
+            "secrets"
         })
 public record ClientView(
         String clientId,
@@ -28,18 +31,7 @@ public record ClientView(
         @Schema(nullable = true) String notes,
         Instant createdAt,
         Instant updatedAt,
-        @Schema(nullable = true) Instant lastUsedAt) {
-
-    static ClientView of(ApiClient client, String walletKey, Instant now) {
-        return new ClientView(
-                client.clientId,
-                OAuthClientId.prefix(walletKey) + client.clientId,
-                List.copyOf(client.roles),
-                client.expiryDate,
-                client.expiry().isPassedAt(now),
-                client.notes,
-                client.createdAt,
-                client.updatedAt,
-                client.lastUsedAt);
-    }
-}
+        @Schema(nullable = true) Instant lastUsedAt,
+        boolean enabled,
+        ClientStatus status,
+        @Schema(description = "The live secrets, oldest first") List<SecretView> secrets) {}

@@ -1,12 +1,16 @@
 package com.wallet.apiaccess.client;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The answer to a create: the client and, this once only, its secret. */
+/**
+ * The answer to a create: the client and, this once only, its secret; or, with {@code delivery: link},
+ * the one-time link that will show it to the integrator instead.
+ */
 @Schema(
         requiredProperties = {
             "clientId",
@@ -18,7 +22,9 @@ import java.util.List;
             "createdAt",
             "updatedAt",
             "lastUsedAt",
-            "clientSecret"
+            "enabled",
+            "status",
+            "secrets"
         })
 public record CreatedClientView(
         String clientId,
@@ -30,9 +36,17 @@ public record CreatedClientView(
         Instant createdAt,
         Instant updatedAt,
         @Schema(nullable = true) Instant lastUsedAt,
-        String clientSecret) {
+        boolean enabled,
+        ClientStatus status,
+        List<SecretView> secrets,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The secret; absent with delivery link")
+                String clientSecret,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The one-time link; only with delivery link")
+                String secretLink,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Until when the link may be opened")
+                Instant secretLinkExpiresAt) {
 
-    static CreatedClientView of(ClientView view, String clientSecret) {
+    static CreatedClientView of(ClientView view, NewSecret secret) {
         return new CreatedClientView(
                 view.clientId(),
                 view.oauthClientId(),
@@ -43,11 +57,16 @@ public record CreatedClientView(
                 view.createdAt(),
                 view.updatedAt(),
                 view.lastUsedAt(),
-                clientSecret);
+                view.enabled(),
+                view.status(),
+                view.secrets(),
+                secret.clientSecret(),
+                secret.secretLink(),
+                secret.secretLinkExpiresAt());
     }
 
     @Override
     public String toString() {
-        return "CreatedClientView[clientId=" + clientId + ", clientSecret=***]";
+        return "CreatedClientView[clientId=" + clientId + ", clientSecret=***, secretLink=***]";
     }
 }

@@ -1,6 +1,7 @@
 package com.wallet.apiaccess.client;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,9 +16,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Records when clients last obtained a token without a write per token: at most one mark per client
- * a minute, written in one batched statement every couple of seconds. {@code lastUsedAt} may lag by
- * up to a minute, as the contract allows.
+ * Records when secrets, and so their clients, last obtained a token without a write per token: at most
+ * one mark per secret a minute, written in one batched statement every couple of seconds.
+ * {@code lastUsedAt} may lag by up to a minute, as the contract allows; the rotation's idle window is
+ * at least five minutes for that reason.
  */
 @ApplicationScoped
 public class UsageRecorder {
@@ -27,50 +29,60 @@ public class UsageRecorder {
     private static final long FLUSH_EVERY_MILLIS = 2_000;
 
     private final ApiClientRepository clients;
-    /** When each client was last marked by this process. */
+    private record Mark(long clientRowId, Instant at) {}
+
+    /** When each secret was last marked by this process. */
     private final Map<Long, Long> marked = new ConcurrentHashMap<>();
 
-    private final Map<Long, Instant> pending = new ConcurrentHashMap<>();
+    private final Map<Long, Mark> pending = new ConcurrentHashMap<>();
 
     public UsageRecorder(ApiClientRepository clients, Vertx vertx) {
         this.clients = clients;
         vertx.setPeriodic(FLUSH_EVERY_MILLIS, id -> flush());
     }
 
-    public void used(long clientRowId) {
+    public void used(long clientRowId, long secretRowId) {
         long now = System.currentTimeMillis();
-        Long last = marked.get(clientRowId);
+        Long last = marked.get(secretRowId);
         if (last != null && now - last < MARK_EVERY_MILLIS) {
             return;
         }
-        marked.put(clientRowId, now);
-        pending.put(clientRowId, Instant.ofEpochMilli(now));
+        marked.put(secretRowId, now);
+        pending.put(secretRowId, new Mark(clientRowId, Instant.ofEpochMilli(now)));
     }
 
     void flush() {
+        write().subscribe().with(done -> {}, failure -> {});
+    }
+
+    /** Writes the marks so far (tests call it rather than wait); a failed write is logged and its marks dropped. */
+    public Uni<Void> write() {
         if (pending.isEmpty()) {
             if (marked.size() > 100_000) {
                 long cutoff = System.currentTimeMillis() - MARK_EVERY_MILLIS;
                 marked.values().removeIf(at -> at < cutoff);
             }
-            return;
+            return Uni.createFrom().voidItem();
         }
+        List<Long> clientIds = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
         List<OffsetDateTime> times = new ArrayList<>();
         for (Long id : List.copyOf(pending.keySet())) {
-            Instant at = pending.remove(id);
-            if (at != null) {
+            Mark mark = pending.remove(id);
+            if (mark != null) {
+                clientIds.add(mark.clientRowId());
                 ids.add(id);
-                times.add(OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+                times.add(OffsetDateTime.ofInstant(mark.at(), ZoneOffset.UTC));
             }
         }
-        clients.markLastUsed(ids, times)
-                .subscribe()
-                .with(
-                        rows -> {},
-                        failure -> LOG.debugf(
-                                "Could not record the last use of %d client(s): %s",
-                                ids.size(), failure.getClass().getSimpleName()));
+        return clients.markLastUsed(clientIds, ids, times)
+                .onFailure()
+                .recoverWithUni(failure -> {
+                    LOG.debugf(
+                            "Could not record the last use of %d secret(s): %s",
+                            ids.size(), failure.getClass().getSimpleName());
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -37,6 +37,12 @@ public interface ApiAccessConfig {
 
     Search search();
 
+    Expiry expiry();
+
+    Rotation rotation();
+
+    Handoff handoff();
+
     /** Key of the HMAC that digests client secrets; without it secrets are digested with plain SHA-256. */
     @WithName("secret-pepper")
     Optional<String> secretPepper();
@@ -181,6 +187,35 @@ public interface ApiAccessConfig {
         /** {@code auto}: AWS-LC (Amazon Corretto Crypto Provider) where it loads, else the JDK's; {@code jdk}: the JDK's. */
         @WithDefault("auto")
         String provider();
+    }
+
+    interface Expiry {
+        /** A client whose expiry date is fewer than this many days after today is {@code expiring}. */
+        @WithDefault("30")
+        int warnDays();
+
+        /** The latest expiry date a new client may have, in days from today. */
+        @WithDefault("397")
+        int maxDays();
+    }
+
+    interface Rotation {
+        /**
+         * How long the older secret of a rotation must have gone unused, once the newer one has obtained
+         * a token, before it retires by itself. At least 5 minutes: last use is recorded a minute late.
+         */
+        @WithDefault("PT1H")
+        Duration idleWindow();
+
+        /** How often each replica looks for secrets due to retire. */
+        @WithDefault("PT30S")
+        Duration sweepEvery();
+    }
+
+    interface Handoff {
+        /** How long a one-time secret link stays valid. */
+        @WithDefault("PT72H")
+        Duration lifetime();
     }
 
     interface Search {

@@ -8,6 +8,8 @@ public class Endpoints {
 
     public static final String TOKEN_PATH = "/oauth2/token";
     public static final String JWKS_PATH = "/oauth2/jwks";
+    /** The console's page that opens a one-time secret link; the link's token goes in the fragment. */
+    public static final String HANDOFF_PAGE = "/handoff";
 
     private final String issuer;
 
@@ -22,6 +24,14 @@ public class Endpoints {
 
     public String tokenEndpoint() {
         return issuer + TOKEN_PATH;
+    }
+
+    /**
+     * A one-time secret link. The token is in the fragment, which browsers never send: it stays out of
+     * access logs, proxies and {@code Referer} headers, and a link preview fetching the page burns nothing.
+     */
+    public String handoffLink(String token) {
+        return issuer + HANDOFF_PAGE + "#" + token;
     }
 
     public String jwksUri() {

@@ -2,8 +2,10 @@ package com.wallet.apiaccess.oauth;
 
 import com.wallet.apiaccess.client.ClientCache;
 import com.wallet.apiaccess.client.ClientCache.CachedClient;
+import com.wallet.apiaccess.client.ClientCache.CachedSecret;
 import com.wallet.apiaccess.client.OAuthClientId;
 import com.wallet.apiaccess.crypto.SecretDigester;
+import com.wallet.apiaccess.crypto.SecretFormat;
 import com.wallet.apiaccess.database.DatabaseHeartbeat;
 import com.wallet.apiaccess.throttle.FailureThrottle;
 import io.smallrye.mutiny.Uni;
@@ -41,8 +43,14 @@ public class ClientAuthenticator {
         this.throttle = throttle;
     }
 
-    /** The client, once its secret is proven and it has not expired; else the OAuth error to answer. */
-    public Uni<CachedClient> authenticate(ClientCredentials credentials, String source) {
+    /** A client whose secret was proven, and that secret. */
+    public record Authenticated(CachedClient client, CachedSecret secret) {}
+
+    /**
+     * The client, once one of its live secrets is proven and it is enabled and has not expired; else the
+     * OAuth error to answer. A disabled client is refused like an unknown one.
+     */
+    public Uni<Authenticated> authenticate(ClientCredentials credentials, String source) {
         if (!database.isUp()) {
             return Uni.createFrom().failure(OAuthError.unavailable());
         }
@@ -66,20 +74,40 @@ public class ClientAuthenticator {
             }
         }
         return cache.find(id.get()).map(found -> {
-            CachedClient client = found.orElse(null);
-            boolean secretMatches =
-                    digester.matches(credentials.secret(), client == null ? DECOY_DIGEST : client.secretDigest());
-            if (client == null || !secretMatches) {
+            CachedClient client = found.filter(CachedClient::enabled).orElse(null);
+            Instant now = Instant.now();
+            CachedSecret proven = client == null ? null : proven(credentials.secret(), client, now);
+            if (proven == null) {
                 throttle.count(throttle.pair(source, identifier));
                 throttle.count(throttle.account(identifier));
                 throw refuse(source, identifier);
             }
-            if (client.expiry().isPassedAt(Instant.now())) {
+            if (client.expiry().isPassedAt(now)) {
                 throw OAuthError.invalidClient("The client expired at the end of " + client.expiry()
                         + " (UTC); ask the wallet's admins for a new one");
             }
-            return client;
+            return new Authenticated(client, proven);
         });
+    }
+
+    /**
+     * The live secret the presented one is, or null. Only a secret whose hint fits is digested (while a
+     * client rotates it has two), and when none fits a decoy is, so that every answer costs one digest.
+     */
+    private CachedSecret proven(String presented, CachedClient client, Instant now) {
+        boolean digested = false;
+        for (CachedSecret secret : client.secrets()) {
+            if (!secret.isRetiredAt(now) && SecretFormat.mayMatch(presented, secret.hint())) {
+                digested = true;
+                if (digester.matches(presented, secret.digest())) {
+                    return secret;
+                }
+            }
+        }
+        if (!digested) {
+            digester.matches(presented, DECOY_DIGEST);
+        }
+        return null;
     }
 
     /** A failed authentication: 401, or 429 once the source is past its limit (then no longer logged one by one). */

@@ -7,12 +7,25 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
 /** How the OAuth endpoints answer on their Vert.x routes: JSON, RFC 6749 errors with their headers. */
 final class OAuthResponses {
 
     private static final String JSON = "application/json;charset=UTF-8";
 
     private OAuthResponses() {}
+
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+
+    /** An IMF-fixdate (RFC 9110 §5.6.7), as RFC 8594's {@code Sunset} header takes it. */
+    static String httpDate(long epochSeconds) {
+        return HTTP_DATE.format(Instant.ofEpochSecond(epochSeconds));
+    }
 
     /** An RFC 6749 §5.2 error body. */
     static JsonObject body(String code, String description) {

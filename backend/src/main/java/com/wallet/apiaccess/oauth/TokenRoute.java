@@ -176,6 +176,10 @@ public class TokenRoute {
                 .with(
                         token -> {
                             metrics.issued();
+                            if (token.sunsetSoon()) {
+                                context.response()
+                                        .putHeader("Sunset", OAuthResponses.httpDate(token.credentialExpiresAt()));
+                            }
                             OAuthResponses.respond(
                                     context,
                                     200,
@@ -183,7 +187,8 @@ public class TokenRoute {
                                             .put("access_token", token.accessToken())
                                             .put("token_type", "Bearer")
                                             .put("expires_in", token.expiresIn())
-                                            .put("scope", token.scope()));
+                                            .put("scope", token.scope())
+                                            .put("credential_expires_at", token.credentialExpiresAt()));
                         },
                         failure -> fail(context, failure));
     }

@@ -1,13 +1,16 @@
 package com.wallet.apiaccess.oauth;
 
 import com.wallet.apiaccess.client.ClientCache.CachedClient;
+import com.wallet.apiaccess.client.CredentialPolicy;
 import com.wallet.apiaccess.client.UsageRecorder;
+import com.wallet.apiaccess.oauth.ClientAuthenticator.Authenticated;
 import com.wallet.apiaccess.crypto.TokenFactory;
 import com.wallet.apiaccess.problem.Shown;
 import com.wallet.apiaccess.role.RoleSet;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -24,21 +27,24 @@ public class TokenService {
     private final ClientAuthenticator authenticator;
     private final UsageRecorder usage;
     private final TokenFactory tokens;
+    private final CredentialPolicy policy;
 
-    public TokenService(ClientAuthenticator authenticator, UsageRecorder usage, TokenFactory tokens) {
+    public TokenService(
+            ClientAuthenticator authenticator, UsageRecorder usage, TokenFactory tokens, CredentialPolicy policy) {
         this.authenticator = authenticator;
         this.usage = usage;
         this.tokens = tokens;
+        this.policy = policy;
     }
 
     public Uni<IssuedToken> issue(String contentType, String authorization, byte[] body, String source) {
         TokenForm form = parseForm(contentType, body);
         ClientCredentials credentials = ClientCredentials.from(authorization, form);
-        return authenticator.authenticate(credentials, source).chain(client -> {
+        return authenticator.authenticate(credentials, source).chain(proven -> {
             requireClientCredentialsGrant(form);
-            SortedSet<String> scope = grantedScope(form.get("scope"), client);
-            usage.used(client.id());
-            return mint(client, scope);
+            SortedSet<String> scope = grantedScope(form.get("scope"), proven.client());
+            usage.used(proven.client().id(), proven.secret().rowId());
+            return mint(proven, scope);
         });
     }
 
@@ -86,13 +92,27 @@ public class TokenService {
         return RoleSet.withImpliedReads(scope);
     }
 
-    private Uni<IssuedToken> mint(CachedClient client, SortedSet<String> scope) {
+    /** A token that ends with its credential: the client's expiry or the secret's retirement, whichever is sooner. */
+    private Uni<IssuedToken> mint(Authenticated proven, SortedSet<String> scope) {
+        CachedClient client = proven.client();
+        Instant credentialEnd = credentialEnd(proven);
         return tokens.accessToken(
                         client.oauthClientId().value(),
                         client.oauthClientId().walletKey(),
-                        client.credentialRef(),
+                        proven.secret().credentialRef(),
                         scope,
-                        client.expiry().endsAt())
-                .map(minted -> new IssuedToken(minted.token(), minted.expiresIn(), RoleSet.join(scope)));
+                        credentialEnd)
+                .map(minted -> new IssuedToken(
+                        minted.token(),
+                        minted.expiresIn(),
+                        RoleSet.join(scope),
+                        credentialEnd.getEpochSecond(),
+                        policy.isInWarningWindow(credentialEnd, Instant.now())));
+    }
+
+    static Instant credentialEnd(Authenticated proven) {
+        Instant expiryEnd = proven.client().expiry().endsAt();
+        Instant retiresAt = proven.secret().retiresAt();
+        return retiresAt != null && retiresAt.isBefore(expiryEnd) ? retiresAt : expiryEnd;
     }
 }

@@ -53,6 +53,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, type, title, detail, null, null);
     }
 
+    public static ProblemException gone(String type, String title, String detail) {
+        return new ProblemException(410, type, title, detail, null, null);
+    }
+
     public static ProblemException unauthorized(String detail, String challenge) {
         return new ProblemException(
                 401, ProblemTypes.UNAUTHORIZED, "Unauthorized", detail, null, Map.of("WWW-Authenticate", challenge));

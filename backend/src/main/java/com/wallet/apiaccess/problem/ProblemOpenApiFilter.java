@@ -39,7 +39,12 @@ public class ProblemOpenApiFilter implements OASFilter {
 
     /** Paths anyone may call without credentials. */
     private static final Set<String> PUBLIC =
-            Set.of("/api/session", "/oauth2/jwks", "/.well-known/oauth-authorization-server");
+            Set.of(
+                    "/api/session",
+                    "/api/handoff/lookup",
+                    "/api/handoff/open",
+                    "/oauth2/jwks",
+                    "/.well-known/oauth-authorization-server");
 
     /** The operationIds of the contract's calls; any other operation gets one made from its method and path. */
     private static final Map<String, String> OPERATION_IDS = Map.ofEntries(
@@ -70,6 +75,8 @@ public class ProblemOpenApiFilter implements OASFilter {
             Map.entry("POST /api/webhooks", "createWebhook"),
             Map.entry("DELETE /api/webhooks/{id}", "deleteWebhook"),
             Map.entry("GET /api/webhooks/{id}/deliveries", "listWebhookDeliveries"),
+            Map.entry("POST /api/handoff/lookup", "lookUpSecretLink"),
+            Map.entry("POST /api/handoff/open", "openSecretLink"),
             Map.entry("POST /api/platform/wallets", "createWallet"));
 
     private static final Map<String, String> TAG_DESCRIPTIONS = Map.of(

@@ -12,6 +12,10 @@ public final class ProblemTypes {
     public static final String CLIENT_EXISTS = BASE + "client-exists";
     public static final String USER_EXISTS = BASE + "user-exists";
     public static final String WALLET_EXISTS = BASE + "wallet-exists";
+    public static final String TOO_MANY_SECRETS = BASE + "too-many-secrets";
+    public static final String LAST_SECRET = BASE + "last-secret";
+    public static final String LINK_USED = BASE + "link-used";
+    public static final String LINK_EXPIRED = BASE + "link-expired";
     public static final String SELF_DELETE = BASE + "self-delete";
     public static final String LOCK_OUT = BASE + "lock-out";
     public static final String WRONG_PASSWORD = BASE + "wrong-password";

@@ -140,8 +140,9 @@ final class ClientChecks {
 
     static String secretDigest(String database, String clientId) {
         try (Connection c = PostgresTestDatabase.connect(database);
-                PreparedStatement s = c.prepareStatement("select secret_digest from api_client"
-                        + " where client_id = ? and wallet_id = " + WALLET_ROW)) {
+                PreparedStatement s = c.prepareStatement("select s.digest from client_secret s"
+                        + " join api_client a on a.id = s.client_row_id"
+                        + " where a.client_id = ? and a.wallet_id = " + WALLET_ROW)) {
             s.setString(1, clientId);
             s.setString(2, Api.WALLET);
             try (ResultSet rs = s.executeQuery()) {

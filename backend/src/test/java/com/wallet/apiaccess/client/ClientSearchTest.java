@@ -109,7 +109,7 @@ class ClientSearchTest {
                     ClientPage fromMemory = search.page(walletId, prefix, q, order, page, 9)
                             .await()
                             .atMost(WAIT);
-                    ClientPage fromDatabase = listing.inDatabase(walletId, prefix, q, order, page, 9)
+                    ClientPage fromDatabase = listing.inDatabase(walletId, prefix, q, ClientFilter.NONE, order, page, 9)
                             .await()
                             .atMost(WAIT);
                     assertThat(fromMemory)

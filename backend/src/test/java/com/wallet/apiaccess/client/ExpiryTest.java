@@ -14,6 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("unit")
 class ExpiryTest {
 
+    private static final LocalDate LATEST = LocalDate.of(2026, 12, 2).plusDays(397);
+
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 2);
 
     @Test
@@ -29,7 +31,7 @@ class ExpiryTest {
     void shouldDefaultToOneYearFromToday() {
         List<FieldError> errors = new ArrayList<>();
 
-        assertThat(Expiry.ofNewClient(null, TODAY, null, errors).lastDay()).isEqualTo(LocalDate.of(2027, 12, 2));
+        assertThat(Expiry.ofNewClient(null, TODAY, null, LATEST, errors).lastDay()).isEqualTo(LocalDate.of(2027, 12, 2));
         assertThat(errors).isEmpty();
     }
 
@@ -38,26 +40,40 @@ class ExpiryTest {
         List<FieldError> errors = new ArrayList<>();
         LocalDate creator = TODAY.plusDays(30);
 
-        assertThat(Expiry.ofNewClient(null, TODAY, creator, errors).lastDay()).isEqualTo(creator);
+        assertThat(Expiry.ofNewClient(null, TODAY, creator, LATEST, errors).lastDay()).isEqualTo(creator);
         assertThat(errors).isEmpty();
-        Expiry.ofNewClient(creator.plusDays(1), TODAY, creator, errors);
+        Expiry.ofNewClient(creator.plusDays(1), TODAY, creator, LATEST, errors);
         assertThat(errors).extracting(FieldError::field).containsExactly("expiryDate");
         assertThat(errors.get(0).message()).contains(creator.toString());
     }
 
     @Test
-    void shouldRefuseThePastAndBeyondTheLastRepresentableDay() {
+    void shouldRefuseThePastAndBeyondTheLifetimePolicy() {
         List<FieldError> past = new ArrayList<>();
-        Expiry.ofNewClient(TODAY.minusDays(1), TODAY, null, past);
+        Expiry.ofNewClient(TODAY.minusDays(1), TODAY, null, LATEST, past);
         List<FieldError> today = new ArrayList<>();
-        Expiry.ofNewClient(TODAY, TODAY, null, today);
+        Expiry.ofNewClient(TODAY, TODAY, null, LATEST, today);
+        List<FieldError> last = new ArrayList<>();
+        Expiry.ofNewClient(LATEST, TODAY, null, LATEST, last);
         List<FieldError> beyond = new ArrayList<>();
-        Expiry.ofNewClient(LocalDate.of(10000, 1, 1), TODAY, null, beyond);
+        Expiry.ofNewClient(LATEST.plusDays(1), TODAY, null, LATEST, beyond);
 
         assertThat(past)
                 .extracting(FieldError::message)
                 .containsExactly("must not be in the past (today is 2026-12-02 UTC)");
         assertThat(today).isEmpty();
-        assertThat(beyond).extracting(FieldError::message).containsExactly("must be on or before 9999-12-31");
+        assertThat(last).isEmpty();
+        assertThat(beyond)
+                .extracting(FieldError::message)
+                .containsExactly("must be on or before 2028-01-03: a client may live at most 397 days");
+    }
+
+    @Test
+    void shouldNotDefaultBeyondTheLifetimePolicy() {
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate latest = TODAY.plusDays(90);
+
+        assertThat(Expiry.ofNewClient(null, TODAY, null, latest, errors).lastDay()).isEqualTo(latest);
+        assertThat(errors).isEmpty();
     }
 }

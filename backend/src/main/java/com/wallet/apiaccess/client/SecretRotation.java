@@ -1,0 +1,148 @@
+package com.wallet.apiaccess.client;
+
+import com.wallet.apiaccess.problem.FieldError;
+import com.wallet.apiaccess.problem.ProblemException;
+import com.wallet.apiaccess.problem.ProblemTypes;
+import com.wallet.apiaccess.problem.Shown;
+import com.wallet.apiaccess.role.Caller;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Rotation without an outage: a second secret beside the first, which keeps working until it has
+ * drained ({@link SecretRetirement}) or reaches its {@code retiresAt}; and retiring a secret at once.
+ * Both hold the client's row lock, so that two rotations cannot make a third secret.
+ */
+@ApplicationScoped
+public class SecretRotation {
+
+    private static final Logger LOG = Logger.getLogger(SecretRotation.class);
+    static final int MAX_SECRETS = 2;
+
+    private final ApiClientRepository clients;
+    private final ClientSecretRepository secrets;
+    private final SecretIssuer issuer;
+    private final Event<ClientChanged> clientChanged;
+
+    public SecretRotation(
+            ApiClientRepository clients,
+            ClientSecretRepository secrets,
+            SecretIssuer issuer,
+            Event<ClientChanged> clientChanged) {
+        this.clients = clients;
+        this.secrets = secrets;
+        this.issuer = issuer;
+        this.clientChanged = clientChanged;
+    }
+
+    /** A new secret; the older one gets {@code retiresAt}: the one asked for, else 7 days from now. */
+    public Uni<NewSecret> rotate(Caller caller, String clientId, RotateSecretRequest request) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        RotateSecretRequest body = request == null ? new RotateSecretRequest(null, null) : request;
+        Instant retireOldAt = retireOldAt(body.retireOldAt(), now);
+        Delivery delivery = body.delivery() == null ? Delivery.secret : body.delivery();
+        if (!ClientIdRule.isValid(clientId)) {
+            throw ApiClientService.notFound(clientId);
+        }
+        return add(caller, clientId, retireOldAt, delivery, now).invoke(() -> changed(caller, clientId));
+    }
+
+    /** Retires the secret now: it authenticates nothing more and its tokens are refused. Revokes an unopened link too. */
+    public Uni<Void> retire(Caller caller, String clientId, String secretId) {
+        if (!ClientIdRule.isValid(clientId)) {
+            throw ApiClientService.notFound(clientId);
+        }
+        return remove(caller, clientId, secretId).invoke(() -> changed(caller, clientId));
+    }
+
+    static Instant retireOldAt(Instant requested, Instant now) {
+        if (requested == null) {
+            return now.plus(CredentialPolicy.DEFAULT_RETIRE_AFTER);
+        }
+        if (!requested.isAfter(now)) {
+            throw ProblemException.badRequest(
+                    "retireOldAt must be in the future",
+                    List.of(new FieldError("retireOldAt", "must be in the future (now is " + now + ")")));
+        }
+        if (requested.isAfter(now.plus(CredentialPolicy.MAX_RETIRE_AFTER))) {
+            throw ProblemException.badRequest(
+                    "retireOldAt must be at most 30 days ahead",
+                    List.of(new FieldError("retireOldAt", "must be at most 30 days ahead")));
+        }
+        return requested.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    @WithTransaction
+    Uni<NewSecret> add(Caller caller, String clientId, Instant retireOldAt, Delivery delivery, Instant now) {
+        return clients.lockByClientId(caller.walletId(), clientId).chain(client -> {
+            if (client == null) {
+                throw ApiClientService.notFound(clientId);
+            }
+            return secrets.ofClient(client.id).chain(existing -> {
+                List<ClientSecret> live =
+                        existing.stream().filter(s -> s.isLiveAt(now)).toList();
+                if (live.size() >= MAX_SECRETS) {
+                    throw ProblemException.conflict(
+                            ProblemTypes.TOO_MANY_SECRETS,
+                            "Two secrets already",
+                            "The client has two secrets; retire one before making another");
+                }
+                live.forEach(old -> old.retiresAt = retireOldAt);
+                SecretIssuer.Issued issued = issuer.issue(client.id, delivery, now);
+                client.updatedAt = now;
+                LOG.infof(
+                        "Secret %s of API client %s made in wallet %s by %s%s",
+                        issued.row().secretId,
+                        clientId,
+                        caller.walletKey(),
+                        caller.name(),
+                        live.isEmpty() ? "" : "; the older one retires by " + retireOldAt);
+                return secrets.persist(issued.row()).replaceWith(issued.answer());
+            });
+        });
+    }
+
+    @WithTransaction
+    Uni<Void> remove(Caller caller, String clientId, String secretId) {
+        return clients.lockByClientId(caller.walletId(), clientId).chain(client -> {
+            if (client == null) {
+                throw ApiClientService.notFound(clientId);
+            }
+            Instant now = Instant.now();
+            return secrets.ofClient(client.id).chain(existing -> {
+                ClientSecret target = existing.stream()
+                        .filter(s -> s.secretId.equals(secretId) && s.isLiveAt(now))
+                        .findFirst()
+                        .orElseThrow(() -> ProblemException.notFound(
+                                "No secret '" + Shown.value(secretId, 32) + "' of API client '" + clientId + "'"));
+                List<ClientSecret> othersUsable = existing.stream()
+                        .filter(s -> s != target && s.isUsableAt(now))
+                        .toList();
+                if (target.isUsableAt(now) && othersUsable.isEmpty()) {
+                    throw ProblemException.conflict(
+                            ProblemTypes.LAST_SECRET,
+                            "Last secret",
+                            "This is the client's only working secret; rotate first, or disable or delete the client");
+                }
+                // retiring the newer secret of a rotation cancels it: the one left keeps working
+                othersUsable.forEach(s -> s.retiresAt = null);
+                client.updatedAt = now.truncatedTo(ChronoUnit.MILLIS);
+                LOG.infof(
+                        "Secret %s of API client %s retired in wallet %s by %s",
+                        secretId, clientId, caller.walletKey(), caller.name());
+                return secrets.delete(target);
+            });
+        });
+    }
+
+    private void changed(Caller caller, String clientId) {
+        clientChanged.fire(new ClientChanged(caller.walletKey(), clientId));
+    }
+}
