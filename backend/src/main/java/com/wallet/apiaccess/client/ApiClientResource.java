@@ -125,14 +125,18 @@ public class ApiClientResource {
     @APIResponse(
             responseCode = "201",
             description = "Made; the secret is in clientSecret, or the one-time link in secretLink",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewSecret.class)))
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = NewSecret.class)))
     @APIResponse(responseCode = "400", description = "retireOldAt in the past or more than 30 days ahead")
     @APIResponse(responseCode = "404", description = "No such client in this wallet")
     @APIResponse(responseCode = "409", description = "The client has two secrets already")
     public Uni<RestResponse<NewSecret>> rotate(
             @PathParam("clientId") String clientId, RotateSecretRequest request, @Context UriInfo uriInfo) {
         return rotation.rotate(caller(CHANGE), clientId, request).map(created -> {
-            URI location = uriInfo.getAbsolutePathBuilder().path(created.secretId()).build();
+            URI location =
+                    uriInfo.getAbsolutePathBuilder().path(created.secretId()).build();
             return RestResponse.ResponseBuilder.<NewSecret>created(location)
                     .entity(created)
                     .header("Cache-Control", "no-store")
