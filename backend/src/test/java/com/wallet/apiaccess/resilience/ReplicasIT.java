@@ -143,6 +143,76 @@ class ReplicasIT {
         assertThat(found).contains("\"total\":1").contains("\"clientId\":\"searched-elsewhere\"");
     }
 
+    @Test
+    void shouldTakeASecretMadeOnOneReplicaOnTheOtherAtOnce() throws Exception {
+        String admin = signIn(first);
+        String old = createClient(first, admin, "rotated-elsewhere", "accounts:read");
+        assertThat(token(second, "rotated-elsewhere", old, null).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> rotated = send(post(first, "/api/clients/rotated-elsewhere/secrets", admin, "{}"));
+        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(201);
+        String fresh = field(rotated.body(), "clientSecret");
+
+        awaitWithin(AT_ONCE, () -> token(second, "rotated-elsewhere", fresh, null), r -> r.statusCode() == 200);
+        assertThat(token(second, "rotated-elsewhere", old, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldRefuseASecretRetiredOnOneReplicaOnTheOtherAtOnce() throws Exception {
+        String admin = signIn(first);
+        String old = createClient(first, admin, "retired-elsewhere", "accounts:read");
+        String oldId =
+                field(send(get(first, "/api/clients/retired-elsewhere", admin)).body(), "secretId");
+        String fresh = field(
+                send(post(first, "/api/clients/retired-elsewhere/secrets", admin, "{}"))
+                        .body(),
+                "clientSecret");
+        String live = field(token(second, "retired-elsewhere", old, null).body(), "access_token");
+
+        HttpResponse<String> retired = send(
+                HttpRequest.newBuilder(URI.create(first.baseUrl() + "/api/clients/retired-elsewhere/secrets/" + oldId))
+                        .header("Authorization", "Bearer " + admin)
+                        .DELETE()
+                        .build());
+        assertThat(retired.statusCode()).as(retired.body()).isEqualTo(204);
+
+        awaitWithin(
+                AT_ONCE,
+                () -> token(second, "retired-elsewhere", old, null),
+                response -> response.statusCode() == 401 && response.body().contains("invalid_client"));
+        assertThat(send(get(second, "/api/me", live)).statusCode()).isEqualTo(401);
+        assertThat(token(second, "retired-elsewhere", fresh, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldRefuseAClientDisabledOnOneReplicaOnTheOtherAtOnce() throws Exception {
+        String admin = signIn(first);
+        String secret = createClient(first, admin, "disabled-elsewhere", "accounts:read");
+        assertThat(token(second, "disabled-elsewhere", secret, null).statusCode())
+                .isEqualTo(200);
+
+        HttpResponse<String> disabled =
+                send(HttpRequest.newBuilder(URI.create(first.baseUrl() + "/api/clients/disabled-elsewhere"))
+                        .header("Authorization", "Bearer " + admin)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"roles\":[\"accounts:read\"],\"enabled\":false}"))
+                        .build());
+        assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(200);
+
+        awaitWithin(
+                AT_ONCE,
+                () -> token(second, "disabled-elsewhere", secret, null),
+                response -> response.statusCode() == 401 && response.body().contains("invalid_client"));
+    }
+
+    private static HttpRequest post(PackagedService replica, String path, String bearer, String json) {
+        return HttpRequest.newBuilder(URI.create(replica.baseUrl() + path))
+                .header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+    }
+
     private static void awaitWithin(
             Duration limit, ThrowingSupplier<HttpResponse<String>> call, Predicate<HttpResponse<String>> done)
             throws Exception {
