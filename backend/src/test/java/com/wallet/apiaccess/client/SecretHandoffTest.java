@@ -169,6 +169,24 @@ class SecretHandoffTest {
     }
 
     @Test
+    void shouldShowTheSecretToOneOfManyOpeningAtOnce() {
+        Linked linked = createWithLink("link-race");
+
+        List<Integer> statuses = java.util.stream.IntStream.range(0, 8)
+                .mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> Secrets.open(linked.token()).extract().statusCode()))
+                .toList()
+                .stream()
+                .map(java.util.concurrent.CompletableFuture::join)
+                .toList();
+
+        assertThat(statuses)
+                .containsOnly(200, 410)
+                .filteredOn(status -> status == 200)
+                .hasSize(1);
+    }
+
+    @Test
     void shouldAnswer404ForATokenThatIsNoLink() {
         isProblem(Secrets.lookUp("x".repeat(43)), 404);
         isProblem(Secrets.open("x".repeat(43)), 404);

@@ -130,6 +130,27 @@ class SecretRotationTest {
     }
 
     @Test
+    void shouldLetOnlyOneOfTwoRacingRotationsThrough() {
+        Made made = client("rot-race");
+
+        List<Integer> statuses = java.util.stream.IntStream.range(0, 4)
+                .mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> Secrets.rotate(made.admin(), made.clientId(), Map.of())
+                                .extract()
+                                .statusCode()))
+                .toList()
+                .stream()
+                .map(java.util.concurrent.CompletableFuture::join)
+                .toList();
+
+        assertThat(statuses)
+                .containsOnly(201, 409)
+                .filteredOn(status -> status == 201)
+                .hasSize(1);
+        assertThat(Secrets.secretsOf(made.admin(), made.clientId())).hasSize(2);
+    }
+
+    @Test
     void shouldRefuseTheRetiredSecretAndItsTokensAtOnce() {
         Made made = client("rot-del");
         String oldToken = Api.clientToken(made.oauthClientId(), made.secret());
