@@ -17,7 +17,13 @@ export function HandoffRoute() {
   const location = useLocation();
   const navigate = useNavigate();
   // Read once; the address bar then drops it (a history.replaceState), so it does not stay in history.
-  const [token] = useState(() => tokenOf(location.hash));
+  const [token, setToken] = useState(() => tokenOf(location.hash));
+  // A link pasted into this tab again is a fragment change alone: the page stays, the token is new.
+  const [readHash, setReadHash] = useState(location.hash);
+  if (location.hash && location.hash !== readHash) {
+    setReadHash(location.hash);
+    setToken(tokenOf(location.hash));
+  }
   useEffect(() => {
     document.title = 'One-time secret link · Wallet console';
   }, []);

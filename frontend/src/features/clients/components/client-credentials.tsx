@@ -19,7 +19,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ErrorState } from '@/components/ui/error-state';
 import { describeError } from '@/lib/api/errors';
 import type { Client, Delivery, Secret } from '@/lib/api/types';
-import { formatDateTime } from '@/lib/dates';
+import { formatDate, formatDateTime } from '@/lib/dates';
 import { clientQueryOptions, useClient } from '../api/get-client';
 import { useRetireSecret } from '../api/retire-secret';
 import { useRotateSecret } from '../api/rotate-secret';
@@ -158,7 +158,9 @@ function SecretsTable({ client, onRetire }: { client: Client; onRetire: (secret:
         <Table.Tr>
           <Table.Th scope="col">Secret</Table.Th>
           <Table.Th scope="col">Created</Table.Th>
-          <Table.Th scope="col">Last used</Table.Th>
+          <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>
+            Last used
+          </Table.Th>
           <Table.Th scope="col">Retires</Table.Th>
           <Table.Th scope="col">
             <VisuallyHidden>Actions</VisuallyHidden>
@@ -187,8 +189,14 @@ function SecretsTable({ client, onRetire }: { client: Client; onRetire: (secret:
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm" component="time" dateTime={secret.createdAt}>
-                  {formatDateTime(secret.createdAt)}
+                <Text
+                  size="sm"
+                  component="time"
+                  dateTime={secret.createdAt}
+                  title={formatDateTime(secret.createdAt)}
+                  style={{ whiteSpace: 'nowrap' }}
+                >
+                  {formatDate(secret.createdAt)}
                 </Text>
               </Table.Td>
               <Table.Td>
@@ -207,8 +215,7 @@ function SecretsTable({ client, onRetire }: { client: Client; onRetire: (secret:
                 {removable && (
                   <Button
                     size="xs"
-                    variant="subtle"
-                    color="red.8"
+                    variant="default"
                     aria-label={`${link ? 'Revoke link' : 'Retire now'}: ${secretName(secret)}`}
                     onClick={() => onRetire(secret)}
                   >

@@ -29,7 +29,7 @@ export function HandoffPage({ token }: { token: string }) {
           <Title order={1} size="h2">
             One-time secret link
           </Title>
-          {token === '' ? <NoLink /> : <Link token={token} />}
+          {token === '' ? <NoLink /> : <Link key={token} token={token} />}
         </Stack>
       </Container>
     </Box>
