@@ -293,7 +293,13 @@ select w.id, 'filler-' || lpad(i::text, 6, '0'), 'sha256\$bench-filler-' || i,
        now() - make_interval(secs => i), now() - make_interval(secs => i)
 from wallet w, generate_series($((FILLERS + 1)), $n) i
 where w.external_key = '$WALLET';
+insert into client_secret (client_row_id, secret_id, digest, credential_ref, hint, created_at)
+select c.id, 'f' || lpad(c.id::text, 15, '0'), c.secret_digest, left(md5(c.client_id), 16), 'wacs_…' || right(md5(c.client_id), 4),
+       c.created_at
+from api_client c
+where c.client_id like 'filler-%' and not exists (select 1 from client_secret s where s.client_row_id = c.id);
 vacuum analyze api_client;
+vacuum analyze client_secret;
 SQL
     FILLERS=$n
     CLIENTS=$(psql -tAc "select count(*) from api_client" -d "$DB_NAME")

@@ -71,28 +71,28 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
     private Uni<Caller> client(VerifiedToken token, WalletRef wallet) {
         return clients.credential(wallet.id(), token.clientId(), token.credentialRef())
                 .map(client -> {
-            Instant now = Instant.now();
-            if (client == null) {
-                throw InvalidToken.because("The token's client no longer exists");
-            }
-            if (!client.secretLiveAt(now)) {
-                throw InvalidToken.because("The secret the token was issued for has retired");
-            }
-            if (!client.enabled()) {
-                throw InvalidToken.because("The token's client is disabled");
-            }
-            if (client.expiry().isPassedAt(now)) {
-                throw InvalidToken.because("The token's client has expired");
-            }
-            return new Caller(
-                    wallet.id(),
-                    wallet.externalKey(),
-                    wallet.name(),
-                    Caller.Kind.CLIENT,
-                    token.subject(),
-                    inForce(token.roles(), client.roles()),
-                    client.expiry().lastDay());
-        });
+                    Instant now = Instant.now();
+                    if (client == null) {
+                        throw InvalidToken.because("The token's client no longer exists");
+                    }
+                    if (!client.secretLiveAt(now)) {
+                        throw InvalidToken.because("The secret the token was issued for has retired");
+                    }
+                    if (!client.enabled()) {
+                        throw InvalidToken.because("The token's client is disabled");
+                    }
+                    if (client.expiry().isPassedAt(now)) {
+                        throw InvalidToken.because("The token's client has expired");
+                    }
+                    return new Caller(
+                            wallet.id(),
+                            wallet.externalKey(),
+                            wallet.name(),
+                            Caller.Kind.CLIENT,
+                            token.subject(),
+                            inForce(token.roles(), client.roles()),
+                            client.expiry().lastDay());
+                });
     }
 
     private Uni<Caller> user(VerifiedToken token, WalletRef wallet) {

@@ -61,19 +61,10 @@ public class ApiClientRepository implements PanacheRepositoryBase<ApiClient, Lon
                         + " where w.external_key = $1 and c.client_id = $2 order by s.created_at, s.id")
                 .execute(Tuple.of(id.walletKey(), id.clientId()))
                 .map(rows -> {
-                    ClientCache.CachedClient client = null;
+                    Row first = null;
                     List<ClientCache.CachedSecret> secrets = new ArrayList<>(2);
                     for (Row row : rows) {
-                        if (client == null) {
-                            client = new ClientCache.CachedClient(
-                                    row.getLong("id"),
-                                    id,
-                                    RoleSet.split(row.getString("roles")),
-                                    new Expiry(row.getLocalDate("expiry_date")),
-                                    row.getBoolean("enabled"),
-                                    secrets,
-                                    System.nanoTime());
-                        }
+                        first = first == null ? row : first;
                         if (row.getLong("secret_row_id") != null) {
                             OffsetDateTime retiresAt = row.getOffsetDateTime("retires_at");
                             secrets.add(new ClientCache.CachedSecret(
@@ -84,7 +75,16 @@ public class ApiClientRepository implements PanacheRepositoryBase<ApiClient, Lon
                                     retiresAt == null ? null : retiresAt.toInstant()));
                         }
                     }
-                    return client;
+                    return first == null
+                            ? null
+                            : new ClientCache.CachedClient(
+                                    first.getLong("id"),
+                                    id,
+                                    RoleSet.split(first.getString("roles")),
+                                    new Expiry(first.getLocalDate("expiry_date")),
+                                    first.getBoolean("enabled"),
+                                    secrets,
+                                    System.nanoTime());
                 });
     }
 

@@ -107,14 +107,7 @@ public class ApiClientResource {
     @APIResponse(responseCode = "400", description = "Invalid fields, named in errors")
     @APIResponse(responseCode = "409", description = "The clientId exists in this wallet")
     public Uni<RestResponse<CreatedClientView>> create(CreateClientRequest request, @Context UriInfo uriInfo) {
-        return service.create(caller(CHANGE), request).map(created -> {
-            URI location =
-                    uriInfo.getAbsolutePathBuilder().path(created.clientId()).build();
-            return RestResponse.ResponseBuilder.<CreatedClientView>created(location)
-                    .entity(created)
-                    .header("Cache-Control", "no-store")
-                    .build();
-        });
+        return service.create(caller(CHANGE), request).map(created -> shownOnce(uriInfo, created.clientId(), created));
     }
 
     @POST
@@ -125,19 +118,17 @@ public class ApiClientResource {
     @APIResponse(
             responseCode = "201",
             description = "Made; the secret is in clientSecret, or the one-time link in secretLink",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewSecret.class)))
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = NewSecret.class)))
     @APIResponse(responseCode = "400", description = "retireOldAt in the past or more than 30 days ahead")
     @APIResponse(responseCode = "404", description = "No such client in this wallet")
     @APIResponse(responseCode = "409", description = "The client has two secrets already")
     public Uni<RestResponse<NewSecret>> rotate(
             @PathParam("clientId") String clientId, RotateSecretRequest request, @Context UriInfo uriInfo) {
-        return rotation.rotate(caller(CHANGE), clientId, request).map(created -> {
-            URI location = uriInfo.getAbsolutePathBuilder().path(created.secretId()).build();
-            return RestResponse.ResponseBuilder.<NewSecret>created(location)
-                    .entity(created)
-                    .header("Cache-Control", "no-store")
-                    .build();
-        });
+        return rotation.rotate(caller(CHANGE), clientId, request)
+                .map(created -> shownOnce(uriInfo, created.secretId(), created));
     }
 
     @DELETE
@@ -170,6 +161,15 @@ public class ApiClientResource {
     @APIResponse(responseCode = "404", description = "No such client in this wallet")
     public Uni<RestResponse<Void>> delete(@PathParam("clientId") String clientId) {
         return service.delete(caller(CHANGE), clientId).map(nothing -> RestResponse.noContent());
+    }
+
+    /** 201 with the new resource's Location; never stored by a cache, since it carries a secret or its link. */
+    private static <T> RestResponse<T> shownOnce(UriInfo uriInfo, String id, T entity) {
+        URI location = uriInfo.getAbsolutePathBuilder().path(id).build();
+        return RestResponse.ResponseBuilder.<T>created(location)
+                .entity(entity)
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     private Caller caller(String role) {

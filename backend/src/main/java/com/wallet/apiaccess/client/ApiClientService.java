@@ -3,7 +3,6 @@ package com.wallet.apiaccess.client;
 import com.wallet.apiaccess.client.ClientRules.ClientChange;
 import com.wallet.apiaccess.client.ClientRules.NewClient;
 import com.wallet.apiaccess.database.DatabaseFailures;
-import com.wallet.apiaccess.problem.FieldError;
 import com.wallet.apiaccess.problem.ProblemException;
 import com.wallet.apiaccess.problem.ProblemTypes;
 import com.wallet.apiaccess.problem.Shown;
@@ -21,11 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -34,9 +29,6 @@ import java.util.TreeSet;
 public class ApiClientService {
 
     private static final Logger LOG = Logger.getLogger(ApiClientService.class);
-    static final int MAX_PAGE_SIZE = 100;
-    static final int MAX_QUERY_LENGTH = 200;
-    static final int MAX_UNUSED_DAYS = 36_500;
 
     private final ApiClientRepository repository;
     private final ClientSecretRepository secrets;
@@ -67,49 +59,16 @@ public class ApiClientService {
     }
 
     public Uni<ClientPage> list(
-            Caller caller,
-            String q,
-            String sort,
-            String pageParam,
-            String sizeParam,
-            String statusParam,
-            String unusedDaysParam) {
-        List<FieldError> errors = new ArrayList<>();
-        int page = integer(pageParam, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, "page", errors);
-        int size = integer(sizeParam, 1, MAX_PAGE_SIZE, "size", errors);
-        String query = q == null || q.isBlank() ? null : q.strip();
-        if (query != null && query.length() > MAX_QUERY_LENGTH) {
-            errors.add(new FieldError("q", "must be at most " + MAX_QUERY_LENGTH + " characters"));
-        } else if (query != null && query.chars().anyMatch(Character::isISOControl)) {
-            errors.add(new FieldError("q", "must not contain control characters"));
-        }
-        Optional<ClientSort> order = ClientSort.parse(sort);
-        if (order.isEmpty()) {
-            errors.add(new FieldError("sort", ClientSort.RULE));
-        }
-        ClientFilter filter = new ClientFilter(
-                statuses(statusParam, errors),
-                unusedDaysParam == null || unusedDaysParam.isBlank()
-                        ? null
-                        : integer(unusedDaysParam, 1, MAX_UNUSED_DAYS, "unusedDays", errors));
-        ProblemException.throwIfInvalid(errors);
-        return listing.page(caller.walletId(), caller.walletKey(), query, filter, order.get(), page, size);
-    }
-
-    private static Set<ClientStatus> statuses(String param, List<FieldError> errors) {
-        Set<ClientStatus> statuses = EnumSet.noneOf(ClientStatus.class);
-        if (param == null || param.isBlank()) {
-            return statuses;
-        }
-        for (String word : param.split(",", -1)) {
-            Optional<ClientStatus> status = ClientStatus.parse(word);
-            if (status.isEmpty()) {
-                errors.add(new FieldError("status", ClientStatus.RULE));
-                return statuses;
-            }
-            statuses.add(status.get());
-        }
-        return statuses;
+            Caller caller, String q, String sort, String page, String size, String status, String unusedDays) {
+        ClientListQuery query = ClientListQuery.parse(q, sort, page, size, status, unusedDays);
+        return listing.page(
+                caller.walletId(),
+                caller.walletKey(),
+                query.q(),
+                query.filter(),
+                query.sort(),
+                query.page(),
+                query.size());
     }
 
     @WithSession
@@ -121,8 +80,7 @@ public class ApiClientService {
             if (client == null) {
                 throw notFound(clientId);
             }
-            return secrets.ofClient(client.id)
-                    .map(found -> views.of(client, found, caller.walletKey(), Instant.now()));
+            return secrets.ofClient(client.id).map(found -> views.of(client, found, caller.walletKey(), Instant.now()));
         });
     }
 
@@ -130,8 +88,8 @@ public class ApiClientService {
     public Uni<CreatedClientView> create(Caller caller, CreateClientRequest request) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        NewClient valid = ClientRules.newClient(
-                request, today, caller.expiryDate(), policy.latestExpiry(today), catalogue);
+        NewClient valid =
+                ClientRules.newClient(request, today, caller.expiryDate(), policy.latestExpiry(today), catalogue);
         caller.requireGrantable(valid.roles());
         return insert(caller, valid, now).invoke(created -> changed(caller, created.clientId()));
     }
@@ -179,13 +137,13 @@ public class ApiClientService {
                 .chain(saved -> {
                     SecretIssuer.Issued first = issuer.issue(saved.id, valid.delivery(), now);
                     return secrets.persist(first.row()).map(row -> {
-                    LOG.infof(
-                            "API client %s created in wallet %s by %s with roles %s, expiring %s",
-                            saved.clientId,
-                            caller.walletKey(),
-                            caller.name(),
-                            RoleSet.join(valid.roles()),
-                            valid.expiry());
+                        LOG.infof(
+                                "API client %s created in wallet %s by %s with roles %s, expiring %s",
+                                saved.clientId,
+                                caller.walletKey(),
+                                caller.name(),
+                                RoleSet.join(valid.roles()),
+                                valid.expiry());
                         ClientView view = views.of(saved, List.of(first.row()), caller.walletKey(), now);
                         return CreatedClientView.of(view, first.answer());
                     });
@@ -209,10 +167,7 @@ public class ApiClientService {
                 client.enabled = valid.enabled();
                 LOG.infof(
                         "API client %s %s in wallet %s by %s",
-                        client.clientId,
-                        client.enabled ? "enabled" : "disabled",
-                        caller.walletKey(),
-                        caller.name());
+                        client.clientId, client.enabled ? "enabled" : "disabled", caller.walletKey(), caller.name());
             }
             client.updatedAt = now;
             LOG.infof("API client %s updated in wallet %s by %s", client.clientId, caller.walletKey(), caller.name());
@@ -229,19 +184,6 @@ public class ApiClientService {
             LOG.infof("API client %s deleted from wallet %s by %s", clientId, caller.walletKey(), caller.name());
             return null;
         });
-    }
-
-    private static int integer(String value, int min, int max, String field, List<FieldError> errors) {
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new FieldError(field, "must be a whole number from " + min + " to " + max));
-        return min;
     }
 
     static ProblemException notFound(String clientId) {

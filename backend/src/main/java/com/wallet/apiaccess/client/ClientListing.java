@@ -63,8 +63,8 @@ public class ClientListing {
                 conditions.append(" and (lower(client_id) like $4 escape '\\' or lower(coalesce(notes, ''))"
                         + " like $4 escape '\\')");
             }
-            conditions.append(filter.conditions(
-                    values.size() + 1, now, LocalDate.ofInstant(now, ZoneOffset.UTC), policy.warnDays(), values));
+            conditions.append(
+                    filter.conditions(now, LocalDate.ofInstant(now, ZoneOffset.UTC), policy.warnDays(), values));
             sql = matching(conditions.toString(), sort);
         }
         return pool.preparedQuery(sql).execute(Tuple.from(values)).map(found -> {

@@ -20,7 +20,12 @@ final class ClientRules {
 
     /** A client to create, valid in itself (whether the caller may grant its roles is the service's rule). */
     record NewClient(
-            String clientId, Expiry expiry, String notes, SortedSet<String> roles, boolean enabled, Delivery delivery) {}
+            String clientId,
+            Expiry expiry,
+            String notes,
+            SortedSet<String> roles,
+            boolean enabled,
+            Delivery delivery) {}
 
     /**
      * A change to a client; {@code enabled} null leaves it as it is; {@code clientId} and {@code expiryDate}

@@ -18,7 +18,8 @@ public record ClientSort(String field, boolean descending) {
         boolean descending = value.startsWith("-");
         String field = descending ? value.substring(1) : value;
         return switch (field) {
-            case "clientId", "expiryDate", "createdAt", "lastUsedAt", "status" -> Optional.of(new ClientSort(field, descending));
+            case "clientId", "expiryDate", "createdAt", "lastUsedAt", "status" ->
+                Optional.of(new ClientSort(field, descending));
             default -> Optional.empty();
         };
     }

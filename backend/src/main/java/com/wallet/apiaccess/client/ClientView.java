@@ -34,4 +34,6 @@ public record ClientView(
         @Schema(nullable = true) Instant lastUsedAt,
         boolean enabled,
         ClientStatus status,
-        @Schema(description = "The live secrets, oldest first") List<SecretView> secrets) {}
+
+        @Schema(description = "The live secrets, oldest first")
+        List<SecretView> secrets) {}

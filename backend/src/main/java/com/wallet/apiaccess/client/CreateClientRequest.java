@@ -13,5 +13,6 @@ public record CreateClientRequest(
         String notes,
         List<String> roles,
         Boolean enabled,
+
         @Schema(description = "secret (default): the answer carries clientSecret; link: a one-time secretLink instead")
-                Delivery delivery) {}
+        Delivery delivery) {}

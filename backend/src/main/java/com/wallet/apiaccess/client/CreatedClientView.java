@@ -39,12 +39,15 @@ public record CreatedClientView(
         boolean enabled,
         ClientStatus status,
         List<SecretView> secrets,
+
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The secret; absent with delivery link")
-                String clientSecret,
+        String clientSecret,
+
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The one-time link; only with delivery link")
-                String secretLink,
+        String secretLink,
+
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Until when the link may be opened")
-                Instant secretLinkExpiresAt) {
+        Instant secretLinkExpiresAt) {
 
     static CreatedClientView of(ClientView view, NewSecret secret) {
         return new CreatedClientView(

@@ -43,15 +43,15 @@ public record Expiry(LocalDate lastDay) {
         }
         if (requested.isBefore(today)) {
             errors.add(new FieldError("expiryDate", "must not be in the past (today is " + today + " UTC)"));
+        } else if (creatorExpiry != null && requested.isAfter(creatorExpiry)) {
+            errors.add(new FieldError(
+                    "expiryDate",
+                    "must not be later than " + creatorExpiry + ", the expiry date of the client creating it"));
         } else if (requested.isAfter(latest)) {
             errors.add(new FieldError(
                     "expiryDate",
                     "must be on or before " + latest + ": a client may live at most "
                             + today.until(latest, ChronoUnit.DAYS) + " days"));
-        } else if (creatorExpiry != null && requested.isAfter(creatorExpiry)) {
-            errors.add(new FieldError(
-                    "expiryDate",
-                    "must not be later than " + creatorExpiry + ", the expiry date of the client creating it"));
         }
         return new Expiry(requested);
     }

@@ -9,12 +9,16 @@ import java.time.Instant;
 @Schema(requiredProperties = {"secretId", "createdAt"})
 public record NewSecret(
         String secretId,
+
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The secret; absent with delivery link")
-                String clientSecret,
+        String clientSecret,
+
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The one-time link; only with delivery link")
-                String secretLink,
+        String secretLink,
+
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Until when the link may be opened")
-                Instant secretLinkExpiresAt,
+        Instant secretLinkExpiresAt,
+
         Instant createdAt) {
 
     @Override

@@ -56,20 +56,22 @@ public class SecretHandoff {
             if (secret == null) {
                 throw unknown();
             }
-            return describe(secret).map(about -> new HandoffStatus(
-                    stateOf(secret, Instant.now()),
-                    about.oauthClientId(),
-                    about.walletName(),
-                    endpoints.tokenEndpoint(),
-                    secret.linkExpiresAt,
-                    secret.linkOpenedAt));
+            return describe(secret)
+                    .map(about -> new HandoffStatus(
+                            stateOf(secret, Instant.now()),
+                            about.oauthClientId(),
+                            about.walletName(),
+                            endpoints.tokenEndpoint(),
+                            secret.linkExpiresAt,
+                            secret.linkOpenedAt));
         });
     }
 
     /** Makes the secret and shows it, this once. */
     public Uni<OpenedHandoff> open(String token) {
         String digest = digestOf(token);
-        return reveal(digest).invoke(opened -> clientChanged.fire(opened.change()))
+        return reveal(digest)
+                .invoke(opened -> clientChanged.fire(opened.change()))
                 .map(Revealed::answer);
     }
 
@@ -83,15 +85,17 @@ public class SecretHandoff {
             }
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             switch (stateOf(secret, now)) {
-                case used -> throw ProblemException.gone(
-                        ProblemTypes.LINK_USED,
-                        "Link used",
-                        "This link was opened on " + secret.linkOpenedAt
-                                + " and shows its secret only once; ask the wallet's admins for a new one");
-                case expired -> throw ProblemException.gone(
-                        ProblemTypes.LINK_EXPIRED,
-                        "Link expired",
-                        "This link expired at " + secret.linkExpiresAt + "; ask the wallet's admins for a new one");
+                case used ->
+                    throw ProblemException.gone(
+                            ProblemTypes.LINK_USED,
+                            "Link used",
+                            "This link was opened on " + secret.linkOpenedAt
+                                    + " and shows its secret only once; ask the wallet's admins for a new one");
+                case expired ->
+                    throw ProblemException.gone(
+                            ProblemTypes.LINK_EXPIRED,
+                            "Link expired",
+                            "This link expired at " + secret.linkExpiresAt + "; ask the wallet's admins for a new one");
                 case ready -> {
                     // opened below
                 }
@@ -110,12 +114,13 @@ public class SecretHandoff {
     private record About(String walletKey, String walletName, String clientId, String oauthClientId) {}
 
     private Uni<About> describe(ClientSecret secret) {
-        return clients.findById(secret.clientRowId).chain(client -> wallets.findById(client.walletId)
-                .map(wallet -> new About(
-                        wallet.externalKey,
-                        wallet.name,
-                        client.clientId,
-                        OAuthClientId.prefix(wallet.externalKey) + client.clientId)));
+        return clients.findById(secret.clientRowId)
+                .chain(client -> wallets.findById(client.walletId)
+                        .map(wallet -> new About(
+                                wallet.externalKey,
+                                wallet.name,
+                                client.clientId,
+                                OAuthClientId.prefix(wallet.externalKey) + client.clientId)));
     }
 
     static HandoffStatus.State stateOf(ClientSecret secret, Instant now) {

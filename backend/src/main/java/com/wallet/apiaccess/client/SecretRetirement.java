@@ -52,7 +52,11 @@ public class SecretRetirement {
     private long timer = -1;
 
     public SecretRetirement(
-            Pool pool, CredentialPolicy policy, Event<ClientChanged> clientChanged, Vertx vertx, ApiAccessConfig config) {
+            Pool pool,
+            CredentialPolicy policy,
+            Event<ClientChanged> clientChanged,
+            Vertx vertx,
+            ApiAccessConfig config) {
         this.pool = pool;
         this.policy = policy;
         this.clientChanged = clientChanged;
@@ -99,7 +103,9 @@ public class SecretRetirement {
                     for (Retired secret : retired) {
                         LOG.infof(
                                 "Secret %s of API client %s%s retired: %s",
-                                secret.secretId(), OAuthClientId.prefix(secret.walletKey()), secret.clientId(),
+                                secret.secretId(),
+                                OAuthClientId.prefix(secret.walletKey()),
+                                secret.clientId(),
                                 secret.reason());
                         clientChanged.fire(new ClientChanged(secret.walletKey(), secret.clientId()));
                     }
@@ -115,8 +121,9 @@ public class SecretRetirement {
      */
     private Uni<List<Retired>> retire(SqlConnection connection, OffsetDateTime at, OffsetDateTime idleSince) {
         return connection
-                .preparedQuery("select c.id from api_client c where c.id in (select s.client_row_id from client_secret s"
-                        + " where " + DUE + ") order by c.id for update of c")
+                .preparedQuery(
+                        "select c.id from api_client c where c.id in (select s.client_row_id from client_secret s"
+                                + " where " + DUE + ") order by c.id for update of c")
                 .execute(Tuple.of(at, idleSince))
                 .chain(locked -> {
                     List<Long> ids = new ArrayList<>();
@@ -125,13 +132,14 @@ public class SecretRetirement {
                         return Uni.createFrom().item(List.<Retired>of());
                     }
                     return connection
-                            .preparedQuery("with gone as (delete from client_secret s where s.client_row_id = any($3)"
-                                    + " and " + DUE + " returning s.client_row_id, s.secret_id,"
-                                    + " case when s.digest is null then 'its link expired unopened'"
-                                    + " when s.retires_at <= $1 then 'its retirement date came'"
-                                    + " else 'drained: the newer secret is in use and this one was idle' end as reason)"
-                                    + " select w.external_key, c.client_id, g.secret_id, g.reason from gone g"
-                                    + " join api_client c on c.id = g.client_row_id join wallet w on w.id = c.wallet_id")
+                            .preparedQuery(
+                                    "with gone as (delete from client_secret s where s.client_row_id = any($3)"
+                                            + " and " + DUE + " returning s.client_row_id, s.secret_id,"
+                                            + " case when s.digest is null then 'its link expired unopened'"
+                                            + " when s.retires_at <= $1 then 'its retirement date came'"
+                                            + " else 'drained: the newer secret is in use and this one was idle' end as reason)"
+                                            + " select w.external_key, c.client_id, g.secret_id, g.reason from gone g"
+                                            + " join api_client c on c.id = g.client_row_id join wallet w on w.id = c.wallet_id")
                             .execute(Tuple.of(at, idleSince, ids.toArray(new Long[0])))
                             .map(rows -> {
                                 List<Retired> retired = new ArrayList<>();

@@ -11,14 +11,21 @@ import java.time.Instant;
 @Schema(requiredProperties = {"secretId", "hint", "createdAt", "lastUsedAt", "retiresAt", "linkExpiresAt"})
 public record SecretView(
         String secretId,
-        @Schema(nullable = true, description = "The prefix and the last 4 characters; null for a secret made before"
+
+        @Schema(
+                nullable = true,
+                description = "The prefix and the last 4 characters; null for a secret made before"
                         + " the current format, or one whose link was not opened yet")
-                String hint,
+        String hint,
+
         Instant createdAt,
         @Schema(nullable = true) Instant lastUsedAt,
-        @Schema(nullable = true, description = "When it retires at the latest") Instant retiresAt,
+
+        @Schema(nullable = true, description = "When it retires at the latest")
+        Instant retiresAt,
+
         @Schema(nullable = true, description = "Until when its one-time link may be opened; null once it was")
-                Instant linkExpiresAt) {
+        Instant linkExpiresAt) {
 
     static SecretView of(ClientSecret secret) {
         return new SecretView(

@@ -29,6 +29,7 @@ public class UsageRecorder {
     private static final long FLUSH_EVERY_MILLIS = 2_000;
 
     private final ApiClientRepository clients;
+
     private record Mark(long clientRowId, Instant at) {}
 
     /** When each secret was last marked by this process. */
@@ -75,14 +76,12 @@ public class UsageRecorder {
                 times.add(OffsetDateTime.ofInstant(mark.at(), ZoneOffset.UTC));
             }
         }
-        return clients.markLastUsed(clientIds, ids, times)
-                .onFailure()
-                .recoverWithUni(failure -> {
-                    LOG.debugf(
-                            "Could not record the last use of %d secret(s): %s",
-                            ids.size(), failure.getClass().getSimpleName());
-                    return Uni.createFrom().voidItem();
-                });
+        return clients.markLastUsed(clientIds, ids, times).onFailure().recoverWithUni(failure -> {
+            LOG.debugf(
+                    "Could not record the last use of %d secret(s): %s",
+                    ids.size(), failure.getClass().getSimpleName());
+            return Uni.createFrom().voidItem();
+        });
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -19,8 +19,9 @@ final class OAuthResponses {
 
     private OAuthResponses() {}
 
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
 
     /** An IMF-fixdate (RFC 9110 §5.6.7), as RFC 8594's {@code Sunset} header takes it. */
     static String httpDate(long epochSeconds) {

@@ -242,9 +242,10 @@ public class ProblemMapper {
             return "true or false";
         }
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.stream(type.getEnumConstants())
-                    .map(Object::toString)
-                    .collect(java.util.stream.Collectors.joining(", "));
+            return "one of "
+                    + java.util.Arrays.stream(type.getEnumConstants())
+                            .map(Object::toString)
+                            .collect(java.util.stream.Collectors.joining(", "));
         }
         return "an object";
     }

@@ -38,13 +38,12 @@ public class ProblemOpenApiFilter implements OASFilter {
     static final String OPERATOR = "platformOperator";
 
     /** Paths anyone may call without credentials. */
-    private static final Set<String> PUBLIC =
-            Set.of(
-                    "/api/session",
-                    "/api/handoff/lookup",
-                    "/api/handoff/open",
-                    "/oauth2/jwks",
-                    "/.well-known/oauth-authorization-server");
+    private static final Set<String> PUBLIC = Set.of(
+            "/api/session",
+            "/api/handoff/lookup",
+            "/api/handoff/open",
+            "/oauth2/jwks",
+            "/.well-known/oauth-authorization-server");
 
     /** The operationIds of the contract's calls; any other operation gets one made from its method and path. */
     private static final Map<String, String> OPERATION_IDS = Map.ofEntries(
@@ -89,6 +88,9 @@ public class ProblemOpenApiFilter implements OASFilter {
                             + " or api-access:change",
             "Users", "The administrators who sign in to the wallet's console; needs users:read or users:change",
             "Roles", "The resources of the permissions grid; each yields the roles {id}:read and {id}:change",
+            "Secret links",
+                    "For the integrator who received a one-time secret link: no sign-in, the link's token is"
+                            + " the credential",
             "Platform", "For the platform operator: provisioning wallets with the operator token");
 
     @Override

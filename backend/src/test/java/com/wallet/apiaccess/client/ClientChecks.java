@@ -209,7 +209,7 @@ final class ClientChecks {
         }
     }
 
-    private static void update(String database, String sql, Object... params) {
+    static void update(String database, String sql, Object... params) {
         if (execute(database, sql, params) != 1) {
             throw new IllegalStateException("Expected one row to change: " + sql);
         }

@@ -88,14 +88,14 @@ class ClientOutliveTest {
     }
 
     @Test
-    void shouldLetAUserChooseAnyExpiry() {
+    void shouldLetAUserChooseAnyExpiryThePolicyAllows() {
+        String latest = LocalDate.now(ZoneOffset.UTC).plusDays(397).toString();
         Api.as(Api.adminToken())
-                .body(Map.of(
-                        "clientId", Api.unique("far"), "roles", List.of("accounts:read"), "expiryDate", "9999-12-31"))
+                .body(Map.of("clientId", Api.unique("far"), "roles", List.of("accounts:read"), "expiryDate", latest))
                 .when()
                 .post("/api/clients")
                 .then()
                 .statusCode(201)
-                .body("expiryDate", equalTo("9999-12-31"));
+                .body("expiryDate", equalTo(latest));
     }
 }

@@ -31,7 +31,8 @@ class ExpiryTest {
     void shouldDefaultToOneYearFromToday() {
         List<FieldError> errors = new ArrayList<>();
 
-        assertThat(Expiry.ofNewClient(null, TODAY, null, LATEST, errors).lastDay()).isEqualTo(LocalDate.of(2027, 12, 2));
+        assertThat(Expiry.ofNewClient(null, TODAY, null, LATEST, errors).lastDay())
+                .isEqualTo(LocalDate.of(2027, 12, 2));
         assertThat(errors).isEmpty();
     }
 
@@ -40,7 +41,8 @@ class ExpiryTest {
         List<FieldError> errors = new ArrayList<>();
         LocalDate creator = TODAY.plusDays(30);
 
-        assertThat(Expiry.ofNewClient(null, TODAY, creator, LATEST, errors).lastDay()).isEqualTo(creator);
+        assertThat(Expiry.ofNewClient(null, TODAY, creator, LATEST, errors).lastDay())
+                .isEqualTo(creator);
         assertThat(errors).isEmpty();
         Expiry.ofNewClient(creator.plusDays(1), TODAY, creator, LATEST, errors);
         assertThat(errors).extracting(FieldError::field).containsExactly("expiryDate");
@@ -73,7 +75,8 @@ class ExpiryTest {
         List<FieldError> errors = new ArrayList<>();
         LocalDate latest = TODAY.plusDays(90);
 
-        assertThat(Expiry.ofNewClient(null, TODAY, null, latest, errors).lastDay()).isEqualTo(latest);
+        assertThat(Expiry.ofNewClient(null, TODAY, null, latest, errors).lastDay())
+                .isEqualTo(latest);
         assertThat(errors).isEmpty();
     }
 }

@@ -162,6 +162,10 @@ class OpenApiTest {
                 Map.entry("GET /api/clients/{clientId}", "getClient"),
                 Map.entry("PUT /api/clients/{clientId}", "updateClient"),
                 Map.entry("DELETE /api/clients/{clientId}", "deleteClient"),
+                Map.entry("POST /api/clients/{clientId}/secrets", "createClientSecret"),
+                Map.entry("DELETE /api/clients/{clientId}/secrets/{secretId}", "deleteClientSecret"),
+                Map.entry("POST /api/handoff/lookup", "lookUpSecretLink"),
+                Map.entry("POST /api/handoff/open", "openSecretLink"),
                 Map.entry("GET /api/users", "listUsers"),
                 Map.entry("POST /api/users", "createUser"),
                 Map.entry("PUT /api/users/{username}", "updateUser"),
@@ -177,6 +181,9 @@ class OpenApiTest {
     void shouldDocumentWhoMayCallEachOperation() {
         JsonPath doc = openApi();
         assertEquals(List.of(), doc.getList("paths.'/api/session'.post.security"), "sign-in is public");
+        assertEquals(
+                List.of(), doc.getList("paths.'/api/handoff/open'.post.security"), "a secret link needs no sign-in");
+        assertEquals(List.of(), doc.getList("paths.'/api/handoff/lookup'.post.security"));
         assertEquals(List.of(), doc.getList("paths.'/oauth2/jwks'.get.security"), "the key set is public");
         assertEquals(
                 List.of(),
@@ -195,7 +202,10 @@ class OpenApiTest {
         operations(doc).forEach((operation, body) -> {
             assertNotNull(body.get("security"), operation + " says who may call it");
             String path = operation.substring(operation.indexOf(' ') + 1);
-            if (path.startsWith("/api/") && !path.equals("/api/session") && !path.startsWith("/api/platform/")) {
+            if (path.startsWith("/api/")
+                    && !path.equals("/api/session")
+                    && !path.startsWith("/api/handoff/")
+                    && !path.startsWith("/api/platform/")) {
                 assertEquals(List.of(Map.of("bearer", List.of())), body.get("security"), operation);
                 assertThat(operation + " answers 401", (Map<String, Object>) body.get("responses"), hasKey("401"));
             }

@@ -181,6 +181,41 @@ class SecretsInLogsTest {
                 .statusCode(400);
         Api.as(token).when().get("/api/clients").then().statusCode(200);
         Api.as(token).when().get("/api/me").then().statusCode(200).body("username", equalTo(oauthClientId));
+        String rotated = Api.as(admin)
+                .body(Map.of())
+                .when()
+                .post("/api/clients/" + clientId + "/secrets")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("clientSecret");
+        secrets.add(rotated);
+        secrets.add(Api.clientToken(oauthClientId, rotated));
+        String link = Api.as(admin)
+                .body(Map.of(
+                        "clientId", Api.unique("logged-link"), "roles", List.of("accounts:read"), "delivery", "link"))
+                .when()
+                .post("/api/clients")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("secretLink");
+        String linkToken = link.substring(link.indexOf('#') + 1);
+        secrets.add(linkToken);
+        secrets.add(given().contentType(ContentType.JSON)
+                .body(Map.of("token", linkToken))
+                .when()
+                .post("/api/handoff/open")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("clientSecret"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("token", linkToken))
+                .when()
+                .post("/api/handoff/open")
+                .then()
+                .statusCode(410);
         Api.as(admin).when().delete("/api/clients/" + clientId).then().statusCode(204);
         Api.as(token).when().get("/api/clients").then().statusCode(401);
         given().contentType(ContentType.URLENC)
