@@ -4,6 +4,8 @@ import { AppLayout } from './routes/app-layout';
 // Each screen is its own chunk, loaded when its route is first matched; the signed-in shell is not.
 export const routes: RouteObject[] = [
   { path: '/sign-in', lazy: async () => ({ Component: (await import('./routes/sign-in')).SignInRoute }) },
+  // The one-time secret link's page: public, no sign-in, no shell.
+  { path: '/handoff', lazy: async () => ({ Component: (await import('./routes/handoff')).HandoffRoute }) },
   {
     element: <AppLayout />,
     children: [

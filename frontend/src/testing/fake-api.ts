@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import type { components } from '@/lib/api/schema';
-import type { Client, Me, Resource, User } from '@/lib/api/types';
+import type { Client, ClientStatus, HandoffStatus, Me, Resource, Secret, User } from '@/lib/api/types';
+import { daysBetween, todayUtc } from '@/lib/dates';
 
 type Schemas = components['schemas'];
 
@@ -27,7 +28,15 @@ export type FakeApi = {
   /** Each user's password; a username not listed signs in with 'admin'. */
   passwords: Record<string, string>;
   lastSecret?: string;
+  /** The one-time links made so far, by token; the token of the last one. */
+  links: Record<string, FakeLink>;
+  lastLinkToken?: string;
 };
+
+/** A one-time link as the fake keeps it: what lookup answers, and the secret open reveals. */
+export type FakeLink = Omit<HandoffStatus, 'state'> & { secretId: string; secret: string; revoked?: boolean };
+
+export const LINK_LIFETIME_MS = 72 * 3600 * 1000;
 
 export const RESOURCES: Resource[] = [
   { id: 'accounts', name: 'Accounts', description: "The wallet's accounts" },
@@ -37,6 +46,25 @@ export const RESOURCES: Resource[] = [
 ];
 
 export const ALL_ROLES = RESOURCES.flatMap((r) => [`${r.id}:change`, `${r.id}:read`]).sort();
+
+export function secret(overrides: Partial<Secret> & { secretId: string }): Secret {
+  return {
+    hint: 'wacs_…ab12',
+    createdAt: '2026-01-01T00:00:00Z',
+    lastUsedAt: null,
+    retiresAt: null,
+    linkExpiresAt: null,
+    ...overrides,
+  };
+}
+
+/** The status the server works out from enabled and the expiry date (30 days' warning). */
+export function statusOf(client: Pick<Client, 'enabled' | 'expiryDate'>, today = todayUtc()): ClientStatus {
+  if (!client.enabled) return 'disabled';
+  const days = daysBetween(today, client.expiryDate);
+  if (days < 0) return 'expired';
+  return days < 30 ? 'expiring' : 'active';
+}
 
 export function client(overrides: Partial<Client> & { clientId: string }): Client {
   return {
@@ -48,8 +76,21 @@ export function client(overrides: Partial<Client> & { clientId: string }): Clien
     createdAt: '2026-01-01T00:00:00Z',
     updatedAt: '2026-01-01T00:00:00Z',
     lastUsedAt: null,
+    enabled: true,
+    status: 'active',
+    secrets: [secret({ secretId: `${overrides.clientId}-1` })],
     ...overrides,
   };
+}
+
+const SORTABLE = ['clientId', 'expiryDate', 'createdAt', 'lastUsedAt', 'status'] as const;
+const STATUS_ORDER: ClientStatus[] = ['active', 'expiring', 'expired', 'disabled'];
+
+function compareBy(key: string): (a: Client, b: Client) => number {
+  const column = SORTABLE.find((k) => k === key.replace(/^-/, '')) ?? 'clientId';
+  const sign = key.startsWith('-') ? -1 : 1;
+  const value = (c: Client) => (column === 'status' ? String(STATUS_ORDER.indexOf(c.status)) : (c[column] ?? ''));
+  return (a, b) => sign * (value(a) < value(b) ? -1 : value(a) > value(b) ? 1 : 0);
 }
 
 const json = (status: number, body: unknown, type = 'application/json', headers: Record<string, string> = {}) =>
@@ -89,10 +130,39 @@ export function installFakeApi(
     failNext: (method, prefix) => failures.push({ method, prefix }),
     answerNext: (method, prefix, status, body, headers) => answers.push({ method, prefix, status, body, headers }),
     passwords: { admin: 'admin' },
+    links: {},
     expireSessions: () => {
       validTokens.clear();
       generation += 1;
     },
+  };
+
+  let made = 0;
+  /** A new secret of `target`: the secret itself, or a one-time link to it. */
+  const issue = (target: Client, delivery: Schemas['Delivery']) => {
+    made += 1;
+    const secretId = `${target.clientId}-new-${made}`;
+    const clientSecret = `s3cr3t-${target.clientId}-${made}-Zx9Qw7Lm2Nb5Vc8Xa1Sd4Fg6Hj3Kl0PoIuYtReWq`;
+    const createdAt = new Date().toISOString();
+    if (delivery === 'link') {
+      const token = `link-token-${made}`;
+      const expiresAt = new Date(Date.now() + LINK_LIFETIME_MS).toISOString();
+      target.secrets.push(secret({ secretId, hint: null, createdAt, linkExpiresAt: expiresAt }));
+      api.links[token] = {
+        secretId,
+        secret: clientSecret,
+        oauthClientId: target.oauthClientId,
+        walletName: api.me.wallet.name,
+        tokenEndpoint: api.me.tokenEndpoint,
+        expiresAt,
+        openedAt: null,
+      };
+      api.lastLinkToken = token;
+      return { secretLink: `http://localhost:8080/handoff#${token}`, secretLinkExpiresAt: expiresAt };
+    }
+    target.secrets.push(secret({ secretId, hint: `wacs_…${clientSecret.slice(-4)}`, createdAt }));
+    api.lastSecret = clientSecret;
+    return { clientSecret };
   };
 
   const handle = async (request: Request): Promise<Response> => {
@@ -117,6 +187,23 @@ export function installFakeApi(
       return json(status, answerBody, status >= 400 ? 'application/problem+json' : 'application/json', headers);
     }
 
+    // The public link calls: no token needed.
+    if (path === '/api/handoff/lookup' || path === '/api/handoff/open') {
+      const link = api.links[sent<Schemas['HandoffRequest']>().token];
+      if (!link || link.revoked) return problem(404, 'No such link');
+      const state = link.openedAt ? 'used' : Date.parse(link.expiresAt) <= Date.now() ? 'expired' : 'ready';
+      const { secret: clientSecret, revoked: _revoked, secretId: _secretId, ...about } = link;
+      if (path === '/api/handoff/lookup') return json(200, { state, ...about });
+      if (state !== 'ready') return problem(410, state === 'used' ? 'This link was opened already' : 'Link expired');
+      link.openedAt = new Date().toISOString();
+      for (const c of api.clients) {
+        for (const s of c.secrets) {
+          if (s.secretId === link.secretId) Object.assign(s, { linkExpiresAt: null, hint: 'wacs_…link' });
+        }
+      }
+      const { oauthClientId, walletName, tokenEndpoint } = about;
+      return json(200, { oauthClientId, clientSecret, walletName, tokenEndpoint });
+    }
     if (path === '/api/session' && method === 'POST') {
       const body = sent<Schemas['SignInRequest']>();
       if (body.password !== (api.passwords[body.username] ?? 'admin'))
@@ -153,29 +240,70 @@ export function installFakeApi(
       const q = (url.searchParams.get('q') ?? '').toLowerCase();
       const page = Number(url.searchParams.get('page') ?? 0);
       const size = Number(url.searchParams.get('size') ?? 20);
-      const all = api.clients.filter((c) => c.clientId.includes(q) || (c.notes ?? '').toLowerCase().includes(q));
+      const statuses = (url.searchParams.get('status') ?? '').split(',').filter(Boolean);
+      const unusedDays = url.searchParams.get('unusedDays');
+      const unusedSince = unusedDays == null ? null : Date.now() - Number(unusedDays) * 86_400_000;
+      const all = api.clients
+        .filter((c) => c.clientId.includes(q) || (c.notes ?? '').toLowerCase().includes(q))
+        .filter((c) => statuses.length === 0 || statuses.includes(c.status))
+        .filter((c) => unusedSince == null || c.lastUsedAt == null || Date.parse(c.lastUsedAt) < unusedSince)
+        .sort(compareBy(url.searchParams.get('sort') ?? 'clientId'));
       return json(200, { items: all.slice(page * size, page * size + size), total: all.length, page, size });
     }
     if (path === '/api/clients' && method === 'POST') {
       const body = sent<Schemas['CreateClientRequest']>();
       if (api.clients.some((c) => c.clientId === body.clientId)) return problem(409, 'exists');
+      const enabled = body.enabled ?? true;
+      const expiryDate = body.expiryDate ?? '2099-01-01';
       const created = client({
         clientId: body.clientId,
         roles: body.roles,
-        expiryDate: body.expiryDate,
+        expiryDate,
         notes: body.notes ?? null,
+        enabled,
+        status: statusOf({ enabled, expiryDate }),
+        secrets: [],
       });
       api.clients.push(created);
-      api.lastSecret = `s3cr3t-${body.clientId}-Zx9Qw7Lm2Nb5Vc8Xa1Sd4Fg6Hj3Kl0PoIuYtReWq`;
-      return json(201, { ...created, clientSecret: api.lastSecret });
+      const handover = issue(created, body.delivery ?? 'secret');
+      return json(201, { ...created, ...handover });
     }
-    const clientMatch = path.match(/^\/api\/clients\/(.+)$/);
+    const secretsMatch = path.match(/^\/api\/clients\/([^/]+)\/secrets(?:\/([^/]+))?$/);
+    if (secretsMatch) {
+      const existing = api.clients.find((c) => c.clientId === secretsMatch[1]);
+      if (!existing) return problem(404, 'No such client');
+      if (method === 'POST' && !secretsMatch[2]) {
+        if (existing.secrets.length >= 2) return problem(409, 'This client has two secrets already');
+        const retiresAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
+        for (const s of existing.secrets) s.retiresAt ??= retiresAt;
+        const handover = issue(existing, sent<Schemas['RotateSecretRequest']>().delivery ?? 'secret');
+        const made = existing.secrets.at(-1)!;
+        return json(201, { secretId: made.secretId, createdAt: made.createdAt, ...handover });
+      }
+      if (method === 'DELETE' && secretsMatch[2]) {
+        const target = existing.secrets.find((s) => s.secretId === secretsMatch[2]);
+        if (!target) return problem(404, 'No such secret');
+        const working = existing.secrets.filter((s) => s.linkExpiresAt == null);
+        if (target.linkExpiresAt == null && working.length === 1) {
+          return problem(409, "This is the client's only working secret");
+        }
+        existing.secrets = existing.secrets.filter((s) => s !== target);
+        for (const link of Object.values(api.links)) if (link.secretId === target.secretId) link.revoked = true;
+        return json(204, undefined);
+      }
+    }
+    const clientMatch = path.match(/^\/api\/clients\/([^/]+)$/);
     if (clientMatch) {
       const existing = api.clients.find((c) => c.clientId === clientMatch[1]);
       if (!existing) return problem(404, 'No such client');
+      if (method === 'GET') return json(200, existing);
       if (method === 'PUT') {
         const body = sent<Schemas['UpdateClientRequest']>();
         Object.assign(existing, { roles: body.roles, notes: body.notes || null });
+        if (body.enabled != null) {
+          existing.enabled = body.enabled;
+          existing.status = statusOf(existing);
+        }
         return json(200, existing);
       }
       if (method === 'DELETE') {

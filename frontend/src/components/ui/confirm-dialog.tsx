@@ -10,12 +10,29 @@ type Props = {
   onClose: () => void;
   pending?: boolean;
   error?: unknown;
+  /** The confirming button's text; "Yes" unless told. */
+  confirmLabel?: string;
+  /** False for a question whose yes takes nothing away (enabling a client): the button is not red. */
+  danger?: boolean;
+  /** Above another dialog it was opened from. */
+  zIndex?: number;
 };
 
 /** A yes/no question before something that cannot be undone. "Yes" confirms. */
-export function ConfirmDialog({ opened, title, children, onConfirm, onClose, pending, error }: Props) {
+export function ConfirmDialog({
+  opened,
+  title,
+  children,
+  onConfirm,
+  onClose,
+  pending,
+  error,
+  confirmLabel = 'Yes',
+  danger = true,
+  zIndex,
+}: Props) {
   return (
-    <Modal opened={opened} onClose={onClose} title={title} centered>
+    <Modal opened={opened} onClose={onClose} title={title} centered zIndex={zIndex}>
       <Stack>
         <Text size="sm" component="div">
           {children}
@@ -29,8 +46,8 @@ export function ConfirmDialog({ opened, title, children, onConfirm, onClose, pen
           <Button variant="default" onClick={onClose} disabled={pending} data-autofocus>
             Cancel
           </Button>
-          <Button color="red" onClick={onConfirm} loading={pending}>
-            Yes
+          <Button color={danger ? 'red' : undefined} onClick={onConfirm} loading={pending}>
+            {confirmLabel}
           </Button>
         </Group>
       </Stack>

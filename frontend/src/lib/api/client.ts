@@ -5,12 +5,14 @@ import type { paths } from './schema';
 
 /**
  * Adds the session's bearer token to every call but sign-in (which takes none, and must not be refused
- * for a stale one when the admin signs in again). A 401 on a call that carried a token expires the
- * session: back to sign-in, unless an open form holds it (see holdSession).
+ * for a stale one when the admin signs in again) and the public one-time link calls (whose token is
+ * the credential: an admin's session has no business there). A 401 on a call that carried a token
+ * expires the session: back to sign-in, unless an open form holds it (see holdSession).
  */
 const auth: Middleware = {
   onRequest({ request, schemaPath }) {
     if (schemaPath === '/api/session' && request.method === 'POST') return request;
+    if (schemaPath.startsWith('/api/handoff/')) return request;
     const token = getToken();
     if (token) request.headers.set('Authorization', `Bearer ${token}`);
     return request;

@@ -4,8 +4,14 @@ type Schemas = components['schemas'];
 
 /** The API's bodies, as the backend's OpenAPI document (docs/openapi.json) describes them. */
 export type Client = Schemas['ClientView'];
+export type ClientStatus = Schemas['ClientStatus'];
 export type CreatedClient = Schemas['CreatedClientView'];
 export type ClientPage = Schemas['ClientPage'];
+export type Secret = Schemas['SecretView'];
+export type NewSecret = Schemas['NewSecret'];
+export type Delivery = Schemas['Delivery'];
+export type HandoffStatus = Schemas['HandoffStatus'];
+export type OpenedHandoff = Schemas['OpenedHandoff'];
 export type Me = Schemas['MeView'];
 export type Resource = Schemas['ResourceView'];
 export type User = Schemas['UserView'];

@@ -32,6 +32,8 @@ export const createClientSchema = z.object({
     .refine((v) => v <= LAST_EXPIRY, `Choose a date on or before ${LAST_EXPIRY}`),
   notes: notesSchema,
   roles: z.array(z.string()),
+  /** secret: shown to the admin now; link: a one-time link for the integrator, the admin never sees it. */
+  delivery: z.enum(['secret', 'link']),
 });
 export type CreateClientInput = z.infer<typeof createClientSchema>;
 
@@ -41,7 +43,7 @@ export async function createClient(input: CreateClientInput): Promise<CreatedCli
 }
 
 /**
- * The answer carries the client's secret, sent this once. gcTime 0 drops the finished mutation (and the
+ * The answer carries the client's secret (or its one-time link), sent this once. gcTime 0 drops the finished mutation (and the
  * secret in it) from the mutation cache as soon as the caller resets it; the list is refetched rather than
  * fed from this answer, so the secret never reaches the query cache.
  */

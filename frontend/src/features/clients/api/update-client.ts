@@ -9,10 +9,12 @@ export const updateClientSchema = z.object({
   expiryDate: z.string(),
   notes: notesSchema,
   roles: z.array(z.string()),
+  // Chosen only when adding; the edit form carries it along unused.
+  delivery: z.enum(['secret', 'link']),
 });
 export type UpdateClientInput = z.infer<typeof updateClientSchema>;
 
-/** Only roles and notes change; clientId and expiryDate are fixed at creation. */
+/** Only roles and notes change here (enabled has its own call); clientId and expiryDate are fixed at creation. */
 export async function updateClient({ clientId, notes, roles }: UpdateClientInput): Promise<Client> {
   return unwrap(
     api.PUT('/api/clients/{clientId}', { params: { path: { clientId } }, body: { notes: notes.trim(), roles } }),

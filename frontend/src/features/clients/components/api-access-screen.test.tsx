@@ -154,4 +154,85 @@ describe('the API Access screen', () => {
     await waitFor(() => expect(screen.queryByRole('row', { name: /acme-backend/ })).toBeNull());
     expect(screen.getByRole('row', { name: /other/ })).toBeInTheDocument();
   });
+
+  it('shows each client’s status and when it was last used', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    installFakeApi({
+      clients: [
+        client({ clientId: 'active-one', lastUsedAt: new Date(Date.now() - 3 * 3_600_000).toISOString() }),
+        client({ clientId: 'soon', status: 'expiring', expiryDate: inDays(12) }),
+        client({ clientId: 'last-day', status: 'expiring', expiryDate: today }),
+        client({ clientId: 'gone', status: 'expired', expired: true, expiryDate: '2020-01-01' }),
+        client({ clientId: 'paused', status: 'disabled', enabled: false }),
+      ],
+    });
+    renderApp(SCREEN);
+    const active = await screen.findByRole('row', { name: /active-one/ });
+    expect(active).toHaveTextContent('Active');
+    expect(active).toHaveTextContent('3 hours ago');
+    expect(screen.getByRole('row', { name: /soon/ })).toHaveTextContent('Expires in 12 days');
+    expect(screen.getByRole('row', { name: /soon/ })).toHaveTextContent('Never');
+    expect(screen.getByRole('row', { name: /last-day/ })).toHaveTextContent('Expires today');
+    const gone = screen.getByRole('row', { name: /gone/ });
+    expect(gone).toHaveTextContent('Expired');
+    expect(within(gone).getByRole('img', { name: 'Expired' })).toBeInTheDocument();
+    expect(screen.getByRole('row', { name: /paused/ })).toHaveTextContent('Disabled');
+    for (const column of ['Status', 'Last used']) {
+      expect(screen.getByRole('columnheader', { name: new RegExp(column) })).toHaveAttribute('aria-sort', 'none');
+    }
+  });
+
+  it('filters by status and by disuse, and sorts by status and last use, all in the URL', async () => {
+    installFakeApi({
+      clients: [
+        client({ clientId: 'used-today', lastUsedAt: new Date().toISOString() }),
+        client({ clientId: 'never-used' }),
+        client({ clientId: 'paused', status: 'disabled', enabled: false }),
+      ],
+    });
+    const { user, router } = renderApp(SCREEN);
+    await screen.findByRole('row', { name: /used-today/ });
+    const statuses = screen.getByRole('group', { name: 'Filter by status' });
+    await user.click(within(statuses).getByRole('checkbox', { name: 'Disabled' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?status=disabled'));
+    await waitFor(() => expect(screen.queryByRole('row', { name: /used-today/ })).toBeNull());
+    expect(screen.getByRole('row', { name: /paused/ })).toBeInTheDocument();
+    await user.click(within(statuses).getByRole('checkbox', { name: 'Active' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?status=active%2Cdisabled'));
+
+    await user.click(screen.getByRole('switch', { name: 'Unused for 90 days' }));
+    await waitFor(() => expect(router.state.location.search).toContain('unusedDays=90'));
+    await waitFor(() => expect(screen.queryByRole('row', { name: /used-today/ })).toBeNull());
+    expect(screen.getByRole('row', { name: /never-used/ })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: /^Status/ }));
+    await waitFor(() => expect(router.state.location.search).toContain('sort=status'));
+    await user.click(screen.getByRole('button', { name: /^Last used/ }));
+    await waitFor(() => expect(router.state.location.search).toContain('sort=lastUsedAt'));
+    expect(screen.getByRole('columnheader', { name: /Last used/ })).toHaveAttribute('aria-sort', 'ascending');
+  });
+
+  it('reads the filters from the URL, and offers to clear them when nothing matches', async () => {
+    installFakeApi({ clients: [client({ clientId: 'acme-backend' })] });
+    const { user, router } = renderApp(`${SCREEN}?status=expired&unusedDays=90`);
+    expect(await screen.findByText('No API clients match these filters.')).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: 'Expired' })).toBeChecked();
+    expect(screen.getByRole('switch', { name: 'Unused for 90 days' })).toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(await screen.findByRole('row', { name: /acme-backend/ })).toBeInTheDocument();
+    expect(router.state.location.search).toBe('');
+  });
+
+  it('the token panel has an example request with the wallet’s prefix, as Basic or in the form', async () => {
+    installFakeApi();
+    const { user } = renderApp(SCREEN);
+    const example = await screen.findByTestId('example-request');
+    expect(example).toHaveTextContent("--user 'wallet-demo-<client-id>:<client-secret>'");
+    expect(example).toHaveTextContent("curl -X POST 'http://localhost:8080/oauth2/token'");
+    expect(screen.getByRole('button', { name: 'Copy example request' })).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: 'client_secret_post' }));
+    expect(screen.getByTestId('example-request')).toHaveTextContent("client_id=wallet-demo-<client-id>'");
+    expect(screen.getByTestId('example-request')).toHaveTextContent("client_secret=<client-secret>'");
+  });
 });

@@ -1,12 +1,14 @@
 import {
   Alert,
   Button,
+  Chip,
   CloseButton,
   Group,
   Loader,
   NativeSelect,
   Paper,
   Stack,
+  Switch,
   Text,
   TextInput,
   Title,
@@ -18,14 +20,14 @@ import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ErrorState } from '@/components/ui/error-state';
-import type { Client, Me } from '@/lib/api/types';
+import type { Client, ClientStatus, Me } from '@/lib/api/types';
 import { API_ACCESS_CHANGE, API_ACCESS_READ, holds } from '@/lib/auth/authorization';
 import { useResources } from '@/lib/resources/get-resources';
 import { useDeleteClient } from '../api/delete-client';
-import { PAGE_SIZES, useClients, type ClientSort, type ClientsQuery } from '../api/get-clients';
+import { PAGE_SIZES, STATUSES, useClients, type ClientSort, type ClientsQuery } from '../api/get-clients';
 import { ClientFormDialog } from './client-form-dialog';
 import { ClientsTable } from './clients-table';
-import { SecretDialog, type ClientSecret } from './secret-dialog';
+import { handoverOf, SecretDialog, type IssuedSecret } from './secret-dialog';
 import { TokenEndpointPanel } from './token-endpoint-panel';
 
 const SORTS: ClientSort[] = [
@@ -37,9 +39,20 @@ const SORTS: ClientSort[] = [
   '-createdAt',
   'lastUsedAt',
   '-lastUsedAt',
+  'status',
+  '-status',
 ];
 
-/** Search, page and sort live in the URL, so a view can be linked and survives a reload. */
+/** The "Unused for 90 days" switch. */
+const UNUSED_DAYS = 90;
+const STATUS_NAMES: Record<ClientStatus, string> = {
+  active: 'Active',
+  expiring: 'Expiring',
+  expired: 'Expired',
+  disabled: 'Disabled',
+};
+
+/** Search, filters, page and sort live in the URL, so a view can be linked and survives a reload. */
 function useClientsQuery(): [ClientsQuery, (change: Partial<ClientsQuery>) => void] {
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1) - 1;
@@ -47,11 +60,17 @@ function useClientsQuery(): [ClientsQuery, (change: Partial<ClientsQuery>) => vo
   const size = (PAGE_SIZES as readonly number[]).includes(sizeParam) ? sizeParam : 20;
   const sortParam = params.get('sort') as ClientSort | null;
   const sort = sortParam && SORTS.includes(sortParam) ? sortParam : 'clientId';
-  const query: ClientsQuery = { q: params.get('q') ?? '', page, size, sort };
+  const statusParam = (params.get('status') ?? '').split(',');
+  const status = STATUSES.filter((s) => statusParam.includes(s));
+  const unusedParam = Number.parseInt(params.get('unusedDays') ?? '', 10);
+  const unusedDays = unusedParam > 0 ? unusedParam : null;
+  const query: ClientsQuery = { q: params.get('q') ?? '', page, size, sort, status, unusedDays };
   const set = (change: Partial<ClientsQuery>) => {
     const next = { ...query, ...change };
     const out = new URLSearchParams();
     if (next.q) out.set('q', next.q);
+    if (next.status.length > 0) out.set('status', next.status.join(','));
+    if (next.unusedDays != null) out.set('unusedDays', String(next.unusedDays));
     if (next.page > 0) out.set('page', String(next.page + 1));
     if (next.size !== 20) out.set('size', String(next.size));
     if (next.sort !== 'clientId') out.set('sort', next.sort);
@@ -81,8 +100,8 @@ export function ApiAccessScreen({ me }: { me: Me }) {
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<Client | null>(null);
   const [deleting, setDeleting] = useState<Client | null>(null);
-  // The one place the new secret lives, until the secret dialog closes.
-  const [secret, setSecret] = useState<ClientSecret | null>(null);
+  // The one place a new secret (or its link) lives, until the secret dialog closes.
+  const [secret, setSecret] = useState<IssuedSecret | null>(null);
 
   useEffect(() => {
     // Deleting the last row of the last page: step back a page.
@@ -130,6 +149,7 @@ export function ApiAccessScreen({ me }: { me: Me }) {
   const resourceList = resources.data ?? [];
   const firstLoad = clients.isPending && canRead;
   const empty = page && page.total === 0;
+  const filtered = query.status.length > 0 || query.unusedDays != null;
   const from = page && page.total > 0 ? page.page * page.size + 1 : 0;
   const to = page ? page.page * page.size + page.items.length : 0;
   const lastPage = page ? Math.max(0, Math.ceil(page.total / page.size) - 1) : 0;
@@ -157,6 +177,29 @@ export function ApiAccessScreen({ me }: { me: Me }) {
             </Text>
           </Group>
         </Group>
+        <Group gap="lg" mb="sm" align="center">
+          <Group gap="xs" role="group" aria-label="Filter by status">
+            <Text size="sm" fw={500} component="span" aria-hidden>
+              Status
+            </Text>
+            <Chip.Group
+              multiple
+              value={query.status}
+              onChange={(chosen) => setQuery({ status: STATUSES.filter((s) => chosen.includes(s)), page: 0 })}
+            >
+              {STATUSES.map((s) => (
+                <Chip key={s} value={s} size="xs" variant="outline">
+                  {STATUS_NAMES[s]}
+                </Chip>
+              ))}
+            </Chip.Group>
+          </Group>
+          <Switch
+            label={`Unused for ${UNUSED_DAYS} days`}
+            checked={query.unusedDays != null}
+            onChange={(event) => setQuery({ unusedDays: event.currentTarget.checked ? UNUSED_DAYS : null, page: 0 })}
+          />
+        </Group>
 
         {clients.isError && !page ? (
           <ErrorState
@@ -166,7 +209,14 @@ export function ApiAccessScreen({ me }: { me: Me }) {
             retrying={clients.isFetching}
           />
         ) : empty ? (
-          <EmptyState searching={query.q !== ''} q={query.q} canChange={canChange} onClear={() => changeSearch('')} />
+          <EmptyState
+            searching={query.q !== ''}
+            filtered={filtered}
+            q={query.q}
+            canChange={canChange}
+            onClear={() => changeSearch('')}
+            onClearFilters={() => setQuery({ status: [], unusedDays: null, page: 0 })}
+          />
         ) : (
           <>
             {clients.isError && (
@@ -258,13 +308,20 @@ export function ApiAccessScreen({ me }: { me: Me }) {
         }}
         resources={resourceList}
         grantable={grantable}
-        onCreated={(created) =>
-          setSecret({
-            clientId: created.clientId,
-            oauthClientId: created.oauthClientId,
-            clientSecret: created.clientSecret,
-          })
-        }
+        onCreated={(created) => {
+          const handover = handoverOf(created);
+          if (handover == null) {
+            notifications.show({
+              color: 'red',
+              title: `${created.clientId} was created without a secret`,
+              message: 'The server sent neither a secret nor a link: rotate its secret from the Edit dialog.',
+            });
+            return;
+          }
+          setSecret({ ...handover, clientId: created.clientId, oauthClientId: created.oauthClientId });
+        }}
+        onIssued={setSecret}
+        covered={secret != null}
         onUpdated={(client) => notifications.show({ color: 'teal', message: `${client.clientId} saved.` })}
       />
       <SecretDialog secret={secret} tokenEndpoint={me.tokenEndpoint} onClose={() => setSecret(null)} />
@@ -294,15 +351,31 @@ export function ApiAccessScreen({ me }: { me: Me }) {
 
 function EmptyState({
   searching,
+  filtered,
   q,
   canChange,
   onClear,
+  onClearFilters,
 }: {
   searching: boolean;
+  filtered: boolean;
   q: string;
   canChange: boolean;
   onClear: () => void;
+  onClearFilters: () => void;
 }) {
+  if (filtered) {
+    return (
+      <Stack align="center" gap="xs" py="xl">
+        <Text fw={500}>
+          {searching ? `No API clients match “${q}” and these filters.` : 'No API clients match these filters.'}
+        </Text>
+        <Button variant="default" size="xs" onClick={onClearFilters}>
+          Clear filters
+        </Button>
+      </Stack>
+    );
+  }
   if (searching) {
     return (
       <Stack align="center" gap="xs" py="xl">

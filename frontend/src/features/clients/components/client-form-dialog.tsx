@@ -17,6 +17,9 @@ import {
   type CreateClientInput,
 } from '../api/create-client';
 import { updateClientSchema, useUpdateClient } from '../api/update-client';
+import { ClientCredentials, type CredentialDialog } from './client-credentials';
+import { DeliveryChoice } from './delivery-choice';
+import type { IssuedSecret } from './secret-dialog';
 
 type Props = {
   opened: boolean;
@@ -28,33 +31,55 @@ type Props = {
   /** Called once with the created client and its secret; the dialog keeps no copy. */
   onCreated?: (created: CreatedClient) => void;
   onUpdated?: (client: Client) => void;
+  /** Called with a rotation's new secret or link (Edit only); the dialog keeps no copy. */
+  onIssued?: (secret: IssuedSecret) => void;
+  /** Another dialog (the new secret's) is open above this one. */
+  covered?: boolean;
 };
 
-/** Add API client / Edit {clientId}: the same form; on edit the client ID and expiry date are read-only. */
-export function ClientFormDialog({ opened, onClose, client, ...rest }: Props) {
+/**
+ * Add API client / Edit {clientId}: the same form; on edit the client ID and expiry date are read-only,
+ * and the client's status and secrets come first, with Rotate secret, Retire now and Disable / Enable.
+ */
+export function ClientFormDialog({ opened, onClose, client, onIssued, covered = false, ...rest }: Props) {
   const title = client ? `Edit ${client.clientId}` : 'Add API client';
   const reauth = useReauthControl();
+  const [credentialDialog, setCredentialDialog] = useState<CredentialDialog | null>(null);
+  const close = () => {
+    setCredentialDialog(null);
+    onClose();
+  };
   return (
     <Modal
       opened={opened}
-      onClose={onClose}
+      onClose={close}
       title={title}
-      size={720}
+      size={760}
       centered={false}
       closeOnClickOutside={false}
-      // Escape in the sign-in dialog above closes only that one.
-      closeOnEscape={!reauth.opened}
+      // Escape in a dialog above (sign-in, a confirmation, the new secret) closes only that one.
+      closeOnEscape={!reauth.opened && credentialDialog == null && !covered}
     >
       {opened && (
-        <ClientForm key={client?.clientId ?? 'new'} client={client} onClose={onClose} reauth={reauth} {...rest} />
+        <Stack gap="lg">
+          {client && (
+            <ClientCredentials
+              shown={client}
+              dialog={credentialDialog}
+              onDialog={setCredentialDialog}
+              onIssued={(issued) => onIssued?.(issued)}
+            />
+          )}
+          <ClientForm key={client?.clientId ?? 'new'} client={client} onClose={close} reauth={reauth} {...rest} />
+        </Stack>
       )}
     </Modal>
   );
 }
 
-const FIELDS = ['clientId', 'expiryDate', 'notes', 'roles'] as const;
+const FIELDS = ['clientId', 'expiryDate', 'notes', 'roles', 'delivery'] as const;
 
-type FormProps = Omit<Props, 'opened'> & { reauth: ReauthControl };
+type FormProps = Omit<Props, 'opened' | 'onIssued' | 'covered'> & { reauth: ReauthControl };
 
 function ClientForm({ client, onClose, resources, grantable, onCreated, onUpdated, reauth }: FormProps) {
   const editing = client != null;
@@ -70,6 +95,7 @@ function ClientForm({ client, onClose, resources, grantable, onCreated, onUpdate
       expiryDate: client?.expiryDate ?? oneYearFromTodayUtc(),
       notes: client?.notes ?? '',
       roles: client?.roles ?? [],
+      delivery: 'secret',
     },
   });
   const { register, control, handleSubmit, setError, formState } = form;
@@ -173,6 +199,13 @@ function ClientForm({ client, onClose, resources, grantable, onCreated, onUpdate
             />
           )}
         />
+        {!editing && (
+          <Controller
+            control={control}
+            name="delivery"
+            render={({ field }) => <DeliveryChoice value={field.value} onChange={field.onChange} />}
+          />
+        )}
         <SaveFooter
           recovery={recovery}
           reauth={reauth}

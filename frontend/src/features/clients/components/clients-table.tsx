@@ -21,6 +21,7 @@ import type { Client, Resource } from '@/lib/api/types';
 import { formatDate } from '@/lib/dates';
 import { describeAccess } from '@/lib/roles';
 import type { ClientSort, ClientSortKey } from '../api/get-clients';
+import { LastUsed, StatusBadge } from './client-status';
 
 type Props = {
   items: Client[];
@@ -66,15 +67,17 @@ function SortHeader({
 
 /** The API clients of the wallet: expired ones greyed out and flagged. */
 export function ClientsTable({ items, resources, loading, canChange, sort, onSort, onEdit, onDelete }: Props) {
-  const columns = canChange ? 5 : 4;
+  const columns = canChange ? 7 : 6;
   return (
-    <Table.ScrollContainer minWidth={600}>
+    <Table.ScrollContainer minWidth={900}>
       <Table verticalSpacing="sm" highlightOnHover aria-busy={loading} className="clients-table">
         <Table.Thead>
           <Table.Tr>
             <SortHeader label="Client ID" column="clientId" sort={sort} onSort={onSort} />
+            <SortHeader label="Status" column="status" sort={sort} onSort={onSort} />
             <Table.Th scope="col">Roles</Table.Th>
             <SortHeader label="Expiry date" column="expiryDate" sort={sort} onSort={onSort} />
+            <SortHeader label="Last used" column="lastUsedAt" sort={sort} onSort={onSort} />
             <Table.Th scope="col">Notes</Table.Th>
             {canChange && (
               <Table.Th scope="col" w={96}>
@@ -120,7 +123,11 @@ function ClientRow({
   const access = describeAccess(client.roles, resources);
   const expired = client.expired;
   return (
-    <Table.Tr data-expired={expired || undefined} className={expired ? 'row-expired' : undefined}>
+    <Table.Tr
+      data-expired={expired || undefined}
+      data-status={client.status}
+      className={expired ? 'row-expired' : undefined}
+    >
       <Table.Td>
         <Group gap={6} wrap="nowrap">
           {expired && (
@@ -132,6 +139,9 @@ function ClientRow({
             {client.clientId}
           </Text>
         </Group>
+      </Table.Td>
+      <Table.Td>
+        <StatusBadge client={client} />
       </Table.Td>
       <Table.Td>
         {access.length === 0 ? (
@@ -160,11 +170,14 @@ function ClientRow({
         <Text size="sm" component="span">
           {formatDate(client.expiryDate)}
         </Text>
-        {expired && (
+        {expired && client.status !== 'expired' && (
           <Text size="xs" className="muted">
             Expired
           </Text>
         )}
+      </Table.Td>
+      <Table.Td>
+        <LastUsed at={client.lastUsedAt} />
       </Table.Td>
       <Table.Td>
         <Text
