@@ -85,6 +85,8 @@ public class SecretRotation {
             if (client == null) {
                 throw ApiClientService.notFound(clientId);
             }
+            // a new secret is the client's power in the caller's hands: only for one who holds it all
+            caller.requireHoldsAllOf(client.roles, "take a new secret of a client");
             return secrets.ofClient(client.id).chain(existing -> {
                 List<ClientSecret> live =
                         existing.stream().filter(s -> s.isLiveAt(now)).toList();

@@ -54,12 +54,15 @@ public record Caller(
         }
     }
 
-    /** Nobody acts on a user who holds more than they do: changing or deleting one needs all its roles. */
+    /**
+     * Nobody acts on a holder of more than they do: changing or deleting a user, or taking a new secret
+     * of a client, needs all its roles. {@code action} names it: "change a user".
+     */
     public void requireHoldsAllOf(Collection<String> held, String action) {
         List<String> missing = RoleSet.missing(held, roles);
         if (!missing.isEmpty()) {
             throw ProblemException.insufficientRole(
-                    "You cannot " + action + " a user who holds roles you do not hold: " + String.join(", ", missing),
+                    "You cannot " + action + " who holds roles you do not hold: " + String.join(", ", missing),
                     String.join(" ", missing));
         }
     }

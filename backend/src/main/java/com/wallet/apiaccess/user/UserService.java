@@ -104,7 +104,7 @@ public class UserService {
         return repository.lockWallet(caller.walletId()).map(users -> {
             Caller current = asOfNow(caller, users);
             WalletUser user = find(users, username);
-            current.requireHoldsAllOf(user.roles, "change");
+            current.requireHoldsAllOf(user.roles, "change a user");
             SortedSet<String> added = new TreeSet<>(roles);
             added.removeAll(user.roles);
             current.requireGrantable(added);
@@ -146,7 +146,7 @@ public class UserService {
     Uni<Void> remove(Caller caller, String username) {
         return repository.lockWallet(caller.walletId()).chain(users -> {
             WalletUser user = find(users, username);
-            asOfNow(caller, users).requireHoldsAllOf(user.roles, "delete");
+            asOfNow(caller, users).requireHoldsAllOf(user.roles, "delete a user");
             Administrators.requireOneLeft(users, user, null);
             return repository
                     .delete(user)

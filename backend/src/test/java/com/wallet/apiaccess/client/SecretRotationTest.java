@@ -245,6 +245,25 @@ class SecretRotationTest {
         assertThat(Secrets.secretsOf(made.admin(), made.clientId())).hasSize(1);
     }
 
+    /** The attack: an api-access admin without payments roles rotates a payments client to get its power. */
+    @Test
+    void shouldNotHandANewSecretOfAClientToOneWhoHoldsLess() {
+        String admin = Api.adminToken();
+        String clientId = Api.unique("rot-above");
+        String secret =
+                Api.createClient(admin, clientId, List.of("payments:change")).getString("clientSecret");
+        String lesser = Api.userWithRoles(List.of("api-access:change"));
+
+        isProblem(Secrets.rotate(lesser, clientId, Map.of()), 403)
+                .body("detail", org.hamcrest.Matchers.containsString("payments:change"));
+        isProblem(Secrets.rotate(lesser, clientId, Map.of("delivery", "link")), 403);
+
+        assertThat(Secrets.secretsOf(admin, clientId)).hasSize(1);
+        Secrets.tokenRequest(Api.oauthClientId(clientId), secret).then().statusCode(200);
+        String peer = Api.userWithRoles(List.of("api-access:change", "payments:change"));
+        Secrets.rotate(peer, clientId, Map.of()).statusCode(201);
+    }
+
     @Test
     void shouldTieEachTokenToTheSecretItWasIssuedWith() {
         Made made = client("rot-ref");
