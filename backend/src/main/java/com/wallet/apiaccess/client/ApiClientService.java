@@ -60,15 +60,8 @@ public class ApiClientService {
 
     public Uni<ClientPage> list(
             Caller caller, String q, String sort, String page, String size, String status, String unusedDays) {
-        ClientListQuery query = ClientListQuery.parse(q, sort, page, size, status, unusedDays);
         return listing.page(
-                caller.walletId(),
-                caller.walletKey(),
-                query.q(),
-                query.filter(),
-                query.sort(),
-                query.page(),
-                query.size());
+                caller.walletId(), caller.walletKey(), ClientListQuery.parse(q, sort, page, size, status, unusedDays));
     }
 
     @WithSession

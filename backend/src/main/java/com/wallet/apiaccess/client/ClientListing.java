@@ -36,16 +36,16 @@ public class ClientListing {
         this.policy = policy;
     }
 
-    public Uni<ClientPage> page(
-            long walletId, String walletKey, String q, ClientFilter filter, ClientSort sort, int page, int size) {
+    public Uni<ClientPage> page(long walletId, String walletKey, ClientListQuery query) {
         String prefix = OAuthClientId.prefix(walletKey);
-        if (q == null || !filter.isEmpty()) {
-            return inDatabase(walletId, prefix, q, filter, sort, page, size);
+        String q = query.q();
+        if (q == null || !query.filter().isEmpty()) {
+            return inDatabase(walletId, prefix, q, query.filter(), query.sort(), query.page(), query.size());
         }
-        return search.page(walletId, prefix, q, sort, page, size)
+        return search.page(walletId, prefix, q, query.sort(), query.page(), query.size())
                 .chain(found -> found != null
                         ? Uni.createFrom().item(found)
-                        : inDatabase(walletId, prefix, q, filter, sort, page, size));
+                        : inDatabase(walletId, prefix, q, query.filter(), query.sort(), query.page(), query.size()));
     }
 
     Uni<ClientPage> inDatabase(

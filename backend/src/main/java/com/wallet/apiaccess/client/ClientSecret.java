@@ -61,10 +61,11 @@ public class ClientSecret {
 
     /** Whether it still counts as one of the client's secrets: usable, or a link that may still be opened. */
     boolean isLiveAt(Instant now) {
-        return digest != null ? !hasRetiredAt(now) : linkExpiresAt.isAfter(now) && !hasRetiredAt(now);
+        return !hasRetiredAt(now) && (digest != null || linkExpiresAt.isAfter(now));
     }
 
-    private boolean hasRetiredAt(Instant now) {
+    /** Whether its {@code retiresAt} has come. */
+    boolean hasRetiredAt(Instant now) {
         return retiresAt != null && !retiresAt.isAfter(now);
     }
 }

@@ -127,8 +127,9 @@ public class SecretHandoff {
         if (secret.linkOpenedAt != null) {
             return HandoffStatus.State.used;
         }
-        boolean retired = secret.retiresAt != null && !secret.retiresAt.isAfter(now);
-        return retired || !secret.linkExpiresAt.isAfter(now) ? HandoffStatus.State.expired : HandoffStatus.State.ready;
+        return secret.hasRetiredAt(now) || !secret.linkExpiresAt.isAfter(now)
+                ? HandoffStatus.State.expired
+                : HandoffStatus.State.ready;
     }
 
     private String digestOf(String token) {
