@@ -1,9 +1,9 @@
 package com.wallet.apiaccess.oauth;
 
+import com.wallet.apiaccess.problem.RefusedBody;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -53,29 +53,19 @@ final class OAuthResponses {
         response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(body.encode());
     }
 
-    /**
-     * Answers and then drops what is left of the request: over HTTP/1.x the connection is closed, over
-     * HTTP/2 the stream is reset with NO_ERROR once the answer is complete (RFC 9113 §8.1).
-     */
+    /** Answers and then drops what is left of the request (see {@link RefusedBody}). */
     static void respondAndClose(RoutingContext context, int status, JsonObject body) {
         HttpServerRequest request = context.request();
         HttpServerResponse response = context.response();
         if (response.ended() || response.closed()) {
             return;
         }
-        boolean http2 = request.version() == HttpVersion.HTTP_2;
-        if (!http2) {
+        if (RefusedBody.closesConnection(request)) {
             response.putHeader(HttpHeaders.CONNECTION, "close");
         }
         response.setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
                 .end(body.encode())
-                .onComplete(sent -> {
-                    if (http2) {
-                        response.reset(0);
-                    } else {
-                        request.connection().close();
-                    }
-                });
+                .onComplete(sent -> RefusedBody.drop(request));
     }
 }

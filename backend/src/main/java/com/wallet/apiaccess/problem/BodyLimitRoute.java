@@ -49,18 +49,19 @@ public class BodyLimitRoute {
     }
 
     private static void refuse(RoutingContext context) {
+        if (RefusedBody.closesConnection(context.request())) {
+            context.response().putHeader(HttpHeaders.CONNECTION, "close");
+        }
         context.response()
                 .setStatusCode(413)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close")
                 .end(new JsonObject()
                         .put("type", "about:blank")
                         .put("title", "Content Too Large")
                         .put("status", 413)
                         .put("detail", "The request body exceeds " + LIMIT + " bytes")
                         .encode())
-                // the rest of the body is not worth reading: close, as Quarkus' own limit does
-                .onComplete(sent -> context.request().connection().close());
+                .onComplete(sent -> RefusedBody.drop(context.request()));
     }
 
     private static boolean tooLarge(String length) {
