@@ -56,7 +56,7 @@ class ArchitectureTest {
                 .layer("Bearer check")
                 .definedBy(packages("auth"))
                 .layer("Domain")
-                .definedBy(packages("session", "client", "user", "wallet", "role"))
+                .definedBy(packages("session", "webhook", "client", "user", "wallet", "audit", "role"))
                 .layer("Primitives")
                 .definedBy(packages("crypto", "throttle", "database", "problem", "config"))
                 .whereLayer("Entry points")
@@ -75,7 +75,10 @@ class ArchitectureTest {
         slices().matching(BASE + ".(*)..").should().beFreeOfCycles().check(classes);
     }
 
-    /** Within the domain: sign-in above users and wallets, clients above wallets, roles at the bottom. */
+    /**
+     * Within the domain: webhooks above the clients whose events they send, sign-in above users and
+     * wallets, clients above wallets, the audit log below all that it records, roles at the bottom.
+     */
     @Test
     void shouldOrderTheDomainPackages() {
         noClasses()
@@ -83,7 +86,21 @@ class ArchitectureTest {
                 .resideInAPackage(BASE + ".role..")
                 .should()
                 .dependOnClassesThat()
+                .resideInAnyPackage(packages("session", "webhook", "client", "user", "wallet", "audit"))
+                .check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage(BASE + ".audit..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(packages("session", "webhook", "client", "user", "wallet"))
+                .check(classes);
+        noClasses()
+                .that()
                 .resideInAnyPackage(packages("session", "client", "user", "wallet"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(BASE + ".webhook..")
                 .check(classes);
         noClasses()
                 .that()

@@ -4,6 +4,8 @@ import com.wallet.apiaccess.client.ApiClientRepository;
 import com.wallet.apiaccess.crypto.CredentialRef;
 import com.wallet.apiaccess.problem.InvalidToken;
 import com.wallet.apiaccess.role.Caller;
+import com.wallet.apiaccess.role.Source;
+import com.wallet.apiaccess.throttle.ClientAddress;
 import com.wallet.apiaccess.user.WalletUserRepository;
 import com.wallet.apiaccess.wallet.WalletDirectory;
 import com.wallet.apiaccess.wallet.WalletRef;
@@ -14,7 +16,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -34,13 +39,16 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
     private final WalletDirectory wallets;
     private final ApiClientRepository clients;
     private final WalletUserRepository users;
+    private final ClientAddress addresses;
 
     public BearerIdentityProvider(
             AccessTokenVerifier verifier,
             WalletDirectory wallets,
             ApiClientRepository clients,
-            WalletUserRepository users) {
+            WalletUserRepository users,
+            ClientAddress addresses) {
         this.verifier = verifier;
+        this.addresses = addresses;
         this.wallets = wallets;
         this.clients = clients;
         this.users = users;
@@ -60,15 +68,18 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
         } catch (AuthenticationFailedException e) {
             return Uni.createFrom().failure(e);
         }
+        Source source = sourceOf(request);
         return wallets.find(token.walletKey())
                 .onItem()
                 .ifNull()
                 .failWith(() -> InvalidToken.because("The token's wallet does not exist"))
-                .chain(wallet -> token.kind() == Caller.Kind.CLIENT ? client(token, wallet) : user(token, wallet))
+                .chain(wallet -> token.kind() == Caller.Kind.CLIENT
+                        ? client(token, wallet, source)
+                        : user(token, wallet, source))
                 .map(BearerIdentityProvider::identity);
     }
 
-    private Uni<Caller> client(VerifiedToken token, WalletRef wallet) {
+    private Uni<Caller> client(VerifiedToken token, WalletRef wallet, Source source) {
         return clients.credential(wallet.id(), token.clientId(), token.credentialRef())
                 .map(client -> {
                     Instant now = Instant.now();
@@ -91,11 +102,12 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
                             Caller.Kind.CLIENT,
                             token.subject(),
                             inForce(token.roles(), client.roles()),
-                            client.expiry().lastDay());
+                            client.expiry().lastDay(),
+                            source);
                 });
     }
 
-    private Uni<Caller> user(VerifiedToken token, WalletRef wallet) {
+    private Uni<Caller> user(VerifiedToken token, WalletRef wallet, Source source) {
         return users.credential(wallet.id(), token.subject()).map(user -> {
             if (user == null) {
                 throw InvalidToken.because("The session's user no longer exists");
@@ -110,8 +122,17 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
                     Caller.Kind.USER,
                     token.subject(),
                     inForce(token.roles(), user.roles()),
-                    null);
+                    null,
+                    source);
         });
+    }
+
+    private Source sourceOf(TokenAuthenticationRequest request) {
+        RoutingContext context = HttpSecurityUtils.getRoutingContextAttribute(request);
+        if (context == null) {
+            return Source.NONE;
+        }
+        return new Source(addresses.of(context.request()), context.request().getHeader(HttpHeaders.USER_AGENT));
     }
 
     private static SortedSet<String> inForce(SortedSet<String> granted, SortedSet<String> held) {

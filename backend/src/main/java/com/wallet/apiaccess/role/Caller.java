@@ -11,7 +11,7 @@ import java.util.TreeSet;
 
 /**
  * Who is calling the admin API: a user's session or a client's access token, always within one
- * wallet, with the roles that are in force now, and for a client its expiry date.
+ * wallet, with the roles that are in force now, for a client its expiry date, and where it calls from.
  */
 public record Caller(
         long walletId,
@@ -20,7 +20,8 @@ public record Caller(
         Kind kind,
         String name,
         SortedSet<String> roles,
-        LocalDate expiryDate) {
+        LocalDate expiryDate,
+        Source source) {
 
     public static final String ATTRIBUTE = "api-access.caller";
 
@@ -71,7 +72,7 @@ public record Caller(
     public Caller narrowedTo(Collection<String> held) {
         SortedSet<String> kept = new TreeSet<>(roles);
         kept.retainAll(held);
-        return new Caller(walletId, walletKey, walletName, kind, name, kept, expiryDate);
+        return new Caller(walletId, walletKey, walletName, kind, name, kept, expiryDate, source);
     }
 
     public boolean isClient() {
