@@ -1,3 +1,4 @@
+import type { PendingSchemas } from './pending-schema';
 import type { components } from './schema';
 
 type Schemas = components['schemas'];
@@ -19,3 +20,17 @@ export type Session = Schemas['SessionView'];
 export type Problem = Schemas['Problem'];
 /** A field error that names both the field and what is wrong with it: ApiError.fieldErrors keeps only these. */
 export type FieldError = Schemas['FieldError'] & { field: string; message: string };
+
+/** Not in the OpenAPI document yet: hand-written from API.md (pending-schema.ts). */
+export type AuditEvent = PendingSchemas['AuditEvent'];
+export type AuditActor = PendingSchemas['AuditActor'];
+export type AuditTarget = PendingSchemas['AuditTarget'];
+export type AuditChanges = PendingSchemas['AuditChanges'];
+export type AuditPage = PendingSchemas['AuditPage'];
+export type Webhook = PendingSchemas['Webhook'];
+export type CreatedWebhook = PendingSchemas['CreatedWebhook'];
+export type CreateWebhookRequest = PendingSchemas['CreateWebhookRequest'];
+export type UpdateWebhookRequest = PendingSchemas['UpdateWebhookRequest'];
+export type WebhookDelivery = PendingSchemas['WebhookDelivery'];
+export type WebhookDeliveryStatus = PendingSchemas['WebhookDeliveryStatus'];
+export type WebhookDeliveryPage = PendingSchemas['WebhookDeliveryPage'];
