@@ -21,6 +21,10 @@ export const routes: RouteObject[] = [
         path: 'settings/iam/activity',
         lazy: async () => ({ Component: (await import('./routes/activity')).ActivityRoute }),
       },
+      {
+        path: 'settings/iam/webhooks',
+        lazy: async () => ({ Component: (await import('./routes/webhooks')).WebhooksRoute }),
+      },
     ],
   },
   { path: '*', lazy: async () => ({ Component: (await import('./routes/not-found')).NotFoundRoute }) },
