@@ -80,18 +80,24 @@ public class ProblemOpenApiFilter implements OASFilter {
 
     private static final Map<String, String> TAG_DESCRIPTIONS = Map.of(
             "OAuth 2.0",
-                    "For integrators: the token endpoint (RFC 6749 client credentials), its metadata"
-                            + " (RFC 8414) and the keys that sign the tokens (RFC 7517)",
-            "Session", "Signing in to a wallet's console, and the caller's own account",
+            "For integrators: the token endpoint (RFC 6749 client credentials), its metadata"
+                    + " (RFC 8414) and the keys that sign the tokens (RFC 7517)",
+            "Session",
+            "Signing in to a wallet's console, and the caller's own account",
             "API clients",
-                    "The wallet's OAuth clients: their roles, expiry and secrets; needs api-access:read"
-                            + " or api-access:change",
-            "Users", "The administrators who sign in to the wallet's console; needs users:read or users:change",
-            "Roles", "The resources of the permissions grid; each yields the roles {id}:read and {id}:change",
+            "The wallet's OAuth clients: their roles, expiry and secrets; needs api-access:read"
+                    + " or api-access:change",
+            "Users",
+            "The administrators who sign in to the wallet's console; needs users:read or users:change",
+            "Roles",
+            "The resources of the permissions grid; each yields the roles {id}:read and {id}:change",
             "Secret links",
-                    "For the integrator who received a one-time secret link: no sign-in, the link's token is"
-                            + " the credential",
-            "Platform", "For the platform operator: provisioning wallets with the operator token");
+            "For the integrator who received a one-time secret link: no sign-in, the link's token is"
+                    + " the credential",
+            "Platform",
+            "For the platform operator: provisioning wallets with the operator token",
+            "Audit log",
+            "Who did what, when, from where: client events need api-access:read, user events" + " users:read");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
