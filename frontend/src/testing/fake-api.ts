@@ -151,8 +151,14 @@ export const WEBHOOK_ROLES = ['webhooks:change', 'webhooks:read'];
 
 /** Does the event pass GET /api/audit's filters? */
 function matches(event: AuditEvent, query: URLSearchParams): boolean {
+  // A client's events: done to it, or by it (its OAuth client id ends with its clientId).
   const clientId = query.get('clientId');
-  if (clientId && !(event.target.type === 'client' && event.target.id === clientId)) return false;
+  if (
+    clientId &&
+    !(event.target.type === 'client' && event.target.id === clientId) &&
+    !(event.actor.type === 'client' && event.actor.id.endsWith(`-${clientId}`))
+  )
+    return false;
   const username = query.get('username');
   if (
     username &&
@@ -162,10 +168,11 @@ function matches(event: AuditEvent, query: URLSearchParams): boolean {
     return false;
   const action = query.get('action');
   if (action && event.action !== action) return false;
+  // A date is its first instant; a date `to` includes that whole day (as the server reads them).
   const from = query.get('from');
   if (from && event.at < from) return false;
   const to = query.get('to');
-  if (to && event.at > to) return false;
+  if (to && event.at >= (to.length === 10 ? `${to}T24` : to)) return false;
   return true;
 }
 

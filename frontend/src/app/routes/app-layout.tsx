@@ -120,7 +120,7 @@ function SignedIn() {
             >
               <SideLink to="/settings/iam/api-access" label="API Access" icon={<IconKey size={18} aria-hidden />} />
               <SideLink to="/settings/iam/users" label="Users" icon={<IconUsers size={18} aria-hidden />} />
-              {(holds(me.data, API_ACCESS_READ) || holds(me.data, USERS_READ)) && (
+              {(holds(me.data, API_ACCESS_READ) || holds(me.data, USERS_READ) || holds(me.data, WEBHOOKS_READ)) && (
                 <SideLink to="/settings/iam/activity" label="Activity" icon={<IconHistory size={18} aria-hidden />} />
               )}
               {holds(me.data, WEBHOOKS_READ) && (

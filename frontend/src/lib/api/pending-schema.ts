@@ -1,6 +1,6 @@
 /**
  * Hand-written stand-ins, in openapi-typescript's shape, for the calls of API.md that the backend's
- * OpenAPI document does not describe yet: the audit log and the webhooks. When docs/openapi.json has
+ * OpenAPI document does not describe yet: the webhooks. When docs/openapi.json has
  * them, `npm run gen:api` puts them in schema.d.ts: delete this file, drop `PendingPaths` from client.ts
  * and point the aliases in types.ts at the generated schemas.
  */
@@ -24,26 +24,6 @@ type Unused = {
 };
 
 export type PendingSchemas = {
-  /** Who did it: a user (username), a client (OAuth client id) or an operator (the service, the platform). */
-  AuditActor: { type: 'user' | 'client' | 'operator'; id: string };
-  AuditTarget: { type: 'client' | 'user' | 'wallet' | 'webhook'; id: string };
-  /** Role edits as added and removed; other fields as from and to; facts (a secret's id) as they are. */
-  AuditChanges: {
-    roles?: { added: string[]; removed: string[] };
-    notes?: { from: string | null; to: string | null };
-  } & { [key: string]: unknown };
-  AuditEvent: {
-    id: string;
-    at: string;
-    action: string;
-    actor: PendingSchemas['AuditActor'];
-    target: PendingSchemas['AuditTarget'];
-    changes?: PendingSchemas['AuditChanges'];
-    source: { ip: string | null; userAgent: string | null };
-    /** On aggregated failures (session.failed, client.auth_failed): how many in that minute. */
-    attempts?: number;
-  };
-  AuditPage: { items: PendingSchemas['AuditEvent'][]; total: number; page: number; size: number };
   Webhook: { id: string; url: string; events: string[]; enabled: boolean; createdAt: string };
   /** The answer of POST /api/webhooks: the only time the signing secret (whsec_…) is sent. */
   CreatedWebhook: PendingSchemas['Webhook'] & { secret: string };
@@ -62,27 +42,6 @@ export type PendingSchemas = {
 };
 
 export type PendingPaths = {
-  '/api/audit': {
-    parameters: NoParameters;
-    get: {
-      parameters: {
-        query?: {
-          page?: number;
-          size?: number;
-          clientId?: string;
-          username?: string;
-          action?: string;
-          from?: string;
-          to?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: { 200: Json<PendingSchemas['AuditPage']> } & Refusals;
-    };
-  } & Unused;
   '/api/webhooks': {
     parameters: NoParameters;
     get: {

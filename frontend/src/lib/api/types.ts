@@ -21,12 +21,13 @@ export type Problem = Schemas['Problem'];
 /** A field error that names both the field and what is wrong with it: ApiError.fieldErrors keeps only these. */
 export type FieldError = Schemas['FieldError'] & { field: string; message: string };
 
+export type AuditEvent = Schemas['AuditEvent'];
+/** An event's actor (user, client, operator) or target (client, user, wallet, webhook). */
+export type AuditParty = Schemas['Party'];
+export type AuditChanges = NonNullable<AuditEvent['changes']>;
+export type AuditPage = Schemas['AuditPage'];
+
 /** Not in the OpenAPI document yet: hand-written from API.md (pending-schema.ts). */
-export type AuditEvent = PendingSchemas['AuditEvent'];
-export type AuditActor = PendingSchemas['AuditActor'];
-export type AuditTarget = PendingSchemas['AuditTarget'];
-export type AuditChanges = PendingSchemas['AuditChanges'];
-export type AuditPage = PendingSchemas['AuditPage'];
 export type Webhook = PendingSchemas['Webhook'];
 export type CreatedWebhook = PendingSchemas['CreatedWebhook'];
 export type CreateWebhookRequest = PendingSchemas['CreateWebhookRequest'];

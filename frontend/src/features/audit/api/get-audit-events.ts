@@ -6,7 +6,7 @@ export type AuditQuery = {
   clientId: string;
   username: string;
   action: string;
-  /** UTC calendar dates (YYYY-MM-DD), both included; '' for no bound. */
+  /** UTC calendar dates (YYYY-MM-DD), both whole days included (the server reads a date `to` as through it); '' for none. */
   from: string;
   to: string;
   page: number;
@@ -14,10 +14,6 @@ export type AuditQuery = {
 };
 
 export const AUDIT_PAGE_SIZES = [20, 50, 100] as const;
-
-/** The first instant of a UTC date, and the last one (the filter's days are whole and inclusive). */
-export const startOfDay = (date: string) => `${date}T00:00:00Z`;
-export const endOfDay = (date: string) => `${date}T23:59:59.999Z`;
 
 export async function getAuditEvents({
   clientId,
@@ -34,8 +30,8 @@ export async function getAuditEvents({
     ...(clientId ? { clientId } : {}),
     ...(username ? { username } : {}),
     ...(action ? { action } : {}),
-    ...(from ? { from: startOfDay(from) } : {}),
-    ...(to ? { to: endOfDay(to) } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
   };
   return unwrap(api.GET('/api/audit', { params: { query } }));
 }

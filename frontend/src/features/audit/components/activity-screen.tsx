@@ -1,7 +1,6 @@
 import {
   Alert,
   Anchor,
-  Badge,
   Button,
   CloseButton,
   Group,
@@ -20,8 +19,8 @@ import { IconHistory, IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorState } from '@/components/ui/error-state';
-import type { AuditActor, AuditEvent, AuditTarget, Me } from '@/lib/api/types';
-import { API_ACCESS_READ, holds, USERS_READ } from '@/lib/auth/authorization';
+import type { AuditEvent, Me } from '@/lib/api/types';
+import { API_ACCESS_READ, holds, USERS_READ, WEBHOOKS_READ } from '@/lib/auth/authorization';
 import { formatDateTime, formatRelative } from '@/lib/dates';
 import { eventLabel, EVENT_TYPES, isFailure } from '@/lib/events';
 import { AUDIT_PAGE_SIZES, useAuditEvents, type AuditQuery } from '../api/get-audit-events';
@@ -84,7 +83,8 @@ function useTextFilter(value: string, commit: (value: string) => void): [string,
 export function ActivityScreen({ me }: { me: Me }) {
   const seesClients = holds(me, API_ACCESS_READ);
   const seesUsers = holds(me, USERS_READ);
-  const canRead = seesClients || seesUsers;
+  // Each reads the events of its own kind (client, user, webhook events); the server filters them.
+  const canRead = seesClients || seesUsers || holds(me, WEBHOOKS_READ);
   const [query, setQuery] = useAuditQuery();
   const badRange = query.from !== '' && query.to !== '' && query.from > query.to;
   const events = useAuditEvents(query, canRead && !badRange);
@@ -106,8 +106,8 @@ export function ActivityScreen({ me }: { me: Me }) {
       <Stack gap="lg">
         {header}
         <Alert color="gray" variant="light" icon={<IconLock aria-hidden />} title="You cannot view the activity">
-          The activity of API clients needs the API Access (Read) permission, and that of users needs Users (Read). Ask
-          an administrator of this wallet to grant one of them to you.
+          The activity of API clients needs the API Access (Read) permission, that of users Users (Read), and that of
+          webhooks Webhooks (Read). Ask an administrator of this wallet to grant one of them to you.
         </Alert>
       </Stack>
     );
@@ -326,7 +326,14 @@ function EventsTable({
   filteredClient: string;
 }) {
   return (
-    <Table.ScrollContainer minWidth={900}>
+    // Native scrolling, focusable: a table wider than the screen scrolls sideways from the keyboard too.
+    <Table.ScrollContainer
+      minWidth={760}
+      type="native"
+      tabIndex={0}
+      role="region"
+      aria-label="Events, scrolls sideways"
+    >
       <Table verticalSpacing="sm" aria-busy={loading} aria-label="Events" className="events-table">
         <Table.Thead>
           <Table.Tr>
@@ -335,14 +342,13 @@ function EventsTable({
             <Table.Th scope="col">By</Table.Th>
             <Table.Th scope="col">On</Table.Th>
             <Table.Th scope="col">Details</Table.Th>
-            <Table.Th scope="col">Source</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {loading
             ? Array.from({ length: 5 }, (_, i) => (
                 <Table.Tr key={i} aria-hidden>
-                  {Array.from({ length: 6 }, (__, j) => (
+                  {Array.from({ length: 5 }, (__, j) => (
                     <Table.Td key={j}>
                       <Skeleton height={14} radius="sm" />
                     </Table.Td>
@@ -356,8 +362,8 @@ function EventsTable({
   );
 }
 
-const ACTOR_KINDS: Record<AuditActor['type'], string> = { user: 'User', client: 'API client', operator: 'Operator' };
-const TARGET_KINDS: Record<AuditTarget['type'], string> = {
+const ACTOR_KINDS: Record<string, string | undefined> = { user: 'User', client: 'API client', operator: 'Operator' };
+const TARGET_KINDS: Record<string, string | undefined> = {
   client: 'API client',
   user: 'User',
   wallet: 'Wallet',
@@ -375,24 +381,20 @@ function EventRow({ event, filteredClient }: { event: AuditEvent; filteredClient
         <Text size="xs" className="muted">
           {formatDateTime(event.at)}
         </Text>
+        <Text size="xs" className="muted" title={event.source.userAgent ?? undefined}>
+          from <span className="mono">{event.source.ip ?? 'an unknown address'}</span>
+        </Text>
       </Table.Td>
       <Table.Td>
-        <Badge
-          variant={failure ? 'filled' : 'default'}
-          color={failure ? 'red.9' : undefined}
-          tt="none"
-          fw={600}
-          radius="sm"
-          style={{ whiteSpace: 'nowrap' }}
-        >
+        <Text size="sm" fw={600} c={failure ? 'red.9' : undefined}>
           {eventLabel(event.action)}
-        </Badge>
+        </Text>
         <Text size="xs" className="muted" ff="monospace">
           {event.action}
         </Text>
       </Table.Td>
       <Table.Td>
-        <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
+        <Text size="sm" ff="monospace" style={{ overflowWrap: 'break-word' }}>
           {event.actor.id}
         </Text>
         <Text size="xs" className="muted">
@@ -407,12 +409,12 @@ function EventRow({ event, filteredClient }: { event: AuditEvent; filteredClient
             size="sm"
             ff="monospace"
             title={`Only the activity of ${event.target.id}`}
-            style={{ wordBreak: 'break-all' }}
+            style={{ overflowWrap: 'break-word' }}
           >
             {event.target.id}
           </Anchor>
         ) : (
-          <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
+          <Text size="sm" ff="monospace" style={{ overflowWrap: 'break-word' }}>
             {event.target.id}
           </Text>
         )}
@@ -429,16 +431,6 @@ function EventRow({ event, filteredClient }: { event: AuditEvent; filteredClient
           )}
           <EventChanges changes={event.changes} />
         </Stack>
-      </Table.Td>
-      <Table.Td>
-        <Text size="xs" ff="monospace">
-          {event.source.ip ?? '—'}
-        </Text>
-        {event.source.userAgent && (
-          <Text size="xs" className="muted" lineClamp={1} title={event.source.userAgent} maw={200}>
-            {event.source.userAgent}
-          </Text>
-        )}
       </Table.Td>
     </Table.Tr>
   );

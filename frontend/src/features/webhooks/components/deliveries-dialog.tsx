@@ -96,7 +96,13 @@ function Deliveries({ webhook, onClose, onSendTest, sendingTest }: Props & { web
           Nothing was sent to this endpoint yet.
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
+        <Table.ScrollContainer
+          minWidth={720}
+          type="native"
+          tabIndex={0}
+          role="region"
+          aria-label="Deliveries, scrolls sideways"
+        >
           <Table verticalSpacing="xs" aria-label="Deliveries" aria-busy={deliveries.isPending}>
             <Table.Thead>
               <Table.Tr>
