@@ -25,6 +25,9 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
+/** What a webhook can subscribe to: every action but the webhooks' own. */
+export const SUBSCRIBABLE_EVENTS: EventType[] = EVENT_TYPES.filter((type) => !type.startsWith('webhook.'));
+
 const LABELS: Record<EventType, string> = {
   'client.created': 'Client created',
   'client.updated': 'Client updated',
@@ -46,10 +49,14 @@ const LABELS: Record<EventType, string> = {
   'webhook.updated': 'Webhook updated',
   'webhook.deleted': 'Webhook deleted',
 };
+const OTHER_LABELS: Record<string, string> = {
+  // Sent by "Send a test event" to one endpoint alone; never in the audit log.
+  'webhook.test': 'Test event',
+};
 
 /** "Client created" for client.created; an action this console does not know yet is shown as it came. */
 export function eventLabel(type: string): string {
-  return (LABELS as Record<string, string>)[type] ?? type;
+  return (LABELS as Record<string, string>)[type] ?? OTHER_LABELS[type] ?? type;
 }
 
 /** Failures, which the log aggregates per target and minute. */

@@ -7,7 +7,7 @@ import { useReauthControl, useSessionRecovery, type ReauthControl } from '@/comp
 import { ApiError, describeError, isNetworkError } from '@/lib/api/errors';
 import type { CreatedWebhook } from '@/lib/api/types';
 import { applyFieldErrors } from '@/lib/forms';
-import { eventLabel, EVENT_TYPES } from '@/lib/events';
+import { eventLabel, SUBSCRIBABLE_EVENTS } from '@/lib/events';
 import { createWebhookSchema, useCreateWebhook, type CreateWebhookInput } from '../api/create-webhook';
 
 type Props = {
@@ -37,7 +37,7 @@ export function WebhookFormDialog({ opened, onClose, onCreated }: Props) {
 const FIELDS = ['url', 'events'] as const;
 
 /** The event types in groups of what they are about: client, secret, user, … */
-const GROUPS = EVENT_TYPES.reduce<Record<string, string[]>>((groups, type) => {
+const GROUPS = SUBSCRIBABLE_EVENTS.reduce<Record<string, string[]>>((groups, type) => {
   const group = type.split('.')[0]!;
   (groups[group] ??= []).push(type);
   return groups;
@@ -97,7 +97,7 @@ function WebhookForm({ onClose, onCreated, reauth }: Omit<Props, 'opened'> & { r
           name="events"
           render={({ field }) => {
             const chosen = new Set(field.value);
-            const all = chosen.size === EVENT_TYPES.length;
+            const all = chosen.size === SUBSCRIBABLE_EVENTS.length;
             const errorId = 'webhook-events-error';
             return (
               <Fieldset legend="Events" variant="unstyled" aria-describedby={errors.events ? errorId : undefined}>
@@ -108,7 +108,7 @@ function WebhookForm({ onClose, onCreated, reauth }: Omit<Props, 'opened'> & { r
                   <Button
                     variant="subtle"
                     size="xs"
-                    onClick={() => field.onChange(all ? [] : [...EVENT_TYPES])}
+                    onClick={() => field.onChange(all ? [] : [...SUBSCRIBABLE_EVENTS])}
                     aria-pressed={all}
                   >
                     {all ? 'Clear all' : 'Choose all'}

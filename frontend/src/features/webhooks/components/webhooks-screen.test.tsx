@@ -75,9 +75,11 @@ describe('the Webhooks screen', () => {
     expect(within(dialog).getByRole('checkbox', { name: /Client expired/ })).toBeChecked();
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     await screen.findByRole('dialog', { name: 'Webhook signing secret' });
-    expect((api.requests.find((r) => r.method === 'POST')?.body as { events: string[] }).events).toContain(
-      'webhook.deleted',
-    );
+    const { events } = api.requests.find((r) => r.method === 'POST')?.body as { events: string[] };
+    expect(events).toContain('client.expired');
+    // The webhooks' own events are in the audit log, not for subscribing.
+    expect(events.filter((e) => e.startsWith('webhook.'))).toEqual([]);
+    expect(within(dialog).queryByRole('checkbox', { name: /Webhook created/ })).toBeNull();
   });
 
   it('disables and enables an endpoint after asking, sending its URL and events along', async () => {
@@ -128,7 +130,7 @@ describe('the Webhooks screen', () => {
 
     await user.click(within(dialog).getByRole('button', { name: 'Send a test event' }));
     expect(await screen.findByText(/A test event is on its way/)).toBeInTheDocument();
-    const row = await within(dialog).findByRole('row', { name: /webhook\.test/ });
+    const row = await within(dialog).findByRole('row', { name: /Test event/ });
     expect(row).toHaveTextContent('Pending');
     expect(row).toHaveTextContent('Not yet');
 

@@ -30,7 +30,7 @@ import { describeError } from '@/lib/api/errors';
 import type { Me, Webhook } from '@/lib/api/types';
 import { holds, WEBHOOKS_CHANGE, WEBHOOKS_READ } from '@/lib/auth/authorization';
 import { formatDate } from '@/lib/dates';
-import { eventLabel, EVENT_TYPES } from '@/lib/events';
+import { eventLabel, SUBSCRIBABLE_EVENTS } from '@/lib/events';
 import { useDeleteWebhook } from '../api/delete-webhook';
 import { useWebhooks } from '../api/get-webhooks';
 import { useSendTestEvent } from '../api/send-test-event';
@@ -255,7 +255,7 @@ type RowProps = {
 
 /** "All events", or the first few by name. */
 function EventsCell({ events }: { events: string[] }) {
-  if (EVENT_TYPES.every((t) => events.includes(t))) return <Text size="sm">All events</Text>;
+  if (SUBSCRIBABLE_EVENTS.every((t) => events.includes(t))) return <Text size="sm">All events</Text>;
   const shown = events.slice(0, 3);
   return (
     <Group gap={4} title={events.join(', ')}>
