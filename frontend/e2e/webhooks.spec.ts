@@ -136,7 +136,10 @@ test('a test event reaches the local receiver, signed, and its delivery becomes 
 
 test('a subscribed lifecycle event is delivered: a client created', async ({ page, request }) => {
   const headers = { Authorization: `Bearer ${await adminToken(request)}` };
-  const created = await request.post('/api/clients', { headers, data: { clientId: CLIENT_ID, roles: [] } });
+  const created = await request.post('/api/clients', {
+    headers,
+    data: { clientId: CLIENT_ID, roles: ['accounts:read'] },
+  });
   expect(created.status()).toBe(201);
 
   await signIn(page, ADMIN.username, ADMIN.password);

@@ -42,7 +42,15 @@ const STATUS: Record<WebhookDeliveryStatus, { label: string; color: string }> = 
 export function DeliveryStatusBadge({ status }: { status: WebhookDeliveryStatus }) {
   const shown = STATUS[status] ?? { label: status, color: 'gray.7' };
   return (
-    <Badge color={shown.color} variant="filled" tt="none" fw={600} radius="sm" data-status={status}>
+    <Badge
+      color={shown.color}
+      variant="filled"
+      tt="none"
+      fw={600}
+      radius="sm"
+      data-status={status}
+      styles={{ label: { overflow: 'visible' } }}
+    >
       {shown.label}
     </Badge>
   );

@@ -72,7 +72,7 @@ export function WebhooksScreen({ me }: { me: Me }) {
         <Title order={1} size="h2">
           Webhooks
         </Title>
-        <Text size="sm" className="muted" maw={680}>
+        <Text size="sm" className="muted" maw={560}>
           Endpoints of your systems that receive this wallet’s lifecycle events — clients created, changed, expiring or
           expired, secrets rotated, users changed — as signed POST requests (Standard Webhooks), retried for 24 hours.
         </Text>
@@ -120,14 +120,13 @@ export function WebhooksScreen({ me }: { me: Me }) {
             </Text>
           </Stack>
         ) : (
-          <Table.ScrollContainer minWidth={800}>
+          <Table.ScrollContainer minWidth={680}>
             <Table verticalSpacing="sm" highlightOnHover aria-busy={webhooks.isPending} aria-label="Webhooks">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">Endpoint URL</Table.Th>
                   <Table.Th scope="col">Events</Table.Th>
                   <Table.Th scope="col">Status</Table.Th>
-                  <Table.Th scope="col">Added</Table.Th>
                   <Table.Th scope="col">
                     <span className="visually-hidden">Actions</span>
                   </Table.Th>
@@ -137,7 +136,7 @@ export function WebhooksScreen({ me }: { me: Me }) {
                 {webhooks.isPending
                   ? Array.from({ length: 2 }, (_, i) => (
                       <Table.Tr key={i} aria-hidden>
-                        <Table.Td colSpan={5}>
+                        <Table.Td colSpan={4}>
                           <Skeleton height={14} />
                         </Table.Td>
                       </Table.Tr>
@@ -243,6 +242,9 @@ export function WebhooksScreen({ me }: { me: Me }) {
   );
 }
 
+/** A badge in a narrow column keeps its whole word rather than an ellipsis. */
+const UNCUT = { label: { overflow: 'visible' } } as const;
+
 type RowProps = {
   webhook: Webhook;
   canChange: boolean;
@@ -281,23 +283,23 @@ function WebhookRow({ webhook, canChange, onHistory, onTest, testing, onToggle, 
         <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
           {url}
         </Text>
+        <Text size="xs" className="muted">
+          Added {formatDate(webhook.createdAt)}
+        </Text>
       </Table.Td>
       <Table.Td>
         <EventsCell events={webhook.events} />
       </Table.Td>
       <Table.Td>
         {enabled ? (
-          <Badge color="teal.9" variant="filled" tt="none" fw={600} radius="sm">
+          <Badge color="teal.9" variant="filled" tt="none" fw={600} radius="sm" styles={UNCUT}>
             Enabled
           </Badge>
         ) : (
-          <Badge color="gray.7" variant="filled" tt="none" fw={600} radius="sm">
+          <Badge color="gray.7" variant="filled" tt="none" fw={600} radius="sm" styles={UNCUT}>
             Disabled
           </Badge>
         )}
-      </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <Text size="sm">{formatDate(webhook.createdAt)}</Text>
       </Table.Td>
       <Table.Td>
         <Group gap={4} wrap="nowrap" justify="flex-end">
