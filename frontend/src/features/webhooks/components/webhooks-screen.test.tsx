@@ -24,31 +24,42 @@ describe('the Webhooks screen', () => {
     expect(screen.getByRole('link', { name: 'Webhooks', current: 'page' })).toBeInTheDocument();
   });
 
-  it('adds an endpoint: the URL the server refused is marked on its field, then the secret is shown once', async () => {
+  it('says what is missing before sending anything', async () => {
     const api = installFakeApi({ roles: ROLES });
     const { user } = renderApp('/settings/iam/webhooks');
     expect(await screen.findByText('No webhooks yet')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Add webhook' }));
     const dialog = await screen.findByRole('dialog', { name: 'Add webhook' });
-
-    // Nothing chosen: said before anything is sent.
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     expect(await within(dialog).findByText('Enter the URL that receives the events')).toBeInTheDocument();
     expect(within(dialog).getByText('Choose at least one event')).toBeInTheDocument();
     expect(api.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+  });
 
+  it('marks the URL the server refused on its field', async () => {
+    const api = installFakeApi({ roles: ROLES });
+    const { user } = renderApp('/settings/iam/webhooks');
+    await user.click(await screen.findByRole('button', { name: 'Add webhook' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add webhook' });
     const url = within(dialog).getByRole('textbox', { name: /Endpoint URL/ });
     await user.type(url, 'http://10.0.0.5/hook');
     await user.click(within(dialog).getByRole('checkbox', { name: /Client created/ }));
-    await user.click(within(dialog).getByRole('checkbox', { name: /Secret retired/ }));
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
-    // The server's field error, on the field it names.
     expect(await within(dialog).findByText('Must be an https URL of a public address')).toBeInTheDocument();
     expect(url).toHaveAttribute('aria-invalid', 'true');
     await waitFor(() => expect(url).toHaveFocus());
+    expect(screen.queryByRole('dialog', { name: 'Webhook signing secret' })).toBeNull();
+    expect(api.webhooks).toHaveLength(0);
+  });
 
-    await user.clear(url);
-    await user.type(url, URL_);
+  it('adds an endpoint and shows its signing secret once', async () => {
+    const api = installFakeApi({ roles: ROLES });
+    const { user } = renderApp('/settings/iam/webhooks');
+    await user.click(await screen.findByRole('button', { name: 'Add webhook' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add webhook' });
+    await user.type(within(dialog).getByRole('textbox', { name: /Endpoint URL/ }), URL_);
+    await user.click(within(dialog).getByRole('checkbox', { name: /Client created/ }));
+    await user.click(within(dialog).getByRole('checkbox', { name: /Secret retired/ }));
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     const secretDialog = await screen.findByRole('dialog', { name: 'Webhook signing secret' });
     expect(api.requests.filter((r) => r.method === 'POST').at(-1)?.body).toEqual({
