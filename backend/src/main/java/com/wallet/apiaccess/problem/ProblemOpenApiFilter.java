@@ -72,7 +72,9 @@ public class ProblemOpenApiFilter implements OASFilter {
             Map.entry("GET /api/audit", "listAuditEvents"),
             Map.entry("GET /api/webhooks", "listWebhooks"),
             Map.entry("POST /api/webhooks", "createWebhook"),
+            Map.entry("PUT /api/webhooks/{id}", "updateWebhook"),
             Map.entry("DELETE /api/webhooks/{id}", "deleteWebhook"),
+            Map.entry("POST /api/webhooks/{id}/test", "testWebhook"),
             Map.entry("GET /api/webhooks/{id}/deliveries", "listWebhookDeliveries"),
             Map.entry("POST /api/handoff/lookup", "lookUpSecretLink"),
             Map.entry("POST /api/handoff/open", "openSecretLink"),
@@ -80,18 +82,25 @@ public class ProblemOpenApiFilter implements OASFilter {
 
     private static final Map<String, String> TAG_DESCRIPTIONS = Map.of(
             "OAuth 2.0",
-                    "For integrators: the token endpoint (RFC 6749 client credentials), its metadata"
-                            + " (RFC 8414) and the keys that sign the tokens (RFC 7517)",
-            "Session", "Signing in to a wallet's console, and the caller's own account",
+            "For integrators: the token endpoint (RFC 6749 client credentials), its metadata"
+                    + " (RFC 8414) and the keys that sign the tokens (RFC 7517)",
+            "Session",
+            "Signing in to a wallet's console, and the caller's own account",
             "API clients",
-                    "The wallet's OAuth clients: their roles, expiry and secrets; needs api-access:read"
-                            + " or api-access:change",
-            "Users", "The administrators who sign in to the wallet's console; needs users:read or users:change",
-            "Roles", "The resources of the permissions grid; each yields the roles {id}:read and {id}:change",
+            "The wallet's OAuth clients: their roles, expiry and secrets; needs api-access:read"
+                    + " or api-access:change",
+            "Users",
+            "The administrators who sign in to the wallet's console; needs users:read or users:change",
+            "Roles",
+            "The resources of the permissions grid; each yields the roles {id}:read and {id}:change",
             "Secret links",
-                    "For the integrator who received a one-time secret link: no sign-in, the link's token is"
-                            + " the credential",
-            "Platform", "For the platform operator: provisioning wallets with the operator token");
+            "For the integrator who received a one-time secret link: no sign-in, the link's token is"
+                    + " the credential",
+            "Platform",
+            "For the platform operator: provisioning wallets with the operator token",
+            "Webhooks",
+            "Endpoints that receive the wallet's audit events, signed as Standard Webhooks says; needs"
+                    + " webhooks:read or webhooks:change");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -175,7 +184,8 @@ public class ProblemOpenApiFilter implements OASFilter {
             return;
         }
         boolean authenticated = !PUBLIC.contains(path) && !platform;
-        boolean roleGuarded = path.startsWith("/api/clients") || path.startsWith("/api/users");
+        boolean roleGuarded =
+                path.startsWith("/api/clients") || path.startsWith("/api/users") || path.startsWith("/api/webhooks");
         if (authenticated) {
             addIfAbsent(responses, "401", "No valid bearer token (RFC 6750 WWW-Authenticate)");
         }
