@@ -57,7 +57,8 @@ public class AuditLog {
                     entry.actor().id(),
                     entry.target().type(),
                     entry.target().id(),
-                    entry.changes() == null ? null : entry.changes().encode(),
+                    // the JsonObject itself: a String bound to jsonb would be stored as a JSON string
+                    entry.changes(),
                     entry.source().ip(),
                     entry.source().userAgent()
                 }))

@@ -52,8 +52,7 @@ public class WebhookSender {
                 .setURI(url.requestUri())
                 .setSsl(url.https())
                 .setServer(SocketAddress.inetSocketAddress(url.port(), address.getHostAddress()))
-                .setFollowRedirects(false)
-                .setIdleTimeout(timeout.toMillis());
+                .setFollowRedirects(false);
         headers.forEach(options::putHeader);
         AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
         return client.request(options)
