@@ -10,6 +10,7 @@ import io.vertx.core.net.SocketAddress;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.http.HttpClient;
 import io.vertx.mutiny.core.http.HttpClientRequest;
+import io.vertx.mutiny.core.http.HttpClientResponse;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,17 +20,20 @@ import java.net.InetAddress;
 import java.net.NoRouteToHostException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One attempt: a POST to the address the {@link AddressGuard} checked (the URL's host still names the
- * server for {@code Host}, SNI and certificate checks), no redirect followed, the answer's body never
- * read. The outcome's error is short and safe to show: a status code or the kind of connection failure.
+ * server for {@code Host}, SNI and certificate checks), no redirect followed, the answer's body dropped
+ * unread. The outcome's error is short and safe to show: a status code or the kind of connection failure.
  */
 @ApplicationScoped
 public class WebhookSender {
 
     record Outcome(boolean delivered, String error) {}
+
+    private static final long MAX_ANSWER_BYTES = 64 * 1024;
 
     private final HttpClient client;
     private final Duration timeout;
@@ -58,11 +62,12 @@ public class WebhookSender {
         return client.request(options)
                 .chain(request -> {
                     sent.set(request);
+                    request.exceptionHandler(ignored -> {});
                     return request.send(body);
                 })
                 .map(response -> {
+                    discard(response, sent.get());
                     int status = response.statusCode();
-                    sent.get().reset();
                     return status >= 200 && status < 300
                             ? new Outcome(true, null)
                             : new Outcome(false, "HTTP " + status);
@@ -78,6 +83,17 @@ public class WebhookSender {
                     }
                     return new Outcome(false, describe(failure));
                 });
+    }
+
+    /** The answer's body is read and dropped, up to a bound; past it the connection is cut. */
+    private static void discard(HttpClientResponse response, HttpClientRequest request) {
+        AtomicLong read = new AtomicLong();
+        response.exceptionHandler(ignored -> {});
+        response.handler(chunk -> {
+            if (read.addAndGet(chunk.length()) > MAX_ANSWER_BYTES) {
+                request.reset();
+            }
+        });
     }
 
     /** The kind of failure, never its message: that may hold the receiver's words or our internals. */

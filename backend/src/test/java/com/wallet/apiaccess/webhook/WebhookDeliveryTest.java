@@ -378,4 +378,58 @@ class WebhookDeliveryTest {
                 .containsEntry("lastError", "connection refused or unreachable");
         receiver = Receiver.start(vertx);
     }
+
+    @Test
+    void shouldNeverLogOrAuditTheSecret() throws Exception {
+        List<String> logged = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                StringBuilder text = new StringBuilder(String.valueOf(record.getMessage()));
+                if (record.getParameters() != null) {
+                    for (Object parameter : record.getParameters()) {
+                        text.append(' ').append(parameter);
+                    }
+                }
+                logged.add(text.toString());
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        capture.setLevel(java.util.logging.Level.ALL);
+        java.util.logging.Logger.getLogger("").addHandler(capture);
+        String secret;
+        try {
+            receiver.answering(500);
+            Endpoint endpoint = endpoint("/quiet", List.of("client.created"));
+            secret = endpoint.secret();
+            Webhooks.test(admin, endpoint.id()).statusCode(202);
+            clientCreated();
+            Instant now = Instant.now();
+            deliver(now);
+            deliver(now.plusSeconds(10));
+            Webhooks.update(
+                            admin,
+                            endpoint.id(),
+                            Map.of("url", receiver.url("/quiet"), "events", List.of("user.created")))
+                    .statusCode(200);
+            Webhooks.delete(admin, endpoint.id()).statusCode(204);
+        } finally {
+            java.util.logging.Logger.getLogger("").removeHandler(capture);
+        }
+
+        assertThat(receiver.received).hasSize(3);
+        String key = secret.substring("whsec_".length());
+        assertThat(logged).isNotEmpty().noneMatch(line -> line.contains(key));
+        assertThat(Webhooks.rows(
+                        database,
+                        "select id from audit_event where strpos(coalesce(changes::text, ''), ?) > 0",
+                        key.substring(0, 16)))
+                .isEmpty();
+        assertThat(receiver.received).noneMatch(r -> r.body().contains(key));
+    }
 }
