@@ -2,7 +2,6 @@ package com.wallet.apiaccess.audit;
 
 import com.wallet.apiaccess.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -12,7 +11,6 @@ import static com.wallet.apiaccess.audit.Audit.actions;
 import static com.wallet.apiaccess.audit.Audit.changes;
 import static com.wallet.apiaccess.audit.Audit.events;
 import static com.wallet.apiaccess.audit.Audit.part;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every change of API.md's list writes exactly one event, with the right diff, actor and source. */
@@ -185,18 +183,7 @@ class AuditLogTest {
     @Test
     void shouldRecordAWalletMadeByThePlatformOperator() {
         String key = "aud" + Long.toString(System.nanoTime(), 36).substring(0, 8);
-        given().contentType(ContentType.JSON)
-                .auth()
-                .oauth2(Api.OPERATOR_TOKEN)
-                .body(Map.of(
-                        "externalKey", key,
-                        "name", "Audited",
-                        "adminUsername", "first",
-                        "adminPassword", "a-good-first-password"))
-                .post("/api/platform/wallets")
-                .then()
-                .statusCode(201);
-        String first = Api.signIn(key, "first", "a-good-first-password");
+        String first = Api.provisionWallet(key, "first", "a-good-first-password");
 
         List<Map<String, Object>> events = events(first, "");
         assertThat(actions(events)).containsExactly("wallet.created");
