@@ -1,8 +1,13 @@
 package com.wallet.apiaccess.audit;
 
+import com.wallet.apiaccess.client.SecretRetirement;
 import com.wallet.apiaccess.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
 
 import java.util.List;
 import java.util.Map;
@@ -16,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every change of API.md's list writes exactly one event, with the right diff, actor and source. */
 @QuarkusTest
 class AuditLogTest {
+
+    @Inject
+    SecretRetirement retirement;
 
     @Test
     void shouldRecordACreatedClientWithItsRolesAsAddedAndWhoFromWhere() {
@@ -121,6 +129,27 @@ class AuditLogTest {
                         "client.created");
         assertThat(changes(events.get(2)).get("secretId")).isEqualTo(secretId);
         assertThat(changes(events.get(1)).get("secretId")).isEqualTo(secretId);
+    }
+
+    @Test
+    void shouldRecordASecretTheServiceRetiredAsTheOperatorsDoing() {
+        String admin = Api.adminToken();
+        String clientId = Api.unique("aud-sweep");
+        Api.createClient(admin, clientId, List.of("accounts:read"));
+        String older = Api.as(admin)
+                .get("/api/clients/" + clientId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("secrets[0].secretId");
+        Api.as(admin).body(Map.of()).post("/api/clients/" + clientId + "/secrets").then().statusCode(201);
+
+        retirement.sweep(Instant.now().plus(Duration.ofDays(8))).await().indefinitely();
+
+        Map<String, Object> retired = events(admin, "clientId=" + clientId + "&action=secret.retired").get(0);
+        assertThat(part(retired, "actor")).isEqualTo(Map.of("type", "operator", "id", "api-access"));
+        assertThat(changes(retired).get("secretId")).isEqualTo(older);
+        assertThat((String) changes(retired).get("reason")).contains("retirement date");
     }
 
     @Test
