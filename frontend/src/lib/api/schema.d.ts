@@ -41,6 +41,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page of the wallet's audit log, newest first: client events need api-access:read, user events users:read, webhook events webhooks:read */
+        get: operations["listAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/clients": {
         parameters: {
             query?: never;
@@ -311,6 +328,32 @@ export interface components {
             error: "invalid_request" | "invalid_client" | "unsupported_grant_type" | "invalid_scope" | "temporarily_unavailable" | "server_error";
             error_description?: string;
         };
+        AuditEvent: {
+            id: string;
+            at: components["schemas"]["Instant"];
+            action: string;
+            actor: components["schemas"]["Party"];
+            target: components["schemas"]["Party"];
+            /** @description What changed: roles as added and removed, other fields as from and to */
+            changes?: {
+                [key: string]: unknown;
+            };
+            source: components["schemas"]["Origin"];
+            /**
+             * Format: int32
+             * @description Of an aggregated failure: the attempts in its minute
+             */
+            attempts?: number;
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEvent"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+        };
         ChangePasswordRequest: {
             currentPassword: string;
             newPassword: string;
@@ -426,6 +469,14 @@ export interface components {
             clientSecret: string;
             walletName: string;
             tokenEndpoint: string;
+        };
+        Origin: {
+            ip?: string;
+            userAgent?: string;
+        };
+        Party: {
+            type: string;
+            id: string;
         };
         ResourceView: {
             id: string;
@@ -602,6 +653,77 @@ export interface operations {
             };
             /** @description The Accept header does not allow application/json */
             406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAuditEvents: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated actions to keep, such as client.updated,client.deleted */
+                action?: string;
+                /** @description Events of this client: done to it, or by it */
+                clientId?: string;
+                /** @description From this instant or UTC date on */
+                from?: string;
+                /** @description Page number from 0 */
+                page?: number;
+                /** @description Page size, 1 to 100 */
+                size?: number;
+                /** @description Before this instant, or through this UTC date */
+                to?: string;
+                /** @description Events of this user: done to them, or by them */
+                username?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Bad paging or filter parameters, named in errors */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable; retry shortly */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -26,12 +26,12 @@ public class AuditEvents {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return pool.preparedQuery("select " + AuditEventJson.COLUMNS + " from audit_event where id = any($1)")
+        return pool.preparedQuery("select " + AuditEventView.COLUMNS + " from audit_event where id = any($1)")
                 .execute(Tuple.of(ids.toArray(Long[]::new)))
                 .map(rows -> {
                     Map<Long, JsonObject> found = new HashMap<>();
                     for (Row row : rows) {
-                        found.put(row.getLong("id"), AuditEventJson.of(row));
+                        found.put(row.getLong("id"), AuditEventView.of(row).json());
                     }
                     return found;
                 });

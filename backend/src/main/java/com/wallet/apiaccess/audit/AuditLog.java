@@ -8,6 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Writes the audit log, always inside the transaction of the change it records: one statement more
@@ -16,52 +19,94 @@ import java.time.ZoneOffset;
 @ApplicationScoped
 public class AuditLog {
 
-    private static final String INSERT_NATIVE = "insert into audit_event"
+    private static final String COLUMNS = "insert into audit_event"
             + " (wallet_id, at, action, actor_type, actor_id, target_type, target_id, changes, source_ip, user_agent)"
-            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(cast(?8 as text) as jsonb), cast(?9 as varchar),"
-            + " cast(?10 as varchar))";
+            + " values ";
 
-    private static final String INSERT = "insert into audit_event"
-            + " (wallet_id, at, action, actor_type, actor_id, target_type, target_id, changes, source_ip, user_agent)"
-            + " values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10)";
+    private static final int PER_ROW = 10;
 
-    /** Records {@code entry} in the Hibernate Reactive transaction of the caller (a {@code @WithTransaction} method). */
-    public Uni<Void> record(AuditEntry entry) {
+    /**
+     * Records the entries, in one statement, in the Hibernate Reactive transaction of the caller (a
+     * {@code @WithTransaction} method).
+     */
+    public Uni<Void> record(AuditEntry... entries) {
+        StringBuilder sql = new StringBuilder(COLUMNS);
+        for (int row = 0; row < entries.length; row++) {
+            int p = row * PER_ROW;
+            sql.append(row == 0 ? "" : ", ")
+                    .append("(?")
+                    .append(p + 1)
+                    .append(", ?")
+                    .append(p + 2)
+                    .append(", ?")
+                    .append(p + 3)
+                    .append(", ?")
+                    .append(p + 4)
+                    .append(", ?")
+                    .append(p + 5)
+                    .append(", ?")
+                    .append(p + 6)
+                    .append(", ?")
+                    .append(p + 7)
+                    .append(", cast(cast(?")
+                    .append(p + 8)
+                    .append(" as text) as jsonb), cast(?")
+                    .append(p + 9)
+                    .append(" as varchar), cast(?")
+                    .append(p + 10)
+                    .append(" as varchar))");
+        }
         return Panache.getSession()
-                .chain(session -> session.createNativeQuery(INSERT_NATIVE)
-                        .setParameter(1, entry.walletId())
-                        .setParameter(2, OffsetDateTime.ofInstant(entry.at(), ZoneOffset.UTC))
-                        .setParameter(3, entry.action())
-                        .setParameter(4, entry.actor().type())
-                        .setParameter(5, entry.actor().id())
-                        .setParameter(6, entry.target().type())
-                        .setParameter(7, entry.target().id())
-                        .setParameter(
-                                8,
-                                entry.changes() == null ? null : entry.changes().encode())
-                        .setParameter(9, entry.source().ip())
-                        .setParameter(10, entry.source().userAgent())
-                        .executeUpdate())
+                .chain(session -> {
+                    var query = session.createNativeQuery(sql.toString());
+                    for (int row = 0; row < entries.length; row++) {
+                        Object[] values = values(entries[row]);
+                        for (int column = 0; column < PER_ROW; column++) {
+                            query.setParameter(row * PER_ROW + column + 1, values[column]);
+                        }
+                    }
+                    return query.executeUpdate();
+                })
                 .replaceWithVoid();
     }
 
-    /** Records {@code entry} on {@code connection}, inside the transaction it runs. */
-    public Uni<Void> record(SqlClient connection, AuditEntry entry) {
+    /** Records the entries, in one statement, on {@code connection}, inside the transaction it runs. */
+    public Uni<Void> record(SqlClient connection, List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        StringBuilder sql = new StringBuilder(COLUMNS);
+        List<Object> values = new ArrayList<>(entries.size() * PER_ROW);
+        for (int row = 0; row < entries.size(); row++) {
+            sql.append(row == 0 ? "(" : ", (");
+            for (int column = 1; column <= PER_ROW; column++) {
+                sql.append(column == 1 ? "$" : ", $").append(row * PER_ROW + column);
+                if (column == 8) {
+                    // as text first: the client sends a String bound to a jsonb parameter as a JSON string
+                    sql.append("::text::jsonb");
+                }
+            }
+            sql.append(')');
+            values.addAll(Arrays.asList(values(entries.get(row))));
+        }
         return connection
-                .preparedQuery(INSERT)
-                .execute(Tuple.from(new Object[] {
-                    entry.walletId(),
-                    OffsetDateTime.ofInstant(entry.at(), ZoneOffset.UTC),
-                    entry.action(),
-                    entry.actor().type(),
-                    entry.actor().id(),
-                    entry.target().type(),
-                    entry.target().id(),
-                    // the JsonObject itself: a String bound to jsonb would be stored as a JSON string
-                    entry.changes(),
-                    entry.source().ip(),
-                    entry.source().userAgent()
-                }))
+                .preparedQuery(sql.toString())
+                .execute(Tuple.from(values))
                 .replaceWithVoid();
+    }
+
+    private static Object[] values(AuditEntry entry) {
+        return new Object[] {
+            entry.walletId(),
+            OffsetDateTime.ofInstant(entry.at(), ZoneOffset.UTC),
+            entry.action(),
+            entry.actor().type(),
+            entry.actor().id(),
+            entry.target().type(),
+            entry.target().id(),
+            entry.changes() == null ? null : entry.changes().encode(),
+            entry.source().ip(),
+            entry.source().userAgent()
+        };
     }
 }

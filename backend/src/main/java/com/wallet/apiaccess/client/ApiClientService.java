@@ -1,5 +1,9 @@
 package com.wallet.apiaccess.client;
 
+import com.wallet.apiaccess.audit.AuditEntry;
+import com.wallet.apiaccess.audit.AuditLog;
+import com.wallet.apiaccess.audit.Changes;
+import com.wallet.apiaccess.audit.Target;
 import com.wallet.apiaccess.client.ClientRules.ClientChange;
 import com.wallet.apiaccess.client.ClientRules.NewClient;
 import com.wallet.apiaccess.database.DatabaseFailures;
@@ -20,6 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -38,6 +43,7 @@ public class ApiClientService {
     private final ClientViews views;
     private final CredentialPolicy policy;
     private final Event<ClientChanged> clientChanged;
+    private final AuditLog audit;
 
     public ApiClientService(
             ApiClientRepository repository,
@@ -47,7 +53,9 @@ public class ApiClientService {
             SecretIssuer issuer,
             ClientViews views,
             CredentialPolicy policy,
-            Event<ClientChanged> clientChanged) {
+            Event<ClientChanged> clientChanged,
+            AuditLog audit) {
+        this.audit = audit;
         this.repository = repository;
         this.secrets = secrets;
         this.listing = listing;
@@ -129,17 +137,32 @@ public class ApiClientService {
                 .transform(e -> exists(client.clientId))
                 .chain(saved -> {
                     SecretIssuer.Issued first = issuer.issue(saved.id, valid.delivery(), now);
-                    return secrets.persist(first.row()).map(row -> {
-                        LOG.infof(
-                                "API client %s created in wallet %s by %s with roles %s, expiring %s",
-                                saved.clientId,
-                                caller.walletKey(),
-                                caller.name(),
-                                RoleSet.join(valid.roles()),
-                                valid.expiry());
-                        ClientView view = views.of(saved, List.of(first.row()), caller.walletKey(), now);
-                        return CreatedClientView.of(view, first.answer());
-                    });
+                    AuditEntry created = AuditEntry.by(
+                            caller,
+                            now,
+                            "client.created",
+                            Target.client(saved.clientId),
+                            Changes.of()
+                                    .roles(List.of(), valid.roles())
+                                    .value("notes", null, valid.notes())
+                                    .fact("expiryDate", valid.expiry().lastDay().toString())
+                                    .fact("enabled", valid.enabled())
+                                    .fact("secretId", first.row().secretId)
+                                    .fact("delivery", valid.delivery().name())
+                                    .json());
+                    return secrets.persist(first.row())
+                            .call(() -> audit.record(created))
+                            .map(row -> {
+                                LOG.infof(
+                                        "API client %s created in wallet %s by %s with roles %s, expiring %s",
+                                        saved.clientId,
+                                        caller.walletKey(),
+                                        caller.name(),
+                                        RoleSet.join(valid.roles()),
+                                        valid.expiry());
+                                ClientView view = views.of(saved, List.of(first.row()), caller.walletKey(), now);
+                                return CreatedClientView.of(view, first.answer());
+                            });
                 });
     }
 
@@ -154,28 +177,43 @@ public class ApiClientService {
             added.removeAll(client.roles);
             caller.requireGrantable(added);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            List<AuditEntry> events = new ArrayList<>(2);
+            Changes changes =
+                    Changes.of().roles(client.roles, valid.roles()).value("notes", client.notes, valid.notes());
+            boolean toggled = valid.enabled() != null && valid.enabled() != client.enabled;
+            if (!changes.isEmpty() || !toggled) {
+                events.add(AuditEntry.by(caller, now, "client.updated", Target.client(clientId), changes.json()));
+            }
             client.roles = valid.roles();
             client.notes = valid.notes();
-            if (valid.enabled() != null && valid.enabled() != client.enabled) {
+            if (toggled) {
                 client.enabled = valid.enabled();
+                events.add(AuditEntry.by(
+                        caller,
+                        now,
+                        client.enabled ? "client.enabled" : "client.disabled",
+                        Target.client(clientId),
+                        null));
                 LOG.infof(
                         "API client %s %s in wallet %s by %s",
                         client.clientId, client.enabled ? "enabled" : "disabled", caller.walletKey(), caller.name());
             }
             client.updatedAt = now;
             LOG.infof("API client %s updated in wallet %s by %s", client.clientId, caller.walletKey(), caller.name());
-            return secrets.ofClient(client.id).map(found -> views.of(client, found, caller.walletKey(), now));
+            return audit.record(events.toArray(AuditEntry[]::new))
+                    .chain(() -> secrets.ofClient(client.id))
+                    .map(found -> views.of(client, found, caller.walletKey(), now));
         });
     }
 
     @WithTransaction
     Uni<Void> remove(Caller caller, String clientId) {
-        return repository.deleteByClientId(caller.walletId(), clientId).map(deleted -> {
+        return repository.deleteByClientId(caller.walletId(), clientId).chain(deleted -> {
             if (!deleted) {
                 throw notFound(clientId);
             }
             LOG.infof("API client %s deleted from wallet %s by %s", clientId, caller.walletKey(), caller.name());
-            return null;
+            return audit.record(AuditEntry.by(caller, Instant.now(), "client.deleted", Target.client(clientId), null));
         });
     }
 

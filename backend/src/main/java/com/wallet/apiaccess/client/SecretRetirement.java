@@ -1,6 +1,12 @@
 package com.wallet.apiaccess.client;
 
+import com.wallet.apiaccess.audit.Actor;
+import com.wallet.apiaccess.audit.AuditEntry;
+import com.wallet.apiaccess.audit.AuditLog;
+import com.wallet.apiaccess.audit.Changes;
+import com.wallet.apiaccess.audit.Target;
 import com.wallet.apiaccess.config.ApiAccessConfig;
+import com.wallet.apiaccess.role.Source;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -44,6 +50,7 @@ public class SecretRetirement {
             + " and (n.retires_at is null or n.retires_at > $1))))";
 
     private final Pool pool;
+    private final AuditLog audit;
     private final CredentialPolicy policy;
     private final Event<ClientChanged> clientChanged;
     private final Vertx vertx;
@@ -53,11 +60,13 @@ public class SecretRetirement {
 
     public SecretRetirement(
             Pool pool,
+            AuditLog audit,
             CredentialPolicy policy,
             Event<ClientChanged> clientChanged,
             Vertx vertx,
             ApiAccessConfig config) {
         this.pool = pool;
+        this.audit = audit;
         this.policy = policy;
         this.clientChanged = clientChanged;
         this.vertx = vertx;
@@ -138,16 +147,28 @@ public class SecretRetirement {
                                             + " case when s.digest is null then 'its link expired unopened'"
                                             + " when s.retires_at <= $1 then 'its retirement date came'"
                                             + " else 'drained: the newer secret is in use and this one was idle' end as reason)"
-                                            + " select w.external_key, c.client_id, g.secret_id, g.reason from gone g"
+                                            + " select w.external_key, c.client_id, g.secret_id, g.reason, c.wallet_id from gone g"
                                             + " join api_client c on c.id = g.client_row_id join wallet w on w.id = c.wallet_id")
                             .execute(Tuple.of(at, idleSince, ids.toArray(new Long[0])))
-                            .map(rows -> {
+                            .chain(rows -> {
                                 List<Retired> retired = new ArrayList<>();
+                                List<AuditEntry> events = new ArrayList<>();
                                 for (Row row : rows) {
                                     retired.add(new Retired(
                                             row.getString(0), row.getString(1), row.getString(2), row.getString(3)));
+                                    events.add(new AuditEntry(
+                                            row.getLong(4),
+                                            at.toInstant(),
+                                            "secret.retired",
+                                            Actor.SERVICE,
+                                            Target.client(row.getString(1)),
+                                            Changes.of()
+                                                    .fact("secretId", row.getString(2))
+                                                    .fact("reason", row.getString(3))
+                                                    .json(),
+                                            Source.NONE));
                                 }
-                                return retired;
+                                return audit.record(connection, events).replaceWith(retired);
                             });
                 });
     }

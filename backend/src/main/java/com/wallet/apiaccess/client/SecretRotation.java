@@ -1,5 +1,9 @@
 package com.wallet.apiaccess.client;
 
+import com.wallet.apiaccess.audit.AuditEntry;
+import com.wallet.apiaccess.audit.AuditLog;
+import com.wallet.apiaccess.audit.Changes;
+import com.wallet.apiaccess.audit.Target;
 import com.wallet.apiaccess.problem.FieldError;
 import com.wallet.apiaccess.problem.ProblemException;
 import com.wallet.apiaccess.problem.ProblemTypes;
@@ -30,12 +34,15 @@ public class SecretRotation {
     private final ClientSecretRepository secrets;
     private final SecretIssuer issuer;
     private final Event<ClientChanged> clientChanged;
+    private final AuditLog audit;
 
     public SecretRotation(
             ApiClientRepository clients,
             ClientSecretRepository secrets,
             SecretIssuer issuer,
-            Event<ClientChanged> clientChanged) {
+            Event<ClientChanged> clientChanged,
+            AuditLog audit) {
+        this.audit = audit;
         this.clients = clients;
         this.secrets = secrets;
         this.issuer = issuer;
@@ -106,7 +113,15 @@ public class SecretRotation {
                         caller.walletKey(),
                         caller.name(),
                         live.isEmpty() ? "" : "; the older one retires by " + retireOldAt);
-                return secrets.persist(issued.row()).replaceWith(issued.answer());
+                Changes changes =
+                        Changes.of().fact("secretId", issued.row().secretId).fact("delivery", delivery.name());
+                if (!live.isEmpty()) {
+                    changes.fact("olderRetiresAt", retireOldAt.toString());
+                }
+                return secrets.persist(issued.row())
+                        .call(() -> audit.record(
+                                AuditEntry.by(caller, now, "secret.created", Target.client(clientId), changes.json())))
+                        .replaceWith(issued.answer());
             });
         });
     }
@@ -139,7 +154,12 @@ public class SecretRotation {
                 LOG.infof(
                         "Secret %s of API client %s retired in wallet %s by %s",
                         secretId, clientId, caller.walletKey(), caller.name());
-                return secrets.delete(target);
+                Changes changes = Changes.of()
+                        .fact("secretId", secretId)
+                        .fact("reason", target.isUsableAt(now) ? "retired" : "link revoked");
+                return secrets.delete(target)
+                        .call(() -> audit.record(
+                                AuditEntry.by(caller, now, "secret.retired", Target.client(clientId), changes.json())));
             });
         });
     }

@@ -43,6 +43,8 @@ public interface ApiAccessConfig {
 
     Handoff handoff();
 
+    Audit audit();
+
     Webhooks webhooks();
 
     /** Key of the HMAC that digests client secrets; without it secrets are digested with plain SHA-256. */
@@ -212,6 +214,23 @@ public interface ApiAccessConfig {
         /** How often each replica looks for secrets due to retire. */
         @WithDefault("PT30S")
         Duration sweepEvery();
+    }
+
+    interface Audit {
+        /** How long audit events are kept; older ones are pruned in the background, in batches. */
+        @WithDefault("P400D")
+        Duration retention();
+
+        /**
+         * How often each replica writes the failed sign-ins and client authentications it has counted:
+         * one row per target and minute, however many the attempts.
+         */
+        @WithDefault("PT5S")
+        Duration flushEvery();
+
+        /** How often each replica prunes events past the retention. */
+        @WithDefault("PT1H")
+        Duration pruneEvery();
     }
 
     interface Handoff {

@@ -1,5 +1,6 @@
 package com.wallet.apiaccess.oauth;
 
+import com.wallet.apiaccess.audit.FailedAttempts;
 import com.wallet.apiaccess.client.ClientCache;
 import com.wallet.apiaccess.client.ClientCache.CachedClient;
 import com.wallet.apiaccess.client.ClientCache.CachedSecret;
@@ -7,6 +8,7 @@ import com.wallet.apiaccess.client.OAuthClientId;
 import com.wallet.apiaccess.crypto.SecretDigester;
 import com.wallet.apiaccess.crypto.SecretFormat;
 import com.wallet.apiaccess.database.DatabaseHeartbeat;
+import com.wallet.apiaccess.role.Source;
 import com.wallet.apiaccess.throttle.FailureThrottle;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,9 +36,15 @@ public class ClientAuthenticator {
     private final DatabaseHeartbeat database;
     private final SecretDigester digester;
     private final FailureThrottle throttle;
+    private final FailedAttempts failures;
 
     public ClientAuthenticator(
-            ClientCache cache, DatabaseHeartbeat database, SecretDigester digester, FailureThrottle throttle) {
+            ClientCache cache,
+            DatabaseHeartbeat database,
+            SecretDigester digester,
+            FailureThrottle throttle,
+            FailedAttempts failures) {
+        this.failures = failures;
         this.cache = cache;
         this.database = database;
         this.digester = digester;
@@ -78,6 +86,11 @@ public class ClientAuthenticator {
             Instant now = Instant.now();
             CachedSecret proven = client == null ? null : proven(credentials.secret(), client, now);
             if (proven == null) {
+                failures.clientAuthFailed(
+                        id.get().walletKey(),
+                        found.isPresent() ? id.get().clientId() : null,
+                        new Source(source, null),
+                        now);
                 throttle.count(throttle.pair(source, identifier));
                 throttle.count(throttle.account(identifier));
                 throw refuse(source, identifier);

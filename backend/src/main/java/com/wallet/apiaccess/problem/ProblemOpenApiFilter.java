@@ -98,6 +98,8 @@ public class ProblemOpenApiFilter implements OASFilter {
                     + " the credential",
             "Platform",
             "For the platform operator: provisioning wallets with the operator token",
+            "Audit log",
+            "Who did what, when, from where: client events need api-access:read, user events" + " users:read",
             "Webhooks",
             "Endpoints that receive the wallet's audit events, signed as Standard Webhooks says; needs"
                     + " webhooks:read or webhooks:change");

@@ -1,5 +1,6 @@
 package com.wallet.apiaccess.session;
 
+import com.wallet.apiaccess.role.Source;
 import com.wallet.apiaccess.throttle.ClientAddress;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -35,7 +36,7 @@ public class SessionResource {
     @APIResponse(responseCode = "429", description = "Too many failures from this address; see Retry-After")
     @APIResponse(responseCode = "503", description = "Too many sign-ins in progress; see Retry-After")
     public Uni<RestResponse<SessionView>> signIn(SignInRequest request, @Context HttpServerRequest http) {
-        return service.signIn(request, addresses.of(http))
+        return service.signIn(request, new Source(addresses.of(http), http.getHeader("User-Agent")))
                 .map(session -> RestResponse.ResponseBuilder.ok(session)
                         .header("Cache-Control", "no-store")
                         .header("Pragma", "no-cache")

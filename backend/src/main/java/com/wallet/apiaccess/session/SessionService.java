@@ -1,11 +1,13 @@
 package com.wallet.apiaccess.session;
 
+import com.wallet.apiaccess.audit.FailedAttempts;
 import com.wallet.apiaccess.crypto.CredentialRef;
 import com.wallet.apiaccess.crypto.PasswordHasher;
 import com.wallet.apiaccess.crypto.PasswordWorker;
 import com.wallet.apiaccess.crypto.TokenFactory;
 import com.wallet.apiaccess.problem.ProblemException;
 import com.wallet.apiaccess.problem.Shown;
+import com.wallet.apiaccess.role.Source;
 import com.wallet.apiaccess.throttle.Attempt;
 import com.wallet.apiaccess.throttle.FailureThrottle;
 import com.wallet.apiaccess.throttle.SignInIdentifier;
@@ -38,6 +40,7 @@ public class SessionService {
     private final PasswordWorker worker;
     private final TokenFactory tokens;
     private final FailureThrottle throttle;
+    private final FailedAttempts failures;
 
     public SessionService(
             WalletDirectory wallets,
@@ -45,7 +48,9 @@ public class SessionService {
             PasswordHasher hasher,
             PasswordWorker worker,
             TokenFactory tokens,
-            FailureThrottle throttle) {
+            FailureThrottle throttle,
+            FailedAttempts failures) {
+        this.failures = failures;
         this.wallets = wallets;
         this.users = users;
         this.hasher = hasher;
@@ -54,7 +59,8 @@ public class SessionService {
         this.throttle = throttle;
     }
 
-    public Uni<SessionView> signIn(SignInRequest request, String source) {
+    public Uni<SessionView> signIn(SignInRequest request, Source from) {
+        String source = from.ip();
         if (request == null) {
             throw ProblemException.badRequest("A JSON body with wallet, username and password is required", null);
         }
@@ -84,6 +90,10 @@ public class SessionService {
         return lookup.chain(user -> worker.run(() -> hasher.matches(password, user == null ? null : user.passwordHash))
                         .chain(matches -> {
                             if (!matches) {
+                                if (plausible) {
+                                    failures.sessionFailed(
+                                            request.wallet(), user == null ? null : user.username, from, Instant.now());
+                                }
                                 LOG.infof(
                                         "Failed sign-in to wallet %s as %s from %s",
                                         Shown.value(request.wallet(), 32), Shown.value(request.username(), 64), source);

@@ -1,5 +1,8 @@
 package com.wallet.apiaccess.user;
 
+import com.wallet.apiaccess.audit.AuditEntry;
+import com.wallet.apiaccess.audit.AuditLog;
+import com.wallet.apiaccess.audit.Target;
 import com.wallet.apiaccess.crypto.PasswordHasher;
 import com.wallet.apiaccess.crypto.PasswordWorker;
 import com.wallet.apiaccess.problem.FieldError;
@@ -34,9 +37,15 @@ public class OwnPassword {
     private final PasswordHasher hasher;
     private final PasswordWorker worker;
     private final FailureThrottle throttle;
+    private final AuditLog audit;
 
     public OwnPassword(
-            WalletUserRepository repository, PasswordHasher hasher, PasswordWorker worker, FailureThrottle throttle) {
+            WalletUserRepository repository,
+            PasswordHasher hasher,
+            PasswordWorker worker,
+            FailureThrottle throttle,
+            AuditLog audit) {
+        this.audit = audit;
         this.repository = repository;
         this.hasher = hasher;
         this.worker = worker;
@@ -85,7 +94,7 @@ public class OwnPassword {
                                         Map.of("WWW-Authenticate", "Bearer error=\"insufficient_scope\""));
                             }
                             attempt.succeeded();
-                            return replace(user, newHash);
+                            return replace(caller, user, newHash);
                         }))
                 .onFailure(failure -> !(failure instanceof ProblemException p && p.status() == 403))
                 .invoke(attempt::succeeded)
@@ -100,18 +109,19 @@ public class OwnPassword {
     }
 
     @WithTransaction
-    Uni<Void> replace(WalletUser user, String newHash) {
+    Uni<Void> replace(Caller caller, WalletUser user, String newHash) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         return repository
-                .replacePassword(
-                        user.id, user.passwordHash, newHash, Instant.now().truncatedTo(ChronoUnit.MILLIS))
-                .map(replaced -> {
+                .replacePassword(user.id, user.passwordHash, newHash, now)
+                .chain(replaced -> {
                     if (!replaced) {
                         throw ProblemException.conflict(
                                 ProblemTypes.PASSWORD_CHANGED,
                                 "Password changed meanwhile",
                                 "Your password was changed or your user removed while this request ran; sign in again");
                     }
-                    return null;
+                    return audit.record(
+                            AuditEntry.by(caller, now, "user.password_changed", Target.user(caller.name()), null));
                 });
     }
 }

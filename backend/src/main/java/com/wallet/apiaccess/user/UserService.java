@@ -1,5 +1,9 @@
 package com.wallet.apiaccess.user;
 
+import com.wallet.apiaccess.audit.AuditEntry;
+import com.wallet.apiaccess.audit.AuditLog;
+import com.wallet.apiaccess.audit.Changes;
+import com.wallet.apiaccess.audit.Target;
 import com.wallet.apiaccess.crypto.PasswordHasher;
 import com.wallet.apiaccess.crypto.PasswordWorker;
 import com.wallet.apiaccess.database.DatabaseFailures;
@@ -37,9 +41,15 @@ public class UserService {
     private final RoleCatalogue catalogue;
     private final PasswordHasher hasher;
     private final PasswordWorker worker;
+    private final AuditLog audit;
 
     public UserService(
-            WalletUserRepository repository, RoleCatalogue catalogue, PasswordHasher hasher, PasswordWorker worker) {
+            WalletUserRepository repository,
+            RoleCatalogue catalogue,
+            PasswordHasher hasher,
+            PasswordWorker worker,
+            AuditLog audit) {
+        this.audit = audit;
         this.repository = repository;
         this.catalogue = catalogue;
         this.hasher = hasher;
@@ -80,6 +90,12 @@ public class UserService {
                 })
                 .onFailure(DatabaseFailures::isUniqueViolation)
                 .transform(e -> exists(username))
+                .call(saved -> audit.record(AuditEntry.by(
+                        caller,
+                        now,
+                        "user.created",
+                        Target.user(username),
+                        Changes.of().roles(List.of(), roles).json())))
                 .map(saved -> {
                     LOG.infof(
                             "User %s created in wallet %s by %s with roles %s",
@@ -101,7 +117,7 @@ public class UserService {
 
     @WithTransaction
     Uni<UserView> change(Caller caller, String username, SortedSet<String> roles, String passwordHash) {
-        return repository.lockWallet(caller.walletId()).map(users -> {
+        return repository.lockWallet(caller.walletId()).chain(users -> {
             Caller current = asOfNow(caller, users);
             WalletUser user = find(users, username);
             current.requireHoldsAllOf(user.roles, "change a user");
@@ -112,6 +128,10 @@ public class UserService {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             SortedSet<String> removed = new TreeSet<>(user.roles);
             removed.removeAll(roles);
+            Changes changes = Changes.of().roles(user.roles, roles);
+            if (passwordHash != null) {
+                changes.fact("password", "reset");
+            }
             user.roles = roles;
             user.updatedAt = now;
             if (passwordHash != null) {
@@ -125,7 +145,8 @@ public class UserService {
                         "Roles of user %s in wallet %s changed by %s: added [%s], removed [%s]",
                         username, caller.walletKey(), caller.name(), RoleSet.join(added), RoleSet.join(removed));
             }
-            return UserView.of(user);
+            return audit.record(AuditEntry.by(caller, now, "user.updated", Target.user(username), changes.json()))
+                    .map(recorded -> UserView.of(user));
         });
     }
 
@@ -150,6 +171,8 @@ public class UserService {
             Administrators.requireOneLeft(users, user, null);
             return repository
                     .delete(user)
+                    .call(() -> audit.record(
+                            AuditEntry.by(caller, Instant.now(), "user.deleted", Target.user(username), null)))
                     .invoke(() -> LOG.infof(
                             "User %s deleted from wallet %s by %s", username, caller.walletKey(), caller.name()));
         });

@@ -5,6 +5,7 @@ import com.wallet.apiaccess.crypto.PasswordHasher;
 import com.wallet.apiaccess.crypto.PasswordWorker;
 import com.wallet.apiaccess.problem.FieldError;
 import com.wallet.apiaccess.problem.ProblemException;
+import com.wallet.apiaccess.role.Source;
 import com.wallet.apiaccess.throttle.Attempt;
 import com.wallet.apiaccess.throttle.ClientAddress;
 import com.wallet.apiaccess.throttle.FailureThrottle;
@@ -128,7 +129,11 @@ public class PlatformResource {
         ProblemException.throwIfInvalid(errors);
         return worker.run(() -> hasher.hash(request.adminPassword()))
                 .chain(hash -> provisioning.create(
-                        request.externalKey(), request.name().strip(), request.adminUsername(), hash))
+                        request.externalKey(),
+                        request.name().strip(),
+                        request.adminUsername(),
+                        hash,
+                        new Source(source, http.getHeader("User-Agent"))))
                 .map(wallet -> RestResponse.status(RestResponse.Status.CREATED, WalletView.of(wallet)));
     }
 

@@ -1,9 +1,15 @@
 package com.wallet.apiaccess.wallet;
 
+import com.wallet.apiaccess.audit.Actor;
+import com.wallet.apiaccess.audit.AuditEntry;
+import com.wallet.apiaccess.audit.AuditLog;
+import com.wallet.apiaccess.audit.Changes;
+import com.wallet.apiaccess.audit.Target;
 import com.wallet.apiaccess.database.DatabaseFailures;
 import com.wallet.apiaccess.problem.ProblemException;
 import com.wallet.apiaccess.problem.ProblemTypes;
 import com.wallet.apiaccess.role.RoleCatalogue;
+import com.wallet.apiaccess.role.Source;
 import com.wallet.apiaccess.user.WalletUser;
 import com.wallet.apiaccess.user.WalletUserRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -22,8 +28,11 @@ public class WalletProvisioning {
     private final WalletRepository wallets;
     private final WalletUserRepository users;
     private final RoleCatalogue catalogue;
+    private final AuditLog audit;
 
-    public WalletProvisioning(WalletRepository wallets, WalletUserRepository users, RoleCatalogue catalogue) {
+    public WalletProvisioning(
+            WalletRepository wallets, WalletUserRepository users, RoleCatalogue catalogue, AuditLog audit) {
+        this.audit = audit;
         this.wallets = wallets;
         this.users = users;
         this.catalogue = catalogue;
@@ -31,7 +40,8 @@ public class WalletProvisioning {
 
     /** A new wallet with its admin; 409 when the key is taken. */
     @WithTransaction
-    public Uni<WalletRef> create(String externalKey, String name, String adminUsername, String adminPasswordHash) {
+    public Uni<WalletRef> create(
+            String externalKey, String name, String adminUsername, String adminPasswordHash, Source source) {
         return wallets.findByExternalKey(externalKey)
                 .chain(existing -> {
                     if (existing != null) {
@@ -42,6 +52,7 @@ public class WalletProvisioning {
                 .onFailure(DatabaseFailures::isUniqueViolation)
                 .transform(e -> exists(externalKey))
                 .call(wallet -> users.persist(admin(wallet.id, adminUsername, adminPasswordHash)))
+                .call(wallet -> audit.record(created(wallet, adminUsername, Actor.operator("platform"), source)))
                 .map(WalletRef::of);
     }
 
@@ -58,13 +69,30 @@ public class WalletProvisioning {
     @WithTransaction
     public Uni<Boolean> ensure(String externalKey, String name, String adminUsername, String adminPasswordHash) {
         return wallets.findByExternalKey(externalKey)
-                .chain(existing ->
-                        existing != null ? Uni.createFrom().item(existing) : wallets.persist(wallet(externalKey, name)))
+                .chain(existing -> existing != null
+                        ? Uni.createFrom().item(existing)
+                        : wallets.persist(wallet(externalKey, name))
+                                .call(wallet -> audit.record(
+                                        created(wallet, adminUsername, Actor.operator("bootstrap"), Source.NONE))))
                 .chain(wallet -> users.findByUsername(wallet.id, adminUsername)
                         .chain(user -> user != null
                                 ? Uni.createFrom().item(false)
                                 : users.persist(admin(wallet.id, adminUsername, adminPasswordHash))
                                         .replaceWith(true)));
+    }
+
+    private static AuditEntry created(Wallet wallet, String adminUsername, Actor actor, Source source) {
+        return new AuditEntry(
+                wallet.id,
+                wallet.createdAt,
+                "wallet.created",
+                actor,
+                Target.wallet(wallet.externalKey),
+                Changes.of()
+                        .fact("name", wallet.name)
+                        .fact("adminUsername", adminUsername)
+                        .json(),
+                source);
     }
 
     private static Wallet wallet(String externalKey, String name) {

@@ -177,14 +177,14 @@ public class ExpiryNotices {
                         ? Uni.createFrom().item(0)
                         : audit.record(
                                         connection,
-                                        new AuditEntry(
+                                        List.of(new AuditEntry(
                                                 due.client().walletId(),
                                                 at,
                                                 due.action(),
                                                 Actor.SERVICE,
                                                 Target.client(due.client().clientId()),
                                                 due.changes(),
-                                                Source.NONE))
+                                                Source.NONE)))
                                 .replaceWith(1));
     }
 

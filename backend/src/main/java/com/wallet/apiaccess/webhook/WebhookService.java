@@ -80,7 +80,8 @@ public class WebhookService {
                                 at
                             }))
                             .chain(() -> audit.record(
-                                    connection, AuditEntry.by(caller, now, "webhook.created", target(id), changes))))
+                                    connection,
+                                    List.of(AuditEntry.by(caller, now, "webhook.created", target(id), changes)))))
                     .map(nothing -> {
                         LOG.infof(
                                 "Webhook %s created in wallet %s by %s for %s",
@@ -119,12 +120,12 @@ public class WebhookService {
                                                 : Uni.createFrom().voidItem())
                                         .chain(() -> audit.record(
                                                 connection,
-                                                AuditEntry.by(
+                                                List.of(AuditEntry.by(
                                                         caller,
                                                         now,
                                                         "webhook.updated",
                                                         target(uuid),
-                                                        changes(before, after, valid.url()))))
+                                                        changes(before, after, valid.url())))))
                                         .map(nothing -> after);
                             }))
                     .invoke(after ->
@@ -145,7 +146,8 @@ public class WebhookService {
                             String url = rows.iterator().next().getString("url");
                             JsonObject changes = new JsonObject().put("url", WebhookUrl.shown(url));
                             return audit.record(
-                                    connection, AuditEntry.by(caller, now, "webhook.deleted", target(uuid), changes));
+                                    connection,
+                                    List.of(AuditEntry.by(caller, now, "webhook.deleted", target(uuid), changes)));
                         }))
                 .invoke(() ->
                         LOG.infof("Webhook %s deleted from wallet %s by %s", id, caller.walletKey(), caller.name()));
@@ -156,8 +158,8 @@ public class WebhookService {
         UUID uuid = existing(id);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         return pool.withTransaction(connection -> lock(connection, caller, uuid)
-                .chain(endpoint ->
-                        audit.record(connection, AuditEntry.by(caller, now, EventTypes.TEST, target(uuid), null))));
+                .chain(endpoint -> audit.record(
+                        connection, List.of(AuditEntry.by(caller, now, EventTypes.TEST, target(uuid), null)))));
     }
 
     public Uni<DeliveryPage> deliveries(Caller caller, String id, String page, String size) {

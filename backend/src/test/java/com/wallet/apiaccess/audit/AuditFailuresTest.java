@@ -1,0 +1,98 @@
+package com.wallet.apiaccess.audit;
+
+import com.wallet.apiaccess.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static com.wallet.apiaccess.audit.Audit.events;
+import static com.wallet.apiaccess.audit.Audit.part;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Failed sign-ins and client authentications: one row per target and minute, never what was typed. */
+@QuarkusTest
+class AuditFailuresTest {
+
+    @Inject
+    FailedAttempts failures;
+
+    @Test
+    void shouldCountFailedSignInsOfAUserInOneEvent() {
+        String admin = Api.adminToken();
+        String username = Api.unique("fail-user");
+        Api.as(admin)
+                .body(Map.of("username", username, "password", "the-right-password", "roles", List.of("accounts:read")))
+                .post("/api/users")
+                .then()
+                .statusCode(201);
+        for (int i = 0; i < 3; i++) {
+            signIn(Api.WALLET, username, "wrong-password-" + i).then().statusCode(401);
+        }
+        failures.write().await().indefinitely();
+
+        List<Map<String, Object>> failed = events(admin, "username=" + username + "&action=session.failed");
+        assertThat(failed).hasSize(1);
+        assertThat(failed.get(0).get("attempts")).isEqualTo(3);
+        assertThat(part(failed.get(0), "target")).isEqualTo(Map.of("type", "user", "id", username));
+        assertThat(Audit.get(admin, "username=" + username).extract().asString())
+                .doesNotContain("wrong-password");
+    }
+
+    @Test
+    void shouldNotRecordAnUnknownNameAsTyped() {
+        String admin = Api.adminToken();
+        String typed = Api.unique("maybe-a-password");
+        signIn(Api.WALLET, typed, "whatever-it-is").then().statusCode(401);
+        failures.write().await().indefinitely();
+
+        String all =
+                Audit.get(admin, "size=100&action=session.failed").extract().asString();
+        assertThat(all).doesNotContain(typed).contains(FailedAttempts.UNKNOWN);
+    }
+
+    @Test
+    void shouldCountFailedClientAuthenticationsWithoutARowEach() {
+        String admin = Api.adminToken();
+        String clientId = Api.unique("fail-client");
+        Api.createClient(admin, clientId, List.of("accounts:read"));
+        for (int i = 0; i < 5; i++) {
+            given().contentType(ContentType.URLENC)
+                    .formParam("grant_type", "client_credentials")
+                    .formParam("client_id", Api.oauthClientId(clientId))
+                    .formParam("client_secret", "wacs_wrong-" + i)
+                    .post("/oauth2/token")
+                    .then()
+                    .statusCode(401);
+        }
+        failures.write().await().indefinitely();
+        // counted again after the first write: the same row of that minute grows
+        given().contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials")
+                .formParam("client_id", Api.oauthClientId(clientId))
+                .formParam("client_secret", "wacs_wrong-again")
+                .post("/oauth2/token")
+                .then()
+                .statusCode(401);
+        failures.write().await().indefinitely();
+
+        List<Map<String, Object>> failed = events(admin, "clientId=" + clientId + "&action=client.auth_failed");
+        assertThat(failed).hasSizeBetween(1, 2); // 2 only when the attempts straddled a minute
+        assertThat(failed.stream()
+                        .mapToInt(event -> (Integer) event.get("attempts"))
+                        .sum())
+                .isEqualTo(6);
+        assertThat(Audit.get(admin, "clientId=" + clientId).extract().asString())
+                .doesNotContain("wacs_wrong");
+    }
+
+    private static io.restassured.response.Response signIn(String wallet, String username, String password) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("wallet", wallet, "username", username, "password", password))
+                .post("/api/session");
+    }
+}
