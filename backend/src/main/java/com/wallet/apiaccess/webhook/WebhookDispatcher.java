@@ -63,6 +63,7 @@ public class WebhookDispatcher {
     private final long everyMillis;
     private final int maxConcurrent;
     private final Duration lease;
+    private final Duration lookUpTimeout;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean claiming = new AtomicBoolean();
     private long timer = -1;
@@ -85,8 +86,9 @@ public class WebhookDispatcher {
         this.vertx = vertx;
         this.everyMillis = config.webhooks().pollEvery().toMillis();
         this.maxConcurrent = Math.max(1, config.webhooks().maxConcurrent());
-        // DNS, connection and answer all fit in the timeout; the rest is room for writing the outcome
+        // the look-up and the request each fit in the timeout; the rest is room for writing the outcome
         this.lease = config.webhooks().timeout().multipliedBy(2).plusSeconds(30);
+        this.lookUpTimeout = config.webhooks().timeout();
     }
 
     void start(@Observes StartupEvent event) {
@@ -213,9 +215,12 @@ public class WebhookDispatcher {
         headers.put("webhook-timestamp", Long.toString(timestamp));
         headers.put("webhook-signature", Signature.of(key, messageId, timestamp, body));
         return guard.check(url)
+                .ifNoItem()
+                .after(lookUpTimeout)
+                .failWith(() -> new AddressGuard.Refused("its host did not resolve in time"))
                 .chain(address -> sender.post(url, address, headers, body))
                 .onFailure(AddressGuard.Refused.class)
-                .recoverWithItem(refused -> new WebhookSender.Outcome(false, "url " + refused.getMessage()));
+                .recoverWithItem(refused -> new WebhookSender.Outcome(false, "url: " + refused.getMessage()));
     }
 
     private Uni<Void> record(Claimed delivery, WebhookSender.Outcome outcome, Instant at, Instant leaseEnd) {

@@ -4,6 +4,7 @@ import com.wallet.apiaccess.audit.AuditEntry;
 import com.wallet.apiaccess.audit.AuditLog;
 import com.wallet.apiaccess.audit.Target;
 import com.wallet.apiaccess.problem.ProblemException;
+import com.wallet.apiaccess.problem.ProblemTypes;
 import com.wallet.apiaccess.role.Caller;
 import com.wallet.apiaccess.webhook.WebhookRules.Endpoint;
 import com.wallet.apiaccess.webhook.WebhookRules.Paging;
@@ -34,6 +35,9 @@ public class WebhookService {
 
     private static final Logger LOG = Logger.getLogger(WebhookService.class);
     private static final String COLUMNS = "id, url, events, enabled, created_at";
+    static final int MAX_PER_WALLET = 20;
+    /** Far above any other advisory lock of ours: a wallet's id is added to it. */
+    private static final long CREATE_LOCK = 0x7765626800000000L;
 
     private final Pool pool;
     private final AddressGuard guard;
@@ -67,18 +71,19 @@ public class WebhookService {
             OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
             JsonObject changes =
                     new JsonObject().put("url", valid.url().shown()).put("events", new JsonArray(valid.events()));
-            return pool.withTransaction(connection -> connection
-                            .preparedQuery("insert into webhook_endpoint"
-                                    + " (id, wallet_id, url, events, enabled, secret_sealed, created_at, updated_at)"
-                                    + " values ($1, $2, $3, $4, true, $5, $6, $6)")
-                            .execute(Tuple.from(new Object[] {
-                                id,
-                                caller.walletId(),
-                                valid.url().text(),
-                                valid.events().toArray(String[]::new),
-                                secrets.seal(secret, id.toString()),
-                                at
-                            }))
+            return pool.withTransaction(connection -> roomFor(connection, caller)
+                            .chain(() -> connection
+                                    .preparedQuery("insert into webhook_endpoint"
+                                            + " (id, wallet_id, url, events, enabled, secret_sealed, created_at, updated_at)"
+                                            + " values ($1, $2, $3, $4, true, $5, $6, $6)")
+                                    .execute(Tuple.from(new Object[] {
+                                        id,
+                                        caller.walletId(),
+                                        valid.url().text(),
+                                        valid.events().toArray(String[]::new),
+                                        secrets.seal(secret, id.toString()),
+                                        at
+                                    })))
                             .chain(() -> audit.record(
                                     connection,
                                     List.of(AuditEntry.by(caller, now, "webhook.created", target(id), changes)))))
@@ -194,6 +199,28 @@ public class WebhookService {
                                 return new DeliveryPage(items, total, paging.page(), paging.size());
                             });
                 }));
+    }
+
+    /**
+     * 409 when the wallet has {@link #MAX_PER_WALLET} endpoints already: each one costs a row per event.
+     * Creates of one wallet take turns (a transaction-scoped advisory lock), so none slips past the count.
+     */
+    private static Uni<Void> roomFor(SqlConnection connection, Caller caller) {
+        return connection
+                .preparedQuery("select pg_advisory_xact_lock($1)")
+                .execute(Tuple.of(CREATE_LOCK + caller.walletId()))
+                .chain(() -> connection
+                        .preparedQuery("select count(*) from webhook_endpoint where wallet_id = $1")
+                        .execute(Tuple.of(caller.walletId())))
+                .map(rows -> {
+                    if (rows.iterator().next().getLong(0) >= MAX_PER_WALLET) {
+                        throw ProblemException.conflict(
+                                ProblemTypes.TOO_MANY_WEBHOOKS,
+                                "Too many webhooks",
+                                "A wallet has at most " + MAX_PER_WALLET + " webhook endpoints; delete one first");
+                    }
+                    return null;
+                });
     }
 
     /** The endpoint of this wallet, its row locked until the transaction ends; else 404. */

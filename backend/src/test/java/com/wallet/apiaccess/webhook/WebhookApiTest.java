@@ -56,7 +56,8 @@ class WebhookApiTest {
                 .point("v6.example.test", "2606:4700:4700::1111")
                 .point("mapped.example.test", "::ffff:127.0.0.1");
         QuarkusMock.installMockForType(resolver, HostResolver.class);
-        admin = Api.adminToken();
+        // a wallet of its own for each test, so that no test counts another's endpoints
+        admin = Webhooks.ownWalletAdmin();
     }
 
     private static String id(Response created) {
@@ -103,7 +104,7 @@ class WebhookApiTest {
                 created.getString("id"));
         assertThat(audited).hasSize(1);
         assertThat(audited.get(0).get(0)).isEqualTo("webhook.created");
-        assertThat(audited.get(0).get(1)).isEqualTo(Api.ADMIN);
+        assertThat(audited.get(0).get(1)).isEqualTo("boss");
         assertThat(audited.get(0).get(2))
                 .contains("https://hooks.example.test/in")
                 .doesNotContain("token=abc")
@@ -261,6 +262,7 @@ class WebhookApiTest {
 
     @Test
     void shouldNeedWebhooksRolesForEachCall() {
+        String admin = Api.adminToken();
         String id = id(Api.as(admin)
                 .body(Map.of("url", "https://hooks.example.test/roles", "events", QUIET))
                 .when()
@@ -362,5 +364,18 @@ class WebhookApiTest {
                 .containsEntry("status", "pending")
                 .containsEntry("attempts", 1);
         assertThat((String) deliveries.get(0).get("lastError")).contains("public");
+    }
+
+    @Test
+    void shouldRefuseA21stEndpoint() {
+        for (int i = 0; i < WebhookService.MAX_PER_WALLET; i++) {
+            Webhooks.create(admin, "https://hooks.example.test/n" + i, QUIET).statusCode(201);
+        }
+
+        Webhooks.create(admin, "https://hooks.example.test/one-more", QUIET)
+                .statusCode(409)
+                .body("type", equalTo("urn:api-access:problem:too-many-webhooks"));
+        Webhooks.delete(admin, Webhooks.list(admin).extract().path("[0].id")).statusCode(204);
+        Webhooks.create(admin, "https://hooks.example.test/one-more", QUIET).statusCode(201);
     }
 }

@@ -211,7 +211,7 @@ class WebhookDeliveryTest {
 
         for (int i = 0; i < 10; i++) {
             deliver(now);
-            now = now.plus(Duration.ofHours(11));
+            now = now.plus(Duration.ofHours(12));
         }
 
         assertThat(receiver.received)
