@@ -58,6 +58,10 @@ public class WebhookSender {
                 .setServer(SocketAddress.inetSocketAddress(url.port(), address.getHostAddress()))
                 .setFollowRedirects(false);
         headers.forEach(options::putHeader);
+        if (url.host().contains(":")) {
+            // Vert.x writes the authority as host:port, which an IPv6 literal needs brackets for
+            options.putHeader("host", "[" + url.host() + "]:" + url.port());
+        }
         AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
         return client.request(options)
                 .chain(request -> {

@@ -31,18 +31,26 @@ final class Receiver implements AutoCloseable {
     volatile boolean silent;
     volatile String redirectTo;
 
-    private Receiver(Vertx vertx) throws Exception {
+    private final String host;
+
+    private Receiver(Vertx vertx, String host) throws Exception {
         this.vertx = vertx;
+        this.host = host;
         this.server = vertx.createHttpServer()
                 .requestHandler(this::handle)
-                .listen(0, "127.0.0.1")
+                .listen(0, host)
                 .toCompletionStage()
                 .toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
     }
 
     static Receiver start(Vertx vertx) throws Exception {
-        return new Receiver(vertx);
+        return new Receiver(vertx, "127.0.0.1");
+    }
+
+    /** A receiver on IPv6's loopback, ::1. */
+    static Receiver startOnIpv6(Vertx vertx) throws Exception {
+        return new Receiver(vertx, "::1");
     }
 
     /** The next answers, in order; after them 204. */
@@ -52,7 +60,8 @@ final class Receiver implements AutoCloseable {
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + server.actualPort() + path;
+        String authority = host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + authority + ":" + server.actualPort() + path;
     }
 
     List<String> ids() {

@@ -432,4 +432,20 @@ class WebhookDeliveryTest {
                 .isEmpty();
         assertThat(receiver.received).noneMatch(r -> r.body().contains(key));
     }
+
+    @Test
+    void shouldNameAnIpv6HostInBrackets() throws Exception {
+        try (Receiver v6 = Receiver.startOnIpv6(vertx)) {
+            String url = v6.url("/v6");
+            Webhooks.create(admin, url, List.of("client.created")).statusCode(201);
+            clientCreated();
+
+            deliver(Instant.now());
+
+            assertThat(v6.received).hasSize(1);
+            assertThat(v6.received.get(0).headers().get("host")).hasSize(1);
+            assertThat(v6.received.get(0).header("host"))
+                    .isEqualTo(url.substring("http://".length(), url.indexOf("/v6")));
+        }
+    }
 }
