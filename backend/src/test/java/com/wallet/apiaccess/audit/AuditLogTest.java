@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import java.util.List;
 import java.util.Map;
 
@@ -142,11 +141,16 @@ class AuditLogTest {
                 .statusCode(200)
                 .extract()
                 .path("secrets[0].secretId");
-        Api.as(admin).body(Map.of()).post("/api/clients/" + clientId + "/secrets").then().statusCode(201);
+        Api.as(admin)
+                .body(Map.of())
+                .post("/api/clients/" + clientId + "/secrets")
+                .then()
+                .statusCode(201);
 
         retirement.sweep(Instant.now().plus(Duration.ofDays(8))).await().indefinitely();
 
-        Map<String, Object> retired = events(admin, "clientId=" + clientId + "&action=secret.retired").get(0);
+        Map<String, Object> retired =
+                events(admin, "clientId=" + clientId + "&action=secret.retired").get(0);
         assertThat(part(retired, "actor")).isEqualTo(Map.of("type", "operator", "id", "api-access"));
         assertThat(changes(retired).get("secretId")).isEqualTo(older);
         assertThat((String) changes(retired).get("reason")).contains("retirement date");
