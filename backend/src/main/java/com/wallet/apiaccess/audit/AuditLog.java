@@ -82,8 +82,7 @@ public class AuditLog {
             for (int column = 1; column <= PER_ROW; column++) {
                 sql.append(column == 1 ? "$" : ", $").append(row * PER_ROW + column);
                 if (column == 8) {
-                    // as text first: the client sends a String bound to a jsonb parameter as a JSON string
-                    sql.append("::text::jsonb");
+                    sql.append("::jsonb");
                 }
             }
             sql.append(')');
