@@ -20,8 +20,8 @@
 #   BENCH_AOT=1        0: no AOT cache (Java 25); the service starts cold
 #   BENCH_KEEP_DB=1    keeps the database for a look afterwards (it is dropped otherwise)
 #   BENCH_ONLY=REGEX   runs only the scenarios whose name matches (trivial, token_post, token_basic,
-#                      admin_list_10k, admin_search_10k, admin_list_10k_few, admin_search_10k_few, the same
-#                      with 100k, token_post_100k)
+#                      admin_list_10k, admin_search_10k, admin_list_10k_few, admin_search_10k_few,
+#                      admin_create_few, the list and search with 100k, token_post_100k)
 #   BENCH_JFR=1        records a JFR profile of the service (bench/results/bench.jfr) and prints its hot
 #                      methods (bench/results/hot-methods.txt)
 #   BENCH_STRICT_STATUS=1  count every non-2xx answer in Lua (default: wrk's count of statuses >= 400)
@@ -434,6 +434,8 @@ admin_scenarios() { # admin_scenarios SUFFIX: list and search at 32 connections,
 }
 fill_to 10000
 admin_scenarios 10k
+# each request makes a client; the 100k fill below counts the wallet's clients first and fills the rest
+SCENARIO_CONNECTIONS=$ADMIN_CONNECTIONS scenario admin_create_few "admin create: POST /api/clients" admin_create.lua /api/clients
 fill_to 100000
 admin_scenarios 100k
 scenario token_post_100k "token, client_secret_post" token_post.lua /oauth2/token

@@ -86,7 +86,10 @@ public class AuditLog {
                 }
             }
             sql.append(')');
-            values.addAll(Arrays.asList(values(entries.get(row))));
+            Object[] rowValues = values(entries.get(row));
+            // the pg client sends a String for jsonb as a JSON string: the object goes as itself
+            rowValues[7] = entries.get(row).changes();
+            values.addAll(Arrays.asList(rowValues));
         }
         return connection
                 .preparedQuery(sql.toString())

@@ -2,6 +2,7 @@ package com.wallet.apiaccess.audit;
 
 import com.wallet.apiaccess.problem.FieldError;
 import com.wallet.apiaccess.problem.ProblemException;
+import com.wallet.apiaccess.problem.QueryParameters;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,8 +28,8 @@ record AuditQuery(String clientId, String username, Set<String> actions, Instant
     static AuditQuery parse(
             String page, String size, String clientId, String username, String action, String from, String to) {
         List<FieldError> errors = new ArrayList<>();
-        int pageNumber = integer(page, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, "page", errors);
-        int pageSize = integer(size, 1, MAX_PAGE_SIZE, "size", errors);
+        int pageNumber = QueryParameters.wholeNumber(page, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, "page", errors);
+        int pageSize = QueryParameters.wholeNumber(size, 1, MAX_PAGE_SIZE, "size", errors);
         Set<String> actions = new LinkedHashSet<>();
         if (action != null && !action.isBlank()) {
             for (String one : action.split(",", -1)) {
@@ -89,18 +90,5 @@ record AuditQuery(String clientId, String username, Set<String> actions, Instant
             errors.add(new FieldError(field, "must be a date (2026-12-31) or an instant (2026-12-31T23:59:59Z)"));
             return null;
         }
-    }
-
-    private static int integer(String value, int min, int max, String field, List<FieldError> errors) {
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new FieldError(field, "must be a whole number from " + min + " to " + max));
-        return min;
     }
 }

@@ -2,6 +2,7 @@ package com.wallet.apiaccess.client;
 
 import com.wallet.apiaccess.problem.FieldError;
 import com.wallet.apiaccess.problem.ProblemException;
+import com.wallet.apiaccess.problem.QueryParameters;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -18,8 +19,8 @@ record ClientListQuery(String q, ClientFilter filter, ClientSort sort, int page,
 
     static ClientListQuery parse(String q, String sort, String page, String size, String status, String unusedDays) {
         List<FieldError> errors = new ArrayList<>();
-        int pageNumber = integer(page, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, "page", errors);
-        int pageSize = integer(size, 1, MAX_PAGE_SIZE, "size", errors);
+        int pageNumber = QueryParameters.wholeNumber(page, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, "page", errors);
+        int pageSize = QueryParameters.wholeNumber(size, 1, MAX_PAGE_SIZE, "size", errors);
         String query = q == null || q.isBlank() ? null : q.strip();
         if (query != null && query.length() > MAX_QUERY_LENGTH) {
             errors.add(new FieldError("q", "must be at most " + MAX_QUERY_LENGTH + " characters"));
@@ -34,7 +35,7 @@ record ClientListQuery(String q, ClientFilter filter, ClientSort sort, int page,
                 statuses(status, errors),
                 unusedDays == null || unusedDays.isBlank()
                         ? null
-                        : integer(unusedDays, 1, MAX_UNUSED_DAYS, "unusedDays", errors));
+                        : QueryParameters.wholeNumber(unusedDays, 1, MAX_UNUSED_DAYS, "unusedDays", errors));
         ProblemException.throwIfInvalid(errors);
         return new ClientListQuery(query, filter, order.get(), pageNumber, pageSize);
     }
@@ -53,18 +54,5 @@ record ClientListQuery(String q, ClientFilter filter, ClientSort sort, int page,
             statuses.add(status.get());
         }
         return statuses;
-    }
-
-    private static int integer(String value, int min, int max, String field, List<FieldError> errors) {
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new FieldError(field, "must be a whole number from " + min + " to " + max));
-        return min;
     }
 }

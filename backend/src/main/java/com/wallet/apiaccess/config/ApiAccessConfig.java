@@ -45,6 +45,8 @@ public interface ApiAccessConfig {
 
     Audit audit();
 
+    Webhooks webhooks();
+
     /** Key of the HMAC that digests client secrets; without it secrets are digested with plain SHA-256. */
     @WithName("secret-pepper")
     Optional<String> secretPepper();
@@ -235,6 +237,38 @@ public interface ApiAccessConfig {
         /** How long a one-time secret link stays valid. */
         @WithDefault("PT72H")
         Duration lifetime();
+    }
+
+    interface Webhooks {
+        /** Lets endpoints use http and private, loopback or link-local addresses: tests, private networks. */
+        @WithDefault("false")
+        boolean allowPrivate();
+
+        /** How often each replica looks for deliveries that are due. */
+        @WithDefault("PT1S")
+        Duration pollEvery();
+
+        /** The waits between attempts; after the last one fails the delivery is failed. */
+        @WithDefault("PT5S,PT5M,PT30M,PT2H,PT5H,PT10H,PT6H")
+        List<Duration> retryDelays();
+
+        /** How long one attempt may take, connection included. */
+        @WithDefault("PT10S")
+        Duration timeout();
+
+        /** Deliveries one replica attempts at once. */
+        @WithDefault("16")
+        int maxConcurrent();
+
+        /**
+         * Key (any text of 16+ characters) that encrypts the endpoints' signing secrets at rest; without
+         * it they are encrypted under a key derived from {@code api-access.secret-pepper}.
+         */
+        Optional<String> secretKey();
+
+        /** How often the expiry notices (client.expiring, client.expired) are looked for; also at start. */
+        @WithDefault("PT1H")
+        Duration expiryCheckEvery();
     }
 
     interface Search {

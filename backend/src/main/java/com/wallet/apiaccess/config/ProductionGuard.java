@@ -48,6 +48,10 @@ public class ProductionGuard {
         if (config.secretPepper().filter(p -> p.length() >= 16).isEmpty()) {
             problems.add("no api-access.secret-pepper of at least 16 characters");
         }
+        config.webhooks()
+                .secretKey()
+                .filter(key -> key.length() < 16)
+                .ifPresent(key -> problems.add("api-access.webhooks.secret-key is shorter than 16 characters"));
         config.bootstrap()
                 .adminPassword()
                 .filter(password -> password.length() < MIN_PASSWORD)

@@ -72,7 +72,9 @@ public class ProblemOpenApiFilter implements OASFilter {
             Map.entry("GET /api/audit", "listAuditEvents"),
             Map.entry("GET /api/webhooks", "listWebhooks"),
             Map.entry("POST /api/webhooks", "createWebhook"),
+            Map.entry("PUT /api/webhooks/{id}", "updateWebhook"),
             Map.entry("DELETE /api/webhooks/{id}", "deleteWebhook"),
+            Map.entry("POST /api/webhooks/{id}/test", "testWebhook"),
             Map.entry("GET /api/webhooks/{id}/deliveries", "listWebhookDeliveries"),
             Map.entry("POST /api/handoff/lookup", "lookUpSecretLink"),
             Map.entry("POST /api/handoff/open", "openSecretLink"),
@@ -97,7 +99,10 @@ public class ProblemOpenApiFilter implements OASFilter {
             "Platform",
             "For the platform operator: provisioning wallets with the operator token",
             "Audit log",
-            "Who did what, when, from where: client events need api-access:read, user events" + " users:read");
+            "Who did what, when, from where: client events need api-access:read, user events" + " users:read",
+            "Webhooks",
+            "Endpoints that receive the wallet's audit events, signed as Standard Webhooks says; needs"
+                    + " webhooks:read or webhooks:change");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -181,7 +186,8 @@ public class ProblemOpenApiFilter implements OASFilter {
             return;
         }
         boolean authenticated = !PUBLIC.contains(path) && !platform;
-        boolean roleGuarded = path.startsWith("/api/clients") || path.startsWith("/api/users");
+        boolean roleGuarded =
+                path.startsWith("/api/clients") || path.startsWith("/api/users") || path.startsWith("/api/webhooks");
         if (authenticated) {
             addIfAbsent(responses, "401", "No valid bearer token (RFC 6750 WWW-Authenticate)");
         }

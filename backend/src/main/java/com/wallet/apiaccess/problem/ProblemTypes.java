@@ -13,6 +13,7 @@ public final class ProblemTypes {
     public static final String USER_EXISTS = BASE + "user-exists";
     public static final String WALLET_EXISTS = BASE + "wallet-exists";
     public static final String TOO_MANY_SECRETS = BASE + "too-many-secrets";
+    public static final String TOO_MANY_WEBHOOKS = BASE + "too-many-webhooks";
     public static final String LAST_SECRET = BASE + "last-secret";
     public static final String LINK_USED = BASE + "link-used";
     public static final String LINK_EXPIRED = BASE + "link-expired";

@@ -2,7 +2,6 @@ package com.wallet.apiaccess.audit;
 
 import com.wallet.apiaccess.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -69,18 +68,7 @@ class AuditAccessTest {
     @Test
     void shouldKeepEachWalletsEventsToItself() {
         String key = "accw" + Long.toString(System.nanoTime(), 36).substring(0, 8);
-        given().contentType(ContentType.JSON)
-                .auth()
-                .oauth2(Api.OPERATOR_TOKEN)
-                .body(Map.of(
-                        "externalKey", key,
-                        "name", "Other",
-                        "adminUsername", "other",
-                        "adminPassword", "a-good-other-password"))
-                .post("/api/platform/wallets")
-                .then()
-                .statusCode(201);
-        String other = Api.signIn(key, "other", "a-good-other-password");
+        String other = Api.provisionWallet(key, "other", "a-good-other-password");
         String clientId = Api.unique("acc-iso");
         Api.createClient(other, clientId, List.of("accounts:read"));
 

@@ -2,10 +2,13 @@ package com.wallet.apiaccess.audit;
 
 import com.wallet.apiaccess.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -88,6 +91,41 @@ class AuditFailuresTest {
                 .isEqualTo(6);
         assertThat(Audit.get(admin, "clientId=" + clientId).extract().asString())
                 .doesNotContain("wacs_wrong");
+    }
+
+    /**
+     * A NUL byte in the user agent is what PostgreSQL refuses in text: sent with a failed sign-in it
+     * would fail the write of every failure counted beside it, and so hide them.
+     */
+    @Test
+    void shouldRecordAFailureWhoseUserAgentCarriesControlCharacters() throws Exception {
+        String admin = Api.adminToken();
+        String username = Api.unique("fail-nul");
+        Api.as(admin)
+                .body(Map.of("username", username, "password", "the-right-password", "roles", List.of("accounts:read")))
+                .post("/api/users")
+                .then()
+                .statusCode(201);
+        String answer;
+        String body = "{\"wallet\": \"" + Api.WALLET + "\", \"username\": \"" + username
+                + "\", \"password\": \"wrong-password\"}";
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream()
+                    .write(("POST /api/session HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                                    + "User-Agent: evil\u0000agent\u0001\r\nConnection: close\r\nContent-Length: "
+                                    + body.length() + "\r\n\r\n" + body)
+                            .getBytes(StandardCharsets.ISO_8859_1));
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 4");
+        }
+        signIn(Api.WALLET, username, "wrong-again").then().statusCode(401);
+        failures.write().await().indefinitely();
+
+        List<Map<String, Object>> failed = events(admin, "username=" + username + "&action=session.failed");
+        assertThat(failed).hasSize(1);
+        // the HTTP layer may refuse such a header outright (400); when it let the request through (401), it counted
+        assertThat(failed.get(0).get("attempts")).isEqualTo(answer.startsWith("HTTP/1.1 401") ? 2 : 1);
     }
 
     private static io.restassured.response.Response signIn(String wallet, String username, String password) {

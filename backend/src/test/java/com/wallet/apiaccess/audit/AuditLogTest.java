@@ -1,10 +1,13 @@
 package com.wallet.apiaccess.audit;
 
+import com.wallet.apiaccess.client.SecretRetirement;
 import com.wallet.apiaccess.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -12,12 +15,14 @@ import static com.wallet.apiaccess.audit.Audit.actions;
 import static com.wallet.apiaccess.audit.Audit.changes;
 import static com.wallet.apiaccess.audit.Audit.events;
 import static com.wallet.apiaccess.audit.Audit.part;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every change of API.md's list writes exactly one event, with the right diff, actor and source. */
 @QuarkusTest
 class AuditLogTest {
+
+    @Inject
+    SecretRetirement retirement;
 
     @Test
     void shouldRecordACreatedClientWithItsRolesAsAddedAndWhoFromWhere() {
@@ -126,6 +131,32 @@ class AuditLogTest {
     }
 
     @Test
+    void shouldRecordASecretTheServiceRetiredAsTheOperatorsDoing() {
+        String admin = Api.adminToken();
+        String clientId = Api.unique("aud-sweep");
+        Api.createClient(admin, clientId, List.of("accounts:read"));
+        String older = Api.as(admin)
+                .get("/api/clients/" + clientId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("secrets[0].secretId");
+        Api.as(admin)
+                .body(Map.of())
+                .post("/api/clients/" + clientId + "/secrets")
+                .then()
+                .statusCode(201);
+
+        retirement.sweep(Instant.now().plus(Duration.ofDays(8))).await().indefinitely();
+
+        Map<String, Object> retired =
+                events(admin, "clientId=" + clientId + "&action=secret.retired").get(0);
+        assertThat(part(retired, "actor")).isEqualTo(Map.of("type", "operator", "id", "api-access"));
+        assertThat(changes(retired).get("secretId")).isEqualTo(older);
+        assertThat((String) changes(retired).get("reason")).contains("retirement date");
+    }
+
+    @Test
     void shouldRecordUsersAndTheirOwnPasswordChange() {
         String admin = Api.adminToken();
         String username = Api.unique("aud-user");
@@ -185,18 +216,7 @@ class AuditLogTest {
     @Test
     void shouldRecordAWalletMadeByThePlatformOperator() {
         String key = "aud" + Long.toString(System.nanoTime(), 36).substring(0, 8);
-        given().contentType(ContentType.JSON)
-                .auth()
-                .oauth2(Api.OPERATOR_TOKEN)
-                .body(Map.of(
-                        "externalKey", key,
-                        "name", "Audited",
-                        "adminUsername", "first",
-                        "adminPassword", "a-good-first-password"))
-                .post("/api/platform/wallets")
-                .then()
-                .statusCode(201);
-        String first = Api.signIn(key, "first", "a-good-first-password");
+        String first = Api.provisionWallet(key, "first", "a-good-first-password");
 
         List<Map<String, Object>> events = events(first, "");
         assertThat(actions(events)).containsExactly("wallet.created");

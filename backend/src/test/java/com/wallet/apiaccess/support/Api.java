@@ -88,4 +88,21 @@ public final class Api {
                 .statusCode(201);
         return signIn(WALLET, username, password);
     }
+
+    /** A new wallet made by the platform operator, with a key of its own; answers its first admin's session token. */
+    public static String provisionWallet(String externalKey, String adminUsername, String adminPassword) {
+        given().contentType(ContentType.JSON)
+                .auth()
+                .oauth2(OPERATOR_TOKEN)
+                .body(Map.of(
+                        "externalKey", externalKey,
+                        "name", "Wallet " + externalKey,
+                        "adminUsername", adminUsername,
+                        "adminPassword", adminPassword))
+                .when()
+                .post("/api/platform/wallets")
+                .then()
+                .statusCode(201);
+        return signIn(externalKey, adminUsername, adminPassword);
+    }
 }
