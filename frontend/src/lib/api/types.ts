@@ -1,4 +1,3 @@
-import type { PendingSchemas } from './pending-schema';
 import type { components } from './schema';
 
 type Schemas = components['schemas'];
@@ -27,11 +26,10 @@ export type AuditParty = Schemas['Party'];
 export type AuditChanges = NonNullable<AuditEvent['changes']>;
 export type AuditPage = Schemas['AuditPage'];
 
-/** Not in the OpenAPI document yet: hand-written from API.md (pending-schema.ts). */
-export type Webhook = PendingSchemas['Webhook'];
-export type CreatedWebhook = PendingSchemas['CreatedWebhook'];
-export type CreateWebhookRequest = PendingSchemas['CreateWebhookRequest'];
-export type UpdateWebhookRequest = PendingSchemas['UpdateWebhookRequest'];
-export type WebhookDelivery = PendingSchemas['WebhookDelivery'];
-export type WebhookDeliveryStatus = PendingSchemas['WebhookDeliveryStatus'];
-export type WebhookDeliveryPage = PendingSchemas['WebhookDeliveryPage'];
+export type Webhook = Schemas['WebhookView'];
+export type CreatedWebhook = Schemas['CreatedWebhookView'];
+export type CreateWebhookRequest = Schemas['CreateWebhookRequest'];
+export type UpdateWebhookRequest = Schemas['UpdateWebhookRequest'];
+export type WebhookDelivery = Schemas['DeliveryView'];
+export type WebhookDeliveryStatus = WebhookDelivery['status'];
+export type WebhookDeliveryPage = Schemas['DeliveryPage'];
