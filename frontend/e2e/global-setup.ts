@@ -84,7 +84,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       '-jar',
       jar,
     ],
-    { stdio: ['ignore', log, log] },
+    {
+      stdio: ['ignore', log, log],
+      // api-access.webhooks.allow-private=true: webhooks.spec.ts delivers to a receiver of its own on
+      // 127.0.0.1, over http. As an environment variable, which a jar that has no such setting ignores
+      // (a -D system property it does not know stops it).
+      env: { ...process.env, API_ACCESS_WEBHOOKS_ALLOW_PRIVATE: 'true' },
+    },
   );
 
   const stop = async () => {

@@ -17,6 +17,14 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('./routes/api-access')).ApiAccessRoute }),
       },
       { path: 'settings/iam/users', lazy: async () => ({ Component: (await import('./routes/users')).UsersRoute }) },
+      {
+        path: 'settings/iam/activity',
+        lazy: async () => ({ Component: (await import('./routes/activity')).ActivityRoute }),
+      },
+      {
+        path: 'settings/iam/webhooks',
+        lazy: async () => ({ Component: (await import('./routes/webhooks')).WebhooksRoute }),
+      },
     ],
   },
   { path: '*', lazy: async () => ({ Component: (await import('./routes/not-found')).NotFoundRoute }) },

@@ -1,6 +1,17 @@
 import { vi } from 'vitest';
 import type { components } from '@/lib/api/schema';
-import type { Client, ClientStatus, HandoffStatus, Me, Resource, Secret, User } from '@/lib/api/types';
+import type {
+  AuditEvent,
+  Client,
+  ClientStatus,
+  HandoffStatus,
+  Me,
+  Resource,
+  Secret,
+  User,
+  Webhook,
+  WebhookDelivery,
+} from '@/lib/api/types';
 import { daysBetween, todayUtc } from '@/lib/dates';
 
 type Schemas = components['schemas'];
@@ -12,7 +23,7 @@ export type FakeApi = {
   clients: Client[];
   users: User[];
   /** Each call as it came, with the bearer token it carried (null: none). */
-  requests: { method: string; path: string; body: unknown; token: string | null }[];
+  requests: { method: string; path: string; body: unknown; token: string | null; query: URLSearchParams }[];
   /** The session tokens handed out so far stop working, as when a session expires; signing in gives a new one. */
   expireSessions: () => void;
   /** The next matching call fails as a lost connection would. */
@@ -31,6 +42,12 @@ export type FakeApi = {
   /** The one-time links made so far, by token; the token of the last one. */
   links: Record<string, FakeLink>;
   lastLinkToken?: string;
+  /** The audit log, newest first, as GET /api/audit pages and filters it. */
+  events: AuditEvent[];
+  webhooks: Webhook[];
+  /** Each endpoint's deliveries, newest first; a test event adds a pending one. */
+  deliveries: Record<string, WebhookDelivery[]>;
+  lastWebhookSecret?: string;
 };
 
 /** A one-time link as the fake keeps it: what lookup answers, and the secret open reveals. */
@@ -104,8 +121,70 @@ const problem = (status: number, detail: string, errors?: { field: string; messa
 const ADMINISTRATOR = ['users:change', 'api-access:change'];
 const isAdministrator = (roles: string[]) => ADMINISTRATOR.every((role) => roles.includes(role));
 
+let eventCount = 0;
+
+/** An audit event: a client's creation by admin unless told. */
+export function auditEvent(overrides: Partial<AuditEvent> = {}): AuditEvent {
+  eventCount += 1;
+  return {
+    id: String(eventCount),
+    at: '2026-12-01T10:00:00Z',
+    action: 'client.created',
+    actor: { type: 'user', id: 'admin' },
+    target: { type: 'client', id: 'acme-backend' },
+    source: { ip: '203.0.113.7', userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/140' },
+    ...overrides,
+  };
+}
+
+export function webhook(overrides: Partial<Webhook> & { id: string }): Webhook {
+  return {
+    url: `https://hooks.example.com/${overrides.id}`,
+    events: ['client.created', 'client.deleted'],
+    enabled: true,
+    createdAt: '2026-11-01T09:00:00Z',
+    ...overrides,
+  };
+}
+
+export const WEBHOOK_ROLES = ['webhooks:change', 'webhooks:read'];
+
+/** Does the event pass GET /api/audit's filters? */
+function matches(event: AuditEvent, query: URLSearchParams): boolean {
+  // A client's events: done to it, or by it (its OAuth client id ends with its clientId).
+  const clientId = query.get('clientId');
+  if (
+    clientId &&
+    !(event.target.type === 'client' && event.target.id === clientId) &&
+    !(event.actor.type === 'client' && event.actor.id.endsWith(`-${clientId}`))
+  )
+    return false;
+  const username = query.get('username');
+  if (
+    username &&
+    !(event.actor.type === 'user' && event.actor.id === username) &&
+    !(event.target.type === 'user' && event.target.id === username)
+  )
+    return false;
+  const action = query.get('action');
+  if (action && event.action !== action) return false;
+  // A date is its first instant; a date `to` includes that whole day (as the server reads them).
+  const from = query.get('from');
+  if (from && event.at < from) return false;
+  const to = query.get('to');
+  if (to && event.at >= (to.length === 10 ? `${to}T24` : to)) return false;
+  return true;
+}
+
 export function installFakeApi(
-  options: { roles?: string[]; clients?: Client[]; users?: User[]; username?: string } = {},
+  options: {
+    roles?: string[];
+    clients?: Client[];
+    users?: User[];
+    username?: string;
+    events?: AuditEvent[];
+    webhooks?: Webhook[];
+  } = {},
 ): FakeApi {
   const failures: { method: string; prefix: string }[] = [];
   const answers: { method: string; prefix: string; status: number; body: unknown; headers?: Record<string, string> }[] =
@@ -131,6 +210,9 @@ export function installFakeApi(
     answerNext: (method, prefix, status, body, headers) => answers.push({ method, prefix, status, body, headers }),
     passwords: { admin: 'admin' },
     links: {},
+    events: options.events ?? [],
+    webhooks: options.webhooks ?? [],
+    deliveries: {},
     expireSessions: () => {
       validTokens.clear();
       generation += 1;
@@ -174,7 +256,7 @@ export function installFakeApi(
     /** The body as the API's contract says this call sends it. */
     const sent = <T>() => body as T;
     const token = request.headers.get('Authorization')?.replace(/^Bearer /, '') ?? null;
-    api.requests.push({ method, path, body, token });
+    api.requests.push({ method, path, body, token, query: url.searchParams });
 
     const failure = failures.findIndex((f) => f.method === method && path.startsWith(f.prefix));
     if (failure >= 0) {
@@ -359,6 +441,58 @@ export function installFakeApi(
       }
       if (method === 'DELETE') {
         api.users = api.users.filter((u) => u !== existing);
+        return json(204, undefined);
+      }
+    }
+    if (path === '/api/audit' && method === 'GET') {
+      const page = Number(url.searchParams.get('page') ?? '0');
+      const size = Number(url.searchParams.get('size') ?? '20');
+      const found = api.events.filter((e) => matches(e, url.searchParams));
+      return json(200, { items: found.slice(page * size, (page + 1) * size), total: found.length, page, size });
+    }
+    if (path === '/api/webhooks' && method === 'GET') return json(200, api.webhooks);
+    if (path === '/api/webhooks' && method === 'POST') {
+      const body = sent<{ url: string; events: string[] }>();
+      if (!body.url.startsWith('https://')) {
+        return problem(400, 'The request is not valid', [
+          { field: 'url', message: 'must be an https URL of a public address' },
+        ]);
+      }
+      const created = webhook({ id: `wh-${api.webhooks.length + 1}`, url: body.url, events: body.events });
+      api.webhooks.push(created);
+      api.lastWebhookSecret = `whsec_${btoa(`secret-of-${created.id}-0123456789abcdef`)}`;
+      return json(201, { ...created, secret: api.lastWebhookSecret });
+    }
+    const webhookMatch = path.match(/^\/api\/webhooks\/([^/]+)(\/test|\/deliveries)?$/);
+    if (webhookMatch) {
+      const [, id, sub] = webhookMatch;
+      const existing = api.webhooks.find((w) => w.id === id);
+      if (!existing) return problem(404, 'No such webhook');
+      const deliveries = (api.deliveries[existing.id] ??= []);
+      if (sub === '/test' && method === 'POST') {
+        deliveries.unshift({
+          eventId: `test-${deliveries.length + 1}`,
+          type: 'webhook.test',
+          status: 'pending',
+          attempts: 0,
+          lastError: null,
+          lastAttemptAt: null,
+        });
+        return json(202, undefined);
+      }
+      if (sub === '/deliveries' && method === 'GET') {
+        const page = Number(url.searchParams.get('page') ?? '0');
+        const size = Number(url.searchParams.get('size') ?? '20');
+        const items = deliveries.slice(page * size, (page + 1) * size);
+        return json(200, { items, total: deliveries.length, page, size });
+      }
+      if (sub === undefined && method === 'PUT') {
+        const body = sent<{ url: string; events: string[]; enabled: boolean }>();
+        Object.assign(existing, body);
+        return json(200, existing);
+      }
+      if (sub === undefined && method === 'DELETE') {
+        api.webhooks = api.webhooks.filter((w) => w !== existing);
         return json(204, undefined);
       }
     }

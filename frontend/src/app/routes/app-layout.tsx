@@ -2,6 +2,7 @@ import { AppShell, Burger, Button, Center, Group, Loader, Menu, NavLink, ScrollA
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconChevronDown,
+  IconHistory,
   IconKey,
   IconLock,
   IconLogout,
@@ -9,11 +10,13 @@ import {
   IconShieldLock,
   IconUser,
   IconUsers,
+  IconWebhook,
 } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
 import { Navigate, NavLink as RouterNavLink, Outlet, useLocation, useOutletContext } from 'react-router';
 import { ErrorState } from '@/components/ui/error-state';
 import type { Me } from '@/lib/api/types';
+import { API_ACCESS_READ, holds, USERS_READ, WEBHOOKS_READ } from '@/lib/auth/authorization';
 import { useMe } from '@/lib/auth/get-me';
 import { useSignOut } from '@/lib/auth/sign-out';
 import { useSession } from '@/lib/auth/use-session';
@@ -117,6 +120,12 @@ function SignedIn() {
             >
               <SideLink to="/settings/iam/api-access" label="API Access" icon={<IconKey size={18} aria-hidden />} />
               <SideLink to="/settings/iam/users" label="Users" icon={<IconUsers size={18} aria-hidden />} />
+              {(holds(me.data, API_ACCESS_READ) || holds(me.data, USERS_READ) || holds(me.data, WEBHOOKS_READ)) && (
+                <SideLink to="/settings/iam/activity" label="Activity" icon={<IconHistory size={18} aria-hidden />} />
+              )}
+              {holds(me.data, WEBHOOKS_READ) && (
+                <SideLink to="/settings/iam/webhooks" label="Webhooks" icon={<IconWebhook size={18} aria-hidden />} />
+              )}
             </NavLink>
           </NavLink>
         </ScrollArea>

@@ -1,3 +1,4 @@
+import type { PendingSchemas } from './pending-schema';
 import type { components } from './schema';
 
 type Schemas = components['schemas'];
@@ -19,3 +20,18 @@ export type Session = Schemas['SessionView'];
 export type Problem = Schemas['Problem'];
 /** A field error that names both the field and what is wrong with it: ApiError.fieldErrors keeps only these. */
 export type FieldError = Schemas['FieldError'] & { field: string; message: string };
+
+export type AuditEvent = Schemas['AuditEvent'];
+/** An event's actor (user, client, operator) or target (client, user, wallet, webhook). */
+export type AuditParty = Schemas['Party'];
+export type AuditChanges = NonNullable<AuditEvent['changes']>;
+export type AuditPage = Schemas['AuditPage'];
+
+/** Not in the OpenAPI document yet: hand-written from API.md (pending-schema.ts). */
+export type Webhook = PendingSchemas['Webhook'];
+export type CreatedWebhook = PendingSchemas['CreatedWebhook'];
+export type CreateWebhookRequest = PendingSchemas['CreateWebhookRequest'];
+export type UpdateWebhookRequest = PendingSchemas['UpdateWebhookRequest'];
+export type WebhookDelivery = PendingSchemas['WebhookDelivery'];
+export type WebhookDeliveryStatus = PendingSchemas['WebhookDeliveryStatus'];
+export type WebhookDeliveryPage = PendingSchemas['WebhookDeliveryPage'];

@@ -8,3 +8,5 @@ export const USERS_CHANGE = 'users:change';
 export function holds(me: Pick<Me, 'roles'> | undefined, role: string): boolean {
   return me?.roles.includes(role) ?? false;
 }
+export const WEBHOOKS_READ = 'webhooks:read';
+export const WEBHOOKS_CHANGE = 'webhooks:change';

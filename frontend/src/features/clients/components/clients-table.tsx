@@ -14,9 +14,11 @@ import {
   IconArrowDown,
   IconArrowUp,
   IconArrowsSort,
+  IconHistory,
   IconPencil,
   IconTrash,
 } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import type { Client, Resource } from '@/lib/api/types';
 import { formatDate } from '@/lib/dates';
 import { describeAccess } from '@/lib/roles';
@@ -65,9 +67,12 @@ function SortHeader({
   );
 }
 
+/** A client's history: the Activity screen filtered by its clientId (app/router.tsx). */
+export const activityOf = (clientId: string) => `/settings/iam/activity?clientId=${encodeURIComponent(clientId)}`;
+
 /** The API clients of the wallet: expired ones greyed out and flagged. */
 export function ClientsTable({ items, resources, loading, canChange, sort, onSort, onEdit, onDelete }: Props) {
-  const columns = canChange ? 7 : 6;
+  const columns = 7;
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table verticalSpacing="sm" highlightOnHover aria-busy={loading} className="clients-table">
@@ -79,11 +84,9 @@ export function ClientsTable({ items, resources, loading, canChange, sort, onSor
             <SortHeader label="Expiry date" column="expiryDate" sort={sort} onSort={onSort} />
             <SortHeader label="Last used" column="lastUsedAt" sort={sort} onSort={onSort} />
             <Table.Th scope="col">Notes</Table.Th>
-            {canChange && (
-              <Table.Th scope="col" w={96}>
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            )}
+            <Table.Th scope="col" w={canChange ? 128 : 48}>
+              <VisuallyHidden>Actions</VisuallyHidden>
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -189,32 +192,45 @@ function ClientRow({
           {client.notes ?? ''}
         </Text>
       </Table.Td>
-      {canChange && (
-        <Table.Td>
-          <Group gap={4} wrap="nowrap" justify="flex-end">
-            <Tooltip label="Edit" withArrow>
-              <ActionIcon
-                variant="subtle"
-                color="gray.8"
-                aria-label={`Edit ${client.clientId}`}
-                onClick={() => onEdit(client)}
-              >
-                <IconPencil size={18} aria-hidden />
-              </ActionIcon>
-            </Tooltip>
-            <Tooltip label="Delete" withArrow>
-              <ActionIcon
-                variant="subtle"
-                color="red.8"
-                aria-label={`Delete ${client.clientId}`}
-                onClick={() => onDelete(client)}
-              >
-                <IconTrash size={18} aria-hidden />
-              </ActionIcon>
-            </Tooltip>
-          </Group>
-        </Table.Td>
-      )}
+      <Table.Td>
+        <Group gap={4} wrap="nowrap" justify="flex-end">
+          <Tooltip label="Activity" withArrow>
+            <ActionIcon
+              component={Link}
+              to={activityOf(client.clientId)}
+              variant="subtle"
+              color="gray.8"
+              aria-label={`Activity of ${client.clientId}`}
+            >
+              <IconHistory size={18} aria-hidden />
+            </ActionIcon>
+          </Tooltip>
+          {canChange && (
+            <>
+              <Tooltip label="Edit" withArrow>
+                <ActionIcon
+                  variant="subtle"
+                  color="gray.8"
+                  aria-label={`Edit ${client.clientId}`}
+                  onClick={() => onEdit(client)}
+                >
+                  <IconPencil size={18} aria-hidden />
+                </ActionIcon>
+              </Tooltip>
+              <Tooltip label="Delete" withArrow>
+                <ActionIcon
+                  variant="subtle"
+                  color="red.8"
+                  aria-label={`Delete ${client.clientId}`}
+                  onClick={() => onDelete(client)}
+                >
+                  <IconTrash size={18} aria-hidden />
+                </ActionIcon>
+              </Tooltip>
+            </>
+          )}
+        </Group>
+      </Table.Td>
     </Table.Tr>
   );
 }
