@@ -162,7 +162,8 @@ public class WebhookDispatcher {
                 .chain(found -> Multi.createFrom()
                         .iterable(claimed)
                         .onItem()
-                        .transformToUni(delivery -> attempt(delivery, found.get(delivery.eventId()), at)
+                        .transformToUni(delivery -> Uni.createFrom()
+                                .deferred(() -> attempt(delivery, found.get(delivery.eventId()), at))
                                 .chain(outcome -> record(delivery, outcome, at, leaseEnd))
                                 .onFailure()
                                 .recoverWithNull()
@@ -232,7 +233,17 @@ public class WebhookDispatcher {
         } else {
             next = retries.next(delivery.attempts() + 1, at);
             status = next == null ? "failed" : "pending";
-            next = next == null ? at : next;
+            if (next == null) {
+                LOG.infof(
+                        "Webhook delivery %d (event %d, %s) to endpoint %s given up after %d attempts: %s",
+                        delivery.id(),
+                        delivery.eventId(),
+                        delivery.type(),
+                        delivery.endpointId(),
+                        delivery.attempts() + 1,
+                        outcome.error());
+                next = at;
+            }
             LOG.debugf(
                     "Webhook delivery %d (event %d, %s) attempt %d failed: %s",
                     delivery.id(), delivery.eventId(), delivery.type(), delivery.attempts() + 1, outcome.error());
