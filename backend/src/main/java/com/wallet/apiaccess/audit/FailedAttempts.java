@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * row per wallet, target and minute with the number of attempts: an attacker's requests cost a counter,
  * not a row each. A name that is no user or client of the wallet is recorded as {@link #UNKNOWN}, never
  * as typed (it may be a password typed in the wrong field); a wallet that does not exist is not recorded.
- * What a replica counted in its last seconds before it died is lost; the throttles still held.
+ * A write that fails (the database is away) puts its tallies back for the next one. What a replica
+ * counted in its last seconds before it died is lost; the throttles still held.
  */
 @ApplicationScoped
 public class FailedAttempts {
@@ -58,6 +60,11 @@ public class FailedAttempts {
     private record Tally(Instant first, int attempts, Source last) {
         Tally plus(Source source) {
             return new Tally(first, attempts + 1, source);
+        }
+
+        /** This tally, taken for a write that failed, joined with what was counted meanwhile. */
+        Tally before(Tally later) {
+            return new Tally(first, attempts + later.attempts, later.last);
         }
     }
 
@@ -141,11 +148,13 @@ public class FailedAttempts {
         List<Integer> attempts = new ArrayList<>();
         List<String> ips = new ArrayList<>();
         List<String> agents = new ArrayList<>();
+        Map<Key, Tally> taken = new HashMap<>();
         for (Key key : List.copyOf(counted.keySet())) {
             Tally tally = counted.remove(key);
             if (tally == null) {
                 continue;
             }
+            taken.put(key, tally);
             walletKeys.add(key.walletKey());
             actions.add(key.action());
             targetTypes.add(key.targetType());
@@ -172,6 +181,12 @@ public class FailedAttempts {
                     ips.toArray(String[]::new),
                     agents.toArray(String[]::new)
                 }))
-                .replaceWith(targets);
+                .replaceWith(targets)
+                .onFailure()
+                .invoke(failure -> putBack(taken));
+    }
+
+    private void putBack(Map<Key, Tally> taken) {
+        taken.forEach((key, tally) -> counted.merge(key, tally, (later, earlier) -> earlier.before(later)));
     }
 }

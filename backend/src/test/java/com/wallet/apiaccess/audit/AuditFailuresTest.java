@@ -1,14 +1,18 @@
 package com.wallet.apiaccess.audit;
 
 import com.wallet.apiaccess.support.Api;
+import com.wallet.apiaccess.support.PostgresTestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +20,7 @@ import static com.wallet.apiaccess.audit.Audit.events;
 import static com.wallet.apiaccess.audit.Audit.part;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Failed sign-ins and client authentications: one row per target and minute, never what was typed. */
 @QuarkusTest
@@ -23,6 +28,9 @@ class AuditFailuresTest {
 
     @Inject
     FailedAttempts failures;
+
+    @ConfigProperty(name = "test.database.name")
+    String database;
 
     @Test
     void shouldCountFailedSignInsOfAUserInOneEvent() {
@@ -91,6 +99,43 @@ class AuditFailuresTest {
                 .isEqualTo(6);
         assertThat(Audit.get(admin, "clientId=" + clientId).extract().asString())
                 .doesNotContain("wacs_wrong");
+    }
+
+    /** The database refuses a write (a trigger stands in for an outage): the count waits for the next write. */
+    @Test
+    void shouldKeepTheCountOfAWriteThatFailed() throws Exception {
+        String admin = Api.adminToken();
+        String username = Api.unique("fail-later");
+        Api.as(admin)
+                .body(Map.of("username", username, "password", "the-right-password", "roles", List.of("accounts:read")))
+                .post("/api/users")
+                .then()
+                .statusCode(201);
+        signIn(Api.WALLET, username, "wrong-password-1").then().statusCode(401);
+        signIn(Api.WALLET, username, "wrong-password-2").then().statusCode(401);
+        try (Connection db = PostgresTestDatabase.connect(database);
+                Statement sql = db.createStatement()) {
+            sql.execute("create function refuse_failure() returns trigger language plpgsql as $$ begin"
+                    + " if new.target_id like 'fail-later-%' then raise exception 'refused for the test'; end if;"
+                    + " return new; end $$");
+            sql.execute("create trigger refuse_failure before insert on audit_event for each row"
+                    + " execute function refuse_failure()");
+            try {
+                assertThatThrownBy(() -> failures.write().await().indefinitely())
+                        .hasMessageContaining("refused for the test");
+            } finally {
+                sql.execute("drop trigger refuse_failure on audit_event");
+                sql.execute("drop function refuse_failure()");
+            }
+        }
+        signIn(Api.WALLET, username, "wrong-password-3").then().statusCode(401);
+        failures.write().await().indefinitely();
+
+        List<Map<String, Object>> failed = events(admin, "username=" + username + "&action=session.failed");
+        assertThat(failed.stream()
+                        .mapToInt(event -> (Integer) event.get("attempts"))
+                        .sum())
+                .isEqualTo(3);
     }
 
     /**
