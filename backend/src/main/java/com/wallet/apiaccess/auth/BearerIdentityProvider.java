@@ -86,8 +86,9 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
                     if (client == null) {
                         throw InvalidToken.because("The token's client no longer exists");
                     }
-                    if (!client.secretLiveAt(now)) {
-                        throw InvalidToken.because("The secret the token was issued for has retired");
+                    if (!client.credentialLiveAt(now)) {
+                        throw InvalidToken.because(
+                                "The secret or key the token was issued for has been retired or removed");
                     }
                     if (!client.enabled()) {
                         throw InvalidToken.because("The token's client is disabled");

@@ -1,9 +1,12 @@
 package com.wallet.apiaccess.client;
 
+import com.wallet.apiaccess.crypto.ClientPublicKey;
 import com.wallet.apiaccess.role.RoleSet;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
@@ -55,7 +58,10 @@ public class ApiClientRepository implements PanacheRepositoryBase<ApiClient, Lon
      */
     Uni<ClientCache.CachedClient> forTokens(OAuthClientId id) {
         return pool.preparedQuery("select c.id, c.roles, c.expiry_date, c.enabled,"
-                        + " s.id as secret_row_id, s.digest, s.credential_ref, s.hint, s.retires_at"
+                        + " s.id as secret_row_id, s.digest, s.credential_ref, s.hint, s.retires_at,"
+                        + " (select json_agg(json_build_object('id', k.id, 'kid', k.kid, 'alg', k.alg,"
+                        + " 'ref', k.credential_ref, 'jwk', k.jwk) order by k.created_at, k.id)"
+                        + " from client_key k where k.client_row_id = c.id) as keys"
                         + " from wallet w join api_client c on c.wallet_id = w.id"
                         + " left join client_secret s on s.client_row_id = c.id and s.digest is not null"
                         + " where w.external_key = $1 and c.client_id = $2 order by s.created_at, s.id")
@@ -84,16 +90,37 @@ public class ApiClientRepository implements PanacheRepositoryBase<ApiClient, Lon
                                     new Expiry(first.getLocalDate("expiry_date")),
                                     first.getBoolean("enabled"),
                                     secrets,
+                                    keys(first.getValue("keys")),
                                     System.nanoTime());
                 });
     }
 
+    private static List<ClientCache.CachedKey> keys(Object json) {
+        if (json == null) {
+            return List.of();
+        }
+        JsonArray array = json instanceof JsonArray a ? a : new JsonArray(String.valueOf(json));
+        List<ClientCache.CachedKey> keys = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            JsonObject key = array.getJsonObject(i);
+            keys.add(new ClientCache.CachedKey(
+                    key.getLong("id"),
+                    key.getString("kid"),
+                    key.getString("alg"),
+                    key.getString("ref"),
+                    ClientPublicKey.fromStored(key.getJsonObject("jwk").encode())));
+        }
+        return keys;
+    }
+
     /**
-     * What a bearer check needs of the client as it is now and of the secret its token names, or null
+     * What a bearer check needs of the client as it is now and of the secret or key its token names, or null
      * when the wallet has no such client.
      */
     public Uni<ClientCredential> credential(long walletId, String clientId, String credentialRef) {
-        return pool.preparedQuery("select c.roles, c.expiry_date, c.enabled, s.id as secret_row_id, s.retires_at"
+        return pool.preparedQuery("select c.roles, c.expiry_date, c.enabled, s.id as secret_row_id, s.retires_at,"
+                        + " exists (select 1 from client_key k where k.client_row_id = c.id and k.credential_ref = $3)"
+                        + " as key_found"
                         + " from api_client c left join client_secret s"
                         + " on s.client_row_id = c.id and s.credential_ref = $3"
                         + " where c.wallet_id = $1 and c.client_id = $2")
@@ -110,7 +137,8 @@ public class ApiClientRepository implements PanacheRepositoryBase<ApiClient, Lon
                             new Expiry(row.getLocalDate("expiry_date")),
                             row.getBoolean("enabled"),
                             row.getLong("secret_row_id") != null,
-                            retiresAt == null ? null : retiresAt.toInstant());
+                            retiresAt == null ? null : retiresAt.toInstant(),
+                            row.getBoolean("key_found"));
                 });
     }
 

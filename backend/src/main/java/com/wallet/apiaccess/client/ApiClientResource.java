@@ -40,11 +40,14 @@ public class ApiClientResource {
 
     private final ApiClientService service;
     private final SecretRotation rotation;
+    private final ClientKeys keys;
     private final SecurityIdentity identity;
 
-    public ApiClientResource(ApiClientService service, SecretRotation rotation, SecurityIdentity identity) {
+    public ApiClientResource(
+            ApiClientService service, SecretRotation rotation, ClientKeys keys, SecurityIdentity identity) {
         this.service = service;
         this.rotation = rotation;
+        this.keys = keys;
         this.identity = identity;
     }
 
@@ -138,10 +141,46 @@ public class ApiClientResource {
                     + " needs api-access:change")
     @APIResponse(responseCode = "204", description = "Retired")
     @APIResponse(responseCode = "404", description = "No such client, or no such live secret of it")
-    @APIResponse(responseCode = "409", description = "It is the client's only working secret")
+    @APIResponse(responseCode = "409", description = "It is the client's only working secret and the client has no key")
     public Uni<RestResponse<Void>> retire(
             @PathParam("clientId") String clientId, @PathParam("secretId") String secretId) {
         return rotation.retire(caller(CHANGE), clientId, secretId).map(nothing -> RestResponse.noContent());
+    }
+
+    @POST
+    @Path("{clientId}/keys")
+    @Operation(
+            summary = "Add a public key for private_key_jwt (at most two); its kid is the RFC 7638 thumbprint;"
+                    + " needs api-access:change and every role of the client")
+    @APIResponse(
+            responseCode = "201",
+            description = "Added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewKey.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "No key, both jwk and pem, a private key, or an unsupported, weak or malformed key")
+    @APIResponse(responseCode = "404", description = "No such client in this wallet")
+    @APIResponse(responseCode = "409", description = "The client has this key, or two keys, already")
+    public Uni<RestResponse<NewKey>> addKey(
+            @PathParam("clientId") String clientId, AddKeyRequest request, @Context UriInfo uriInfo) {
+        return keys.add(caller(CHANGE), clientId, request)
+                .map(added -> RestResponse.ResponseBuilder.<NewKey>created(uriInfo.getAbsolutePathBuilder()
+                                .path(added.kid())
+                                .build())
+                        .entity(added)
+                        .build());
+    }
+
+    @DELETE
+    @Path("{clientId}/keys/{kid}")
+    @Operation(
+            summary = "Remove a public key: it authenticates nothing more and its tokens are refused at once;"
+                    + " needs api-access:change")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No such client, or no such key of it")
+    @APIResponse(responseCode = "409", description = "It is the client's only working credential")
+    public Uni<RestResponse<Void>> removeKey(@PathParam("clientId") String clientId, @PathParam("kid") String kid) {
+        return keys.remove(caller(CHANGE), clientId, kid).map(nothing -> RestResponse.noContent());
     }
 
     @PUT

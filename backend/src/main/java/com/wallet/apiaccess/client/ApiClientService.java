@@ -37,6 +37,7 @@ public class ApiClientService {
 
     private final ApiClientRepository repository;
     private final ClientSecretRepository secrets;
+    private final ClientKeyRepository keys;
     private final ClientListing listing;
     private final RoleCatalogue catalogue;
     private final SecretIssuer issuer;
@@ -48,6 +49,7 @@ public class ApiClientService {
     public ApiClientService(
             ApiClientRepository repository,
             ClientSecretRepository secrets,
+            ClientKeyRepository keys,
             ClientListing listing,
             RoleCatalogue catalogue,
             SecretIssuer issuer,
@@ -58,6 +60,7 @@ public class ApiClientService {
         this.audit = audit;
         this.repository = repository;
         this.secrets = secrets;
+        this.keys = keys;
         this.listing = listing;
         this.catalogue = catalogue;
         this.issuer = issuer;
@@ -81,7 +84,9 @@ public class ApiClientService {
             if (client == null) {
                 throw notFound(clientId);
             }
-            return secrets.ofClient(client.id).map(found -> views.of(client, found, caller.walletKey(), Instant.now()));
+            return secrets.ofClient(client.id)
+                    .chain(found -> keys.ofClient(client.id)
+                            .map(keyed -> views.of(client, found, keyed, caller.walletKey(), Instant.now())));
         });
     }
 
@@ -135,35 +140,66 @@ public class ApiClientService {
                 })
                 .onFailure(DatabaseFailures::isUniqueViolation)
                 .transform(e -> exists(client.clientId))
-                .chain(saved -> {
-                    SecretIssuer.Issued first = issuer.issue(saved.id, valid.delivery(), now);
-                    AuditEntry created = AuditEntry.by(
-                            caller,
-                            now,
-                            "client.created",
-                            Target.client(saved.clientId),
-                            Changes.of()
-                                    .roles(List.of(), valid.roles())
-                                    .value("notes", null, valid.notes())
-                                    .fact("expiryDate", valid.expiry().lastDay().toString())
-                                    .fact("enabled", valid.enabled())
-                                    .fact("secretId", first.row().secretId)
-                                    .fact("delivery", valid.delivery().name())
-                                    .json());
-                    return secrets.persist(first.row())
-                            .call(() -> audit.record(created))
-                            .map(row -> {
-                                LOG.infof(
-                                        "API client %s created in wallet %s by %s with roles %s, expiring %s",
-                                        saved.clientId,
-                                        caller.walletKey(),
-                                        caller.name(),
-                                        RoleSet.join(valid.roles()),
-                                        valid.expiry());
-                                ClientView view = views.of(saved, List.of(first.row()), caller.walletKey(), now);
-                                return CreatedClientView.of(view, first.answer());
-                            });
-                });
+                .chain(saved -> valid.key() == null
+                        ? withSecret(caller, valid, saved, now)
+                        : withKey(caller, valid, saved, now));
+    }
+
+    private Uni<CreatedClientView> withSecret(Caller caller, NewClient valid, ApiClient saved, Instant now) {
+        SecretIssuer.Issued first = issuer.issue(saved.id, valid.delivery(), now);
+        AuditEntry created = AuditEntry.by(
+                caller,
+                now,
+                "client.created",
+                Target.client(saved.clientId),
+                Changes.of()
+                        .roles(List.of(), valid.roles())
+                        .value("notes", null, valid.notes())
+                        .fact("expiryDate", valid.expiry().lastDay().toString())
+                        .fact("enabled", valid.enabled())
+                        .fact("secretId", first.row().secretId)
+                        .fact("delivery", valid.delivery().name())
+                        .json());
+        return secrets.persist(first.row()).call(() -> audit.record(created)).map(row -> {
+            logCreated(caller, valid, saved);
+            ClientView view = views.of(saved, List.of(first.row()), List.of(), caller.walletKey(), now);
+            return CreatedClientView.of(view, first.answer());
+        });
+    }
+
+    /** A client that authenticates with private_key_jwt alone: no secret is made at all. */
+    private Uni<CreatedClientView> withKey(Caller caller, NewClient valid, ApiClient saved, Instant now) {
+        ClientKey key = ClientKeys.row(saved.id, valid.key(), now);
+        AuditEntry created = AuditEntry.by(
+                caller,
+                now,
+                "client.created",
+                Target.client(saved.clientId),
+                Changes.of()
+                        .roles(List.of(), valid.roles())
+                        .value("notes", null, valid.notes())
+                        .fact("expiryDate", valid.expiry().lastDay().toString())
+                        .fact("enabled", valid.enabled())
+                        .fact("credential", Credential.key.name())
+                        .fact("kid", key.kid)
+                        .fact("alg", key.alg)
+                        .json());
+        return keys.persist(key).call(() -> audit.record(created)).map(row -> {
+            logCreated(caller, valid, saved);
+            ClientView view = views.of(saved, List.of(), List.of(key), caller.walletKey(), now);
+            return CreatedClientView.of(view, null);
+        });
+    }
+
+    private static void logCreated(Caller caller, NewClient valid, ApiClient saved) {
+        LOG.infof(
+                "API client %s created in wallet %s by %s with roles %s, expiring %s%s",
+                saved.clientId,
+                caller.walletKey(),
+                caller.name(),
+                RoleSet.join(valid.roles()),
+                valid.expiry(),
+                valid.key() == null ? "" : ", with key " + valid.key().kid() + " and no secret");
     }
 
     @WithTransaction
@@ -202,7 +238,8 @@ public class ApiClientService {
             LOG.infof("API client %s updated in wallet %s by %s", client.clientId, caller.walletKey(), caller.name());
             return audit.record(events.toArray(AuditEntry[]::new))
                     .chain(() -> secrets.ofClient(client.id))
-                    .map(found -> views.of(client, found, caller.walletKey(), now));
+                    .chain(found -> keys.ofClient(client.id)
+                            .map(keyed -> views.of(client, found, keyed, caller.walletKey(), now)));
         });
     }
 

@@ -3,6 +3,7 @@ package com.wallet.apiaccess.client;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.wallet.apiaccess.config.ApiAccessConfig;
+import com.wallet.apiaccess.crypto.ClientPublicKey;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -31,7 +32,7 @@ public class ClientCache {
 
     private static final Duration ABSENT_TTL = Duration.ofSeconds(5);
 
-    /** What a token needs of a client; never its secrets, only their digests. */
+    /** What a token needs of a client; never its secrets, only their digests; its public keys. */
     public record CachedClient(
             long id,
             OAuthClientId oauthClientId,
@@ -39,13 +40,18 @@ public class ClientCache {
             Expiry expiry,
             boolean enabled,
             List<CachedSecret> secrets,
+            List<CachedKey> keys,
             long loadedAtNanos) {
 
         public CachedClient {
             roles = Collections.unmodifiableSortedSet(new TreeSet<>(roles));
             secrets = List.copyOf(secrets);
+            keys = List.copyOf(keys);
         }
     }
+
+    /** One public key of the client for private_key_jwt, read once when the client is loaded. */
+    public record CachedKey(long rowId, String kid, String alg, String credentialRef, ClientPublicKey key) {}
 
     /** One secret that exists (its link, if it had one, was opened); {@code retiresAt} null when it has no date. */
     public record CachedSecret(long rowId, String digest, String credentialRef, String hint, Instant retiresAt) {

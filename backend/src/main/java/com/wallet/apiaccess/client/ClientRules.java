@@ -1,5 +1,6 @@
 package com.wallet.apiaccess.client;
 
+import com.wallet.apiaccess.crypto.ClientPublicKey;
 import com.wallet.apiaccess.problem.FieldError;
 import com.wallet.apiaccess.problem.ProblemException;
 import com.wallet.apiaccess.role.RoleCatalogue;
@@ -25,7 +26,8 @@ final class ClientRules {
             String notes,
             SortedSet<String> roles,
             boolean enabled,
-            Delivery delivery) {}
+            Delivery delivery,
+            ClientPublicKey key) {}
 
     /**
      * A change to a client; {@code enabled} null leaves it as it is; {@code clientId} and {@code expiryDate}
@@ -56,6 +58,7 @@ final class ClientRules {
         Expiry expiry = Expiry.ofNewClient(request.expiryDate(), today, creatorExpiry, latest, errors);
         String notes = notes(request.notes(), errors);
         SortedSet<String> roles = RoleSet.normalise(request.roles(), catalogue, "roles", errors);
+        ClientPublicKey key = key(request, errors);
         ProblemException.throwIfInvalid(errors);
         return new NewClient(
                 request.clientId(),
@@ -63,7 +66,41 @@ final class ClientRules {
                 notes,
                 roles,
                 request.enabled() == null || request.enabled(),
-                request.delivery() == null ? Delivery.secret : request.delivery());
+                request.delivery() == null ? Delivery.secret : request.delivery(),
+                key);
+    }
+
+    /** The key of a client created with {@code credential: key}, else null; a key with a secret is an error. */
+    private static ClientPublicKey key(CreateClientRequest request, List<FieldError> errors) {
+        boolean keyGiven = request.jwk() != null || request.pem() != null;
+        if (request.credential() != Credential.key) {
+            if (keyGiven) {
+                errors.add(new FieldError(
+                        request.jwk() != null ? "jwk" : "pem",
+                        "goes with credential key; a client with a secret gets keys through POST"
+                                + " /api/clients/{clientId}/keys"));
+            }
+            return null;
+        }
+        if (request.delivery() != null) {
+            errors.add(new FieldError("delivery", "does not apply to credential key: there is no secret to deliver"));
+        }
+        if (request.jwk() != null && request.pem() != null) {
+            errors.add(new FieldError("pem", "must be absent when jwk is given"));
+            return null;
+        }
+        if (!keyGiven) {
+            errors.add(new FieldError("jwk", "credential key needs the public key, in jwk or in pem"));
+            return null;
+        }
+        try {
+            return request.jwk() != null
+                    ? ClientPublicKey.fromJwk(request.jwk())
+                    : ClientPublicKey.fromPem(request.pem());
+        } catch (ClientPublicKey.Rejected e) {
+            errors.add(new FieldError(request.jwk() != null ? "jwk" : "pem", e.getMessage()));
+            return null;
+        }
     }
 
     static ClientChange change(UpdateClientRequest request, RoleCatalogue catalogue) {

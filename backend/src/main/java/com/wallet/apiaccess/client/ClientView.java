@@ -20,7 +20,8 @@ import java.util.List;
             "lastUsedAt",
             "enabled",
             "status",
-            "secrets"
+            "secrets",
+            "keys"
         })
 public record ClientView(
         String clientId,
@@ -36,4 +37,7 @@ public record ClientView(
         ClientStatus status,
 
         @Schema(description = "The live secrets, oldest first")
-        List<SecretView> secrets) {}
+        List<SecretView> secrets,
+
+        @Schema(description = "The public keys for private_key_jwt, oldest first")
+        List<KeyView> keys) {}

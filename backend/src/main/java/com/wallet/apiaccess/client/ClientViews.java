@@ -24,8 +24,8 @@ public class ClientViews {
     }
 
     /**
-     * The list's columns of a client row in {@code table}, and its live secrets as one JSON array, oldest
-     * first: a page costs one statement however many secrets it shows.
+     * The list's columns of a client row in {@code table}, and its live secrets and its keys as JSON
+     * arrays, oldest first: a page costs one statement however many secrets and keys it shows.
      */
     static String columns(String table) {
         String t = table.isEmpty() ? "api_client." : table;
@@ -36,10 +36,13 @@ public class ClientViews {
                 + " 'linkExpiresAt', case when s.digest is null then s.link_expires_at end)"
                 + " order by s.created_at, s.id), '[]'::json) from client_secret s where s.client_row_id = " + t
                 + "id and (s.retires_at is null or s.retires_at > now())"
-                + " and (s.digest is not null or s.link_expires_at > now())) as secrets";
+                + " and (s.digest is not null or s.link_expires_at > now())) as secrets,"
+                + " (select coalesce(json_agg(json_build_object('kid', k.kid, 'alg', k.alg,"
+                + " 'createdAt', k.created_at, 'lastUsedAt', k.last_used_at) order by k.created_at, k.id), '[]'::json)"
+                + " from client_key k where k.client_row_id = " + t + "id) as keys";
     }
 
-    ClientView of(ApiClient client, List<ClientSecret> secrets, String walletKey, Instant now) {
+    ClientView of(ApiClient client, List<ClientSecret> secrets, List<ClientKey> keys, String walletKey, Instant now) {
         List<SecretView> live = secrets.stream()
                 .filter(secret -> secret.isLiveAt(now))
                 .map(SecretView::of)
@@ -56,7 +59,8 @@ public class ClientViews {
                 client.lastUsedAt,
                 client.enabled,
                 policy.status(client.enabled, client.expiry(), LocalDate.ofInstant(now, ZoneOffset.UTC)),
-                live);
+                live,
+                keys.stream().map(KeyView::of).toList());
     }
 
     ClientView of(Row row, String prefix, Instant now) {
@@ -75,7 +79,19 @@ public class ClientViews {
                 instant(row, "last_used_at"),
                 enabled,
                 policy.status(enabled, expiry, LocalDate.ofInstant(now, ZoneOffset.UTC)),
-                secrets(row.getValue("secrets")));
+                secrets(row.getValue("secrets")),
+                keys(row.getValue("keys")));
+    }
+
+    private static List<KeyView> keys(Object json) {
+        JsonArray array = json instanceof JsonArray a ? a : new JsonArray(String.valueOf(json));
+        List<KeyView> keys = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            JsonObject key = array.getJsonObject(i);
+            keys.add(new KeyView(
+                    key.getString("kid"), key.getString("alg"), instant(key, "createdAt"), instant(key, "lastUsedAt")));
+        }
+        return keys;
     }
 
     private static List<SecretView> secrets(Object json) {

@@ -4,8 +4,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
-/** {@code expiryDate} absent means one year from today; {@code enabled} absent means enabled; {@code delivery} absent, secret. */
+/** {@code expiryDate} absent means one year from today; {@code enabled} absent means enabled; {@code delivery} absent, secret; {@code credential} absent, secret. */
 @Schema(requiredProperties = {"clientId", "roles"})
 public record CreateClientRequest(
         String clientId,
@@ -15,4 +16,15 @@ public record CreateClientRequest(
         Boolean enabled,
 
         @Schema(description = "secret (default): the answer carries clientSecret; link: a one-time secretLink instead")
-        Delivery delivery) {}
+        Delivery delivery,
+
+        @Schema(
+                description = "secret (default): the client gets a secret; key: it gets none and authenticates with"
+                        + " private_key_jwt, with the key in jwk or pem")
+        Credential credential,
+
+        @Schema(description = "With credential key: the public JWK (EC P-256, P-384, RSA, Ed25519)")
+        Map<String, Object> jwk,
+
+        @Schema(description = "With credential key: the public key as a PEM '-----BEGIN PUBLIC KEY-----' block")
+        String pem) {}

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The answer to a create: the client and, this once only, its secret; or, with {@code delivery: link},
- * the one-time link that will show it to the integrator instead.
+ * the one-time link that will show it to the integrator instead; with {@code credential: key}, neither.
  */
 @Schema(
         requiredProperties = {
@@ -24,7 +24,8 @@ import java.util.List;
             "lastUsedAt",
             "enabled",
             "status",
-            "secrets"
+            "secrets",
+            "keys"
         })
 public record CreatedClientView(
         String clientId,
@@ -39,8 +40,10 @@ public record CreatedClientView(
         boolean enabled,
         ClientStatus status,
         List<SecretView> secrets,
+        List<KeyView> keys,
 
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The secret; absent with delivery link")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "The secret; absent with delivery link or credential key")
         String clientSecret,
 
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The one-time link; only with delivery link")
@@ -63,9 +66,10 @@ public record CreatedClientView(
                 view.enabled(),
                 view.status(),
                 view.secrets(),
-                secret.clientSecret(),
-                secret.secretLink(),
-                secret.secretLinkExpiresAt());
+                view.keys(),
+                secret == null ? null : secret.clientSecret(),
+                secret == null ? null : secret.secretLink(),
+                secret == null ? null : secret.secretLinkExpiresAt());
     }
 
     @Override

@@ -32,6 +32,7 @@ public class SecretRotation {
 
     private final ApiClientRepository clients;
     private final ClientSecretRepository secrets;
+    private final ClientKeyRepository keys;
     private final SecretIssuer issuer;
     private final Event<ClientChanged> clientChanged;
     private final AuditLog audit;
@@ -39,12 +40,14 @@ public class SecretRotation {
     public SecretRotation(
             ApiClientRepository clients,
             ClientSecretRepository secrets,
+            ClientKeyRepository keys,
             SecretIssuer issuer,
             Event<ClientChanged> clientChanged,
             AuditLog audit) {
         this.audit = audit;
         this.clients = clients;
         this.secrets = secrets;
+        this.keys = keys;
         this.issuer = issuer;
         this.clientChanged = clientChanged;
     }
@@ -142,24 +145,31 @@ public class SecretRotation {
                 List<ClientSecret> othersUsable = existing.stream()
                         .filter(s -> s != target && s.isUsableAt(now))
                         .toList();
-                if (target.isUsableAt(now) && othersUsable.isEmpty()) {
-                    throw ProblemException.conflict(
-                            ProblemTypes.LAST_SECRET,
-                            "Last secret",
-                            "This is the client's only working secret; rotate first, or disable or delete the client");
-                }
-                // retiring the newer secret of a rotation cancels it: the one left keeps working
-                othersUsable.forEach(s -> s.retiresAt = null);
-                client.updatedAt = now.truncatedTo(ChronoUnit.MILLIS);
-                LOG.infof(
-                        "Secret %s of API client %s retired in wallet %s by %s",
-                        secretId, clientId, caller.walletKey(), caller.name());
-                Changes changes = Changes.of()
-                        .fact("secretId", secretId)
-                        .fact("reason", target.isUsableAt(now) ? "retired" : "link revoked");
-                return secrets.delete(target)
-                        .call(() -> audit.record(
-                                AuditEntry.by(caller, now, "secret.retired", Target.client(clientId), changes.json())));
+                boolean last = target.isUsableAt(now) && othersUsable.isEmpty();
+                // a client with a key may give up its secrets: it keeps a working credential all the same
+                Uni<Boolean> hasKey = last
+                        ? keys.ofClient(client.id).map(found -> !found.isEmpty())
+                        : Uni.createFrom().item(false);
+                return hasKey.chain(keyed -> {
+                    if (last && !keyed) {
+                        throw ProblemException.conflict(
+                                ProblemTypes.LAST_SECRET,
+                                "Last secret",
+                                "This is the client's only working secret; rotate first, or disable or delete the client");
+                    }
+                    // retiring the newer secret of a rotation cancels it: the one left keeps working
+                    othersUsable.forEach(s -> s.retiresAt = null);
+                    client.updatedAt = now.truncatedTo(ChronoUnit.MILLIS);
+                    LOG.infof(
+                            "Secret %s of API client %s retired in wallet %s by %s",
+                            secretId, clientId, caller.walletKey(), caller.name());
+                    Changes changes = Changes.of()
+                            .fact("secretId", secretId)
+                            .fact("reason", target.isUsableAt(now) ? "retired" : "link revoked");
+                    return secrets.delete(target)
+                            .call(() -> audit.record(AuditEntry.by(
+                                    caller, now, "secret.retired", Target.client(clientId), changes.json())));
+                });
             });
         });
     }

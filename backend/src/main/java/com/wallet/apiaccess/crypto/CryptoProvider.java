@@ -41,6 +41,18 @@ public class CryptoProvider {
         return awsLc;
     }
 
+    /** True when AWS-LC checks signatures of this JCA algorithm, cheap enough for the event loop. */
+    public boolean verifiesInline(String jcaAlgorithm) {
+        if (!awsLc) {
+            return false;
+        }
+        try {
+            return Signature.getInstance(jcaAlgorithm).getProvider() == AmazonCorrettoCryptoProvider.INSTANCE;
+        } catch (java.security.GeneralSecurityException e) {
+            return false;
+        }
+    }
+
     private static String signingProvider() {
         try {
             return Signature.getInstance("SHA256withECDSA").getProvider().getName();

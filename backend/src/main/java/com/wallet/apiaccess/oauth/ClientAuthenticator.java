@@ -3,8 +3,12 @@ package com.wallet.apiaccess.oauth;
 import com.wallet.apiaccess.audit.FailedAttempts;
 import com.wallet.apiaccess.client.ClientCache;
 import com.wallet.apiaccess.client.ClientCache.CachedClient;
+import com.wallet.apiaccess.client.ClientCache.CachedKey;
 import com.wallet.apiaccess.client.ClientCache.CachedSecret;
 import com.wallet.apiaccess.client.OAuthClientId;
+import com.wallet.apiaccess.client.UsedAssertions;
+import com.wallet.apiaccess.config.Endpoints;
+import com.wallet.apiaccess.crypto.AssertionVerifier;
 import com.wallet.apiaccess.crypto.SecretDigester;
 import com.wallet.apiaccess.crypto.SecretFormat;
 import com.wallet.apiaccess.database.DatabaseHeartbeat;
@@ -17,9 +21,11 @@ import org.jboss.logging.Logger;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
- * Proves a client's secret (RFC 6749 §2.3.1) for every endpoint a client calls. Failures count per
+ * Proves a client's secret (RFC 6749 §2.3.1) or its client assertion ({@code private_key_jwt}, RFC 7523
+ * §2.2) for every endpoint a client calls. Failures count per
  * (source, client id) and per client id (right secret included past the limit), and per source. A
  * source past its own limit, such as one guessing ever-new ids, is answered 429 for every failure and
  * its clients are looked up from the cache (the database only at a trickle), but a client from the
@@ -37,22 +43,42 @@ public class ClientAuthenticator {
     private final SecretDigester digester;
     private final FailureThrottle throttle;
     private final FailedAttempts failures;
+    private final AssertionVerifier verifier;
+    private final UsedAssertions used;
+    private final Set<String> audiences;
 
     public ClientAuthenticator(
             ClientCache cache,
             DatabaseHeartbeat database,
             SecretDigester digester,
             FailureThrottle throttle,
-            FailedAttempts failures) {
+            FailedAttempts failures,
+            AssertionVerifier verifier,
+            UsedAssertions used,
+            Endpoints endpoints) {
         this.failures = failures;
+        this.verifier = verifier;
+        this.used = used;
+        this.audiences = Set.of(endpoints.issuer(), endpoints.tokenEndpoint());
         this.cache = cache;
         this.database = database;
         this.digester = digester;
         this.throttle = throttle;
     }
 
-    /** A client whose secret was proven, and that secret. */
-    public record Authenticated(CachedClient client, CachedSecret secret) {}
+    /** A client whose secret or key was proven, and that secret or key (the other is null). */
+    public record Authenticated(CachedClient client, CachedSecret secret, CachedKey key) {
+
+        /** What the token names as its credential ({@code credential_ref}). */
+        public String credentialRef() {
+            return key != null ? key.credentialRef() : secret.credentialRef();
+        }
+
+        /** When the credential retires, or null: a key has no date. */
+        public Instant retiresAt() {
+            return key != null ? null : secret.retiresAt();
+        }
+    }
 
     /**
      * The client, once one of its live secrets is proven and it is enabled and has not expired; else the
@@ -81,26 +107,69 @@ public class ClientAuthenticator {
                 return Uni.createFrom().failure(OAuthError.throttled(sourceOver.getAsLong()));
             }
         }
-        return cache.find(id.get()).map(found -> {
+        return cache.find(id.get()).chain(found -> {
             CachedClient client = found.filter(CachedClient::enabled).orElse(null);
             Instant now = Instant.now();
-            CachedSecret proven = client == null ? null : proven(credentials.secret(), client, now);
-            if (proven == null) {
-                failures.clientAuthFailed(
-                        id.get().walletKey(),
-                        found.isPresent() ? id.get().clientId() : null,
-                        new Source(source, null),
-                        now);
-                throttle.count(throttle.pair(source, identifier));
-                throttle.count(throttle.account(identifier));
-                throw refuse(source, identifier);
-            }
-            if (client.expiry().isPassedAt(now)) {
-                throw OAuthError.invalidClient("The client expired at the end of " + client.expiry()
-                        + " (UTC); ask the wallet's admins for a new one");
-            }
-            return new Authenticated(client, proven);
+            Uni<Authenticated> proof = credentials.assertion() != null
+                    ? provenByKey(credentials.assertion(), client, now)
+                    : Uni.createFrom().item(() -> {
+                        CachedSecret secret = client == null ? null : proven(credentials.secret(), client, now);
+                        return secret == null ? null : new Authenticated(client, secret, null);
+                    });
+            return proof.map(proven -> checked(proven, found.isPresent(), id.get(), source, now));
         });
+    }
+
+    /** The proven client, unless it expired; no proof is a failure, counted and answered alike whatever its cause. */
+    private Authenticated checked(Authenticated proven, boolean exists, OAuthClientId id, String source, Instant now) {
+        String identifier = id.value();
+        if (proven == null) {
+            failures.clientAuthFailed(id.walletKey(), exists ? id.clientId() : null, new Source(source, null), now);
+            throttle.count(throttle.pair(source, identifier));
+            throttle.count(throttle.account(identifier));
+            throw refuse(source, identifier);
+        }
+        if (proven.client().expiry().isPassedAt(now)) {
+            throw OAuthError.invalidClient("The client expired at the end of "
+                    + proven.client().expiry() + " (UTC); ask the wallet's admins for a new one");
+        }
+        return proven;
+    }
+
+    /**
+     * The client and its key, once the assertion is signed by one of its keys (the one its {@code kid}
+     * names; with none, the client's only key) with that key's algorithm, its claims are right, and its
+     * jti is used for the first time; else null. Without a key to try, a decoy is verified instead.
+     */
+    private Uni<Authenticated> provenByKey(AssertionVerifier.Parsed assertion, CachedClient client, Instant now) {
+        CachedKey key = client == null ? null : keyFor(assertion, client);
+        if (key == null) {
+            return verifier.decoy().replaceWith((Authenticated) null);
+        }
+        return verifier.verify(assertion, key.key()).chain(signed -> {
+            if (!signed) {
+                return Uni.createFrom().nullItem();
+            }
+            ClientAssertionRules.Accepted accepted = ClientAssertionRules.check(
+                    assertion.claims(), client.oauthClientId().value(), audiences, now);
+            if (accepted == null) {
+                return Uni.createFrom().nullItem();
+            }
+            return used.firstUse(client.id(), accepted.jti(), accepted.expiresAt())
+                    .map(first -> first ? new Authenticated(client, null, key) : null);
+        });
+    }
+
+    private static CachedKey keyFor(AssertionVerifier.Parsed assertion, CachedClient client) {
+        if (assertion.kid() == null) {
+            return client.keys().size() == 1 ? client.keys().get(0) : null;
+        }
+        for (CachedKey key : client.keys()) {
+            if (key.kid().equals(assertion.kid())) {
+                return key;
+            }
+        }
+        return null;
     }
 
     /**

@@ -1,19 +1,36 @@
 package com.wallet.apiaccess.oauth;
 
+import com.wallet.apiaccess.crypto.AssertionVerifier;
+import org.jose4j.jwt.MalformedClaimException;
+
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** The client id and secret a request presents, by HTTP Basic or in the form (RFC 6749 §2.3.1). */
-public record ClientCredentials(String clientId, String secret) {
+/**
+ * The client id and what proves it: a secret, by HTTP Basic or in the form (RFC 6749 §2.3.1), or a signed
+ * client assertion ({@code private_key_jwt}, RFC 7523 §2.2), whose {@code iss} names the client when
+ * {@code client_id} is absent. Exactly one of {@code secret} and {@code assertion} is set.
+ */
+public record ClientCredentials(String clientId, String secret, AssertionVerifier.Parsed assertion) {
 
     private static final String BASIC = "Basic ";
+    static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
+    public ClientCredentials(String clientId, String secret) {
+        this(clientId, secret, null);
+    }
 
     /** Exactly one method, or an OAuth error that says what is wrong. */
     static ClientCredentials from(String authorization, TokenForm form) {
-        ClientCredentials basic = authorization == null ? null : basic(authorization);
         String formId = form.get("client_id");
         String formSecret = form.get("client_secret");
+        String assertionType = form.get("client_assertion_type");
+        String assertion = form.get("client_assertion");
+        if (assertionType != null || assertion != null) {
+            return assertion(authorization, formId, formSecret, assertionType, assertion);
+        }
+        ClientCredentials basic = authorization == null ? null : basic(authorization);
         if (basic != null) {
             if (formSecret != null) {
                 throw OAuthError.invalidRequest(
@@ -33,6 +50,38 @@ public record ClientCredentials(String clientId, String secret) {
         }
         return new ClientCredentials(formId, formSecret);
     }
+
+    private static ClientCredentials assertion(
+            String authorization, String formId, String formSecret, String assertionType, String assertion) {
+        if (authorization != null || formSecret != null) {
+            throw OAuthError.invalidRequest("Use one client authentication method: a client_assertion, HTTP Basic"
+                    + " or client_secret, not two");
+        }
+        if (assertionType == null) {
+            throw OAuthError.invalidRequest("client_assertion_type is required with client_assertion");
+        }
+        if (!assertionType.equals(JWT_BEARER)) {
+            throw OAuthError.invalidRequest("client_assertion_type must be " + JWT_BEARER);
+        }
+        if (assertion == null) {
+            throw OAuthError.invalidRequest("client_assertion is required with client_assertion_type");
+        }
+        AssertionVerifier.Parsed parsed = AssertionVerifier.parse(assertion);
+        String issuer = null;
+        if (parsed != null) {
+            try {
+                issuer = parsed.claims().getIssuer();
+            } catch (MalformedClaimException e) {
+                // left null: the assertion fails to authenticate, like any other
+            }
+        }
+        // a client_id that differs from the issuer fails the assertion's checks: iss must name this client
+        String clientId = formId != null ? formId : issuer == null ? "" : issuer;
+        return new ClientCredentials(clientId, null, parsed == null ? AssertionVerifier.parse(UNREADABLE) : parsed);
+    }
+
+    /** Stands in for an assertion that cannot be read, so that it fails where every other assertion fails. */
+    private static final String UNREADABLE = "eyJhbGciOiJub25lIn0.e30.";
 
     private static ClientCredentials basic(String authorization) {
         if (!authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
@@ -69,6 +118,6 @@ public record ClientCredentials(String clientId, String secret) {
 
     @Override
     public String toString() {
-        return "ClientCredentials[clientId=" + clientId + ", secret=***]";
+        return "ClientCredentials[clientId=" + clientId + (assertion == null ? ", secret=***]" : ", assertion=***]");
     }
 }

@@ -1,6 +1,7 @@
 package com.wallet.apiaccess.oauth;
 
 import com.wallet.apiaccess.config.Endpoints;
+import com.wallet.apiaccess.crypto.ClientPublicKey;
 import com.wallet.apiaccess.role.RoleCatalogue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,7 +30,10 @@ public class MetadataResource {
         // No authorization endpoint: nothing here is issued to a browser redirect.
         m.put("response_types_supported", List.of());
         m.put("grant_types_supported", List.of("client_credentials"));
-        m.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
+        m.put(
+                "token_endpoint_auth_methods_supported",
+                List.of("client_secret_basic", "client_secret_post", "private_key_jwt"));
+        m.put("token_endpoint_auth_signing_alg_values_supported", ClientPublicKey.ALGORITHMS);
         m.put("scopes_supported", List.copyOf(catalogue.roles()));
         this.metadata = java.util.Collections.unmodifiableMap(m);
     }

@@ -43,7 +43,11 @@ public class TokenService {
         return authenticator.authenticate(credentials, source).chain(proven -> {
             requireClientCredentialsGrant(form);
             SortedSet<String> scope = grantedScope(form.get("scope"), proven.client());
-            usage.used(proven.client().id(), proven.secret().rowId());
+            if (proven.key() != null) {
+                usage.usedKey(proven.client().id(), proven.key().rowId());
+            } else {
+                usage.used(proven.client().id(), proven.secret().rowId());
+            }
             return mint(proven, scope);
         });
     }
@@ -92,14 +96,17 @@ public class TokenService {
         return RoleSet.withImpliedReads(scope);
     }
 
-    /** A token that ends with its credential: the client's expiry or the secret's retirement, whichever is sooner. */
+    /**
+     * A token that ends with its credential: the client's expiry or the secret's retirement, whichever is
+     * sooner (a key has no retirement date).
+     */
     private Uni<IssuedToken> mint(Authenticated proven, SortedSet<String> scope) {
         CachedClient client = proven.client();
         Instant credentialEnd = credentialEnd(proven);
         return tokens.accessToken(
                         client.oauthClientId().value(),
                         client.oauthClientId().walletKey(),
-                        proven.secret().credentialRef(),
+                        proven.credentialRef(),
                         scope,
                         credentialEnd)
                 .map(minted -> new IssuedToken(
@@ -112,7 +119,7 @@ public class TokenService {
 
     static Instant credentialEnd(Authenticated proven) {
         Instant expiryEnd = proven.client().expiry().endsAt();
-        Instant retiresAt = proven.secret().retiresAt();
+        Instant retiresAt = proven.retiresAt();
         return retiresAt != null && retiresAt.isBefore(expiryEnd) ? retiresAt : expiryEnd;
     }
 }

@@ -15,6 +15,9 @@ public final class ProblemTypes {
     public static final String TOO_MANY_SECRETS = BASE + "too-many-secrets";
     public static final String TOO_MANY_WEBHOOKS = BASE + "too-many-webhooks";
     public static final String LAST_SECRET = BASE + "last-secret";
+    public static final String TOO_MANY_KEYS = BASE + "too-many-keys";
+    public static final String KEY_EXISTS = BASE + "key-exists";
+    public static final String LAST_CREDENTIAL = BASE + "last-credential";
     public static final String LINK_USED = BASE + "link-used";
     public static final String LINK_EXPIRED = BASE + "link-expired";
     public static final String SELF_DELETE = BASE + "self-delete";
