@@ -6,11 +6,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnTransformer;
 
 import java.time.Instant;
-import java.util.Map;
 
 /** One public key of a client for {@code private_key_jwt}; {@code kid} is its RFC 7638 thumbprint. */
 @Entity
@@ -30,10 +28,13 @@ public class ClientKey {
     @Column(nullable = false, length = 8)
     public String alg;
 
-    /** The public members alone. */
-    @JdbcTypeCode(SqlTypes.JSON)
+    /**
+     * The JSON of the public members alone; jsonb in the table, text here (no JSON mapping of the ORM, whose
+     * mapper would be the REST one).
+     */
+    @ColumnTransformer(read = "jwk::text", write = "cast(? as jsonb)")
     @Column(nullable = false, columnDefinition = "jsonb")
-    public Map<String, Object> jwk;
+    public String jwk;
 
     @Column(name = "credential_ref", nullable = false, length = 32)
     public String credentialRef;

@@ -14,7 +14,6 @@ import com.wallet.apiaccess.problem.Shown;
 import com.wallet.apiaccess.role.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import org.jboss.logging.Logger;
@@ -83,7 +82,7 @@ public class ClientKeys {
         row.clientRowId = clientRowId;
         row.kid = key.kid();
         row.alg = key.alg();
-        row.jwk = new JsonObject(key.jwk()).getMap();
+        row.jwk = key.jwk();
         row.credentialRef = CredentialRef.of("key:" + key.kid() + ":" + UUID.randomUUID());
         row.createdAt = now;
         return row;

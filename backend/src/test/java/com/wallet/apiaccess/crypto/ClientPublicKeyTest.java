@@ -38,8 +38,10 @@ class ClientPublicKeyTest {
     void shouldNameTheAlgorithmOfEachSupportedKey() {
         assertThat(ClientPublicKey.fromJwk(TestKeys.ec256().publicJwk()).alg()).isEqualTo("ES256");
         assertThat(ClientPublicKey.fromJwk(TestKeys.ec384().publicJwk()).alg()).isEqualTo("ES384");
-        assertThat(ClientPublicKey.fromJwk(TestKeys.rsa(2048).publicJwk()).alg()).isEqualTo("RS256");
-        assertThat(ClientPublicKey.fromJwk(TestKeys.ed25519().publicJwk()).alg()).isEqualTo("EdDSA");
+        assertThat(ClientPublicKey.fromJwk(TestKeys.rsa(2048).publicJwk()).alg())
+                .isEqualTo("RS256");
+        assertThat(ClientPublicKey.fromJwk(TestKeys.ed25519().publicJwk()).alg())
+                .isEqualTo("EdDSA");
     }
 
     @Test
@@ -79,7 +81,8 @@ class ClientPublicKeyTest {
 
     @Test
     void shouldRefuseASymmetricKey() {
-        assertThatThrownBy(() -> ClientPublicKey.fromJwk(Map.of("kty", "oct", "k", "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0")))
+        assertThatThrownBy(() ->
+                        ClientPublicKey.fromJwk(Map.of("kty", "oct", "k", "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0")))
                 .hasMessageContaining("private or symmetric");
     }
 

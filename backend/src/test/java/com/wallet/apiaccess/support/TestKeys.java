@@ -64,7 +64,8 @@ public final class TestKeys {
         /** The RFC 7638 thumbprint, computed here independently of the service. */
         public String thumbprint() {
             try {
-                return PublicJsonWebKey.Factory.newPublicJwk(pair.getPublic()).calculateBase64urlEncodedThumbprint("SHA-256");
+                return PublicJsonWebKey.Factory.newPublicJwk(pair.getPublic())
+                        .calculateBase64urlEncodedThumbprint("SHA-256");
             } catch (JoseException e) {
                 throw new IllegalStateException(e);
             }
@@ -174,7 +175,8 @@ public final class TestKeys {
     }
 
     private static String pem(String label, byte[] der) {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der);
         return "-----BEGIN " + label + "-----\n" + body + "\n-----END " + label + "-----\n";
     }
 }
