@@ -30,9 +30,9 @@ public class ClientKey {
 
     /**
      * The JSON of the public members alone; jsonb in the table, text here (no JSON mapping of the ORM, whose
-     * mapper would be the REST one).
+     * mapper would be the REST one); cast from text, or the pg client would send a JSON string.
      */
-    @ColumnTransformer(read = "jwk::text", write = "cast(? as jsonb)")
+    @ColumnTransformer(read = "jwk::text", write = "cast(cast(? as text) as jsonb)")
     @Column(nullable = false, columnDefinition = "jsonb")
     public String jwk;
 
