@@ -76,10 +76,17 @@ class AuthorizationServerMetadataTest {
     }
 
     @Test
-    void shouldSupportBasicAndPostClientAuthentication() {
+    void shouldSupportBasicPostAndPrivateKeyJwtClientAuthentication() {
         assertThat(
                 metadata().getList("token_endpoint_auth_methods_supported", String.class),
-                containsInAnyOrder("client_secret_basic", "client_secret_post"));
+                containsInAnyOrder("client_secret_basic", "client_secret_post", "private_key_jwt"));
+    }
+
+    @Test
+    void shouldNameTheAlgorithmsOfClientAssertions() {
+        assertThat(
+                metadata().getList("token_endpoint_auth_signing_alg_values_supported", String.class),
+                containsInAnyOrder("ES256", "ES384", "RS256", "EdDSA"));
     }
 
     @Test

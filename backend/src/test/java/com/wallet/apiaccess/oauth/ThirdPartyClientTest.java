@@ -2,6 +2,7 @@ package com.wallet.apiaccess.oauth;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
@@ -19,13 +20,19 @@ import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
+import com.nimbusds.oauth2.sdk.auth.JWTAuthenticationClaimsSet;
+import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.Audience;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.token.AccessTokenType;
 import com.wallet.apiaccess.oauth.TokenEndpoint.TestClient;
 import com.wallet.apiaccess.support.Api;
+import com.wallet.apiaccess.support.TestKeys;
+import com.wallet.apiaccess.support.TestKeys.TestKey;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -42,7 +49,8 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * An off-the-shelf OAuth client (Nimbus OAuth 2.0 SDK) gets tokens from the running service, and an
+ * An off-the-shelf OAuth client (Nimbus OAuth 2.0 SDK) gets tokens from the running service, with a
+ * secret or with {@code private_key_jwt}, and an
  * off-the-shelf resource server (Nimbus JOSE+JWT) verifies them against the published JWKS.
  */
 @QuarkusTest
@@ -154,6 +162,46 @@ class ThirdPartyClientTest {
         assertThrows(
                 BadJWTException.class,
                 () -> resourceServer("wallet-acme-someone-else").process(token, null));
+    }
+
+    @Test
+    void shouldIssueATokenToPrivateKeyJwt() throws Exception {
+        TestKey key = TestKeys.ec256();
+        String clientId = Api.unique("nimbus");
+        TestKeys.createKeyClient(Api.adminToken(), clientId, List.of("api-access:read"), key);
+        String oauthClientId = Api.oauthClientId(clientId);
+        ECKey jwk = ECKey.parse(key.publicJwk()).toECKey();
+        ECKey signing = new ECKey.Builder(jwk)
+                .privateKey((java.security.interfaces.ECPrivateKey) key.pair().getPrivate())
+                .keyID(key.thumbprint())
+                .build();
+
+        // the SDK's assertion: iss = sub = the client, a random jti, exp in 5 minutes, and aud the token
+        // endpoint the metadata advertises (the test server listens on another port than the issuer names)
+        PrivateKeyJWT authentication = new PrivateKeyJWT(
+                new JWTAuthenticationClaimsSet(
+                        new ClientID(oauthClientId), new Audience(URI.create(ISSUER + "/oauth2/token"))),
+                JWSAlgorithm.ES256,
+                signing.toECPrivateKey(),
+                signing.getKeyID(),
+                null);
+        AccessTokenResponse response = success(requestToken(authentication, null));
+
+        JWTClaimsSet claims = resourceServer(oauthClientId)
+                .process(response.getTokens().getAccessToken().getValue(), null);
+        assertThat(claims.getStringClaim("client_id"), equalTo(oauthClientId));
+        Api.as(response.getTokens().getAccessToken().getValue())
+                .when()
+                .get("/api/clients/" + clientId)
+                .then()
+                .statusCode(200);
+
+        // the SDK's metadata model reads the method and algorithms
+        AuthorizationServerMetadata metadata = AuthorizationServerMetadata.parse(
+                new String(metadataEndpoint.openStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(
+                metadata.getTokenEndpointAuthMethods().contains(ClientAuthenticationMethod.PRIVATE_KEY_JWT), is(true));
+        assertThat(metadata.getTokenEndpointJWSAlgs().contains(JWSAlgorithm.ES256), is(true));
     }
 
     @Test
