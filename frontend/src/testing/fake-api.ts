@@ -96,6 +96,7 @@ export function client(overrides: Partial<Client> & { clientId: string }): Clien
     enabled: true,
     status: 'active',
     secrets: [secret({ secretId: `${overrides.clientId}-1` })],
+    keys: [],
     ...overrides,
   };
 }

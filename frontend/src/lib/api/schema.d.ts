@@ -95,6 +95,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clients/{clientId}/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a public key for private_key_jwt (at most two); its kid is the RFC 7638 thumbprint; needs api-access:change and every role of the client */
+        post: operations["addClientKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clients/{clientId}/keys/{kid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a public key: it authenticates nothing more and its tokens are refused at once; needs api-access:change */
+        delete: operations["deleteClientKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/clients/{clientId}/secrets": {
         parameters: {
             query?: never;
@@ -398,6 +432,14 @@ export interface components {
             error: "invalid_request" | "invalid_client" | "unsupported_grant_type" | "invalid_scope" | "temporarily_unavailable" | "server_error";
             error_description?: string;
         };
+        AddKeyRequest: {
+            /** @description A public JWK: EC P-256 or P-384, RSA of at least 2048 bits, or OKP Ed25519 */
+            jwk?: {
+                [key: string]: unknown;
+            };
+            /** @description A PEM '-----BEGIN PUBLIC KEY-----' block (SubjectPublicKeyInfo) */
+            pem?: string;
+        };
         AuditEvent: {
             id: string;
             at: components["schemas"]["Instant"];
@@ -453,6 +495,8 @@ export interface components {
             status: components["schemas"]["ClientStatus"];
             /** @description The live secrets, oldest first */
             secrets: components["schemas"]["SecretView"][];
+            /** @description The public keys for private_key_jwt, oldest first */
+            keys: components["schemas"]["KeyView"][];
         };
         CreateClientRequest: {
             clientId: string;
@@ -462,6 +506,14 @@ export interface components {
             enabled?: boolean;
             /** @description secret (default): the answer carries clientSecret; link: a one-time secretLink instead */
             delivery?: components["schemas"]["Delivery"];
+            /** @description secret (default): the client gets a secret; key: it gets none and authenticates with private_key_jwt, with the key in jwk or pem */
+            credential?: components["schemas"]["Credential"];
+            /** @description With credential key: the public JWK (EC P-256, P-384, RSA, Ed25519) */
+            jwk?: {
+                [key: string]: unknown;
+            };
+            /** @description With credential key: the public key as a PEM '-----BEGIN PUBLIC KEY-----' block */
+            pem?: string;
         };
         CreateUserRequest: {
             username: string;
@@ -493,7 +545,8 @@ export interface components {
             enabled: boolean;
             status: components["schemas"]["ClientStatus"];
             secrets: components["schemas"]["SecretView"][];
-            /** @description The secret; absent with delivery link */
+            keys: components["schemas"]["KeyView"][];
+            /** @description The secret; absent with delivery link or credential key */
             clientSecret?: string;
             /** @description The one-time link; only with delivery link */
             secretLink?: string;
@@ -509,6 +562,8 @@ export interface components {
             /** @description whsec_ and the base64 of the HMAC key; shown this once only */
             secret: string;
         };
+        /** @enum {string} */
+        Credential: "secret" | "key";
         /** @enum {string} */
         Delivery: "secret" | "link";
         DeliveryPage: {
@@ -547,6 +602,14 @@ export interface components {
          * @example 2022-03-10T16:15:50Z
          */
         Instant: string;
+        KeyView: {
+            /** @description The RFC 7638 JWK thumbprint (SHA-256, base64url) */
+            kid: string;
+            /** @enum {string} */
+            alg: "ES256" | "ES384" | "RS256" | "EdDSA";
+            createdAt: components["schemas"]["Instant"];
+            lastUsedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+        };
         /**
          * Format: date
          * @example 2022-03-10
@@ -558,6 +621,13 @@ export interface components {
             roles: string[];
             tokenEndpoint: string;
             clientIdPrefix: string;
+        };
+        NewKey: {
+            /** @description The RFC 7638 JWK thumbprint (SHA-256, base64url) */
+            kid: string;
+            /** @enum {string} */
+            alg: "ES256" | "ES384" | "RS256" | "EdDSA";
+            createdAt: components["schemas"]["Instant"];
         };
         NewSecret: {
             secretId: string;
@@ -1173,6 +1243,152 @@ export interface operations {
             };
         };
     };
+    addClientKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddKeyRequest"];
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewKey"];
+                };
+            };
+            /** @description No key, both jwk and pem, a private key, or an unsupported, weak or malformed key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such client in this wallet */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The client has this key, or two keys, already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteClientKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: string;
+                kid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such client, or no such key of it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It is the client's only working credential */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     createClientSecret: {
         parameters: {
             query?: never;
@@ -1299,7 +1515,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description It is the client's only working secret */
+            /** @description It is the client's only working secret and the client has no key */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -33,3 +33,7 @@ export type UpdateWebhookRequest = Schemas['UpdateWebhookRequest'];
 export type WebhookDelivery = Schemas['DeliveryView'];
 export type WebhookDeliveryStatus = WebhookDelivery['status'];
 export type WebhookDeliveryPage = Schemas['DeliveryPage'];
+
+export type ClientKey = Schemas['KeyView'];
+export type NewKey = Schemas['NewKey'];
+export type AddKeyRequest = Schemas['AddKeyRequest'];

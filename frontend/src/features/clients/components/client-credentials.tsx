@@ -18,19 +18,25 @@ import { useId, useState } from 'react';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ErrorState } from '@/components/ui/error-state';
 import { describeError } from '@/lib/api/errors';
-import type { Client, Delivery, Secret } from '@/lib/api/types';
+import type { Client, ClientKey, Delivery, Secret } from '@/lib/api/types';
 import { formatDate, formatDateTime } from '@/lib/dates';
 import { clientQueryOptions, useClient } from '../api/get-client';
 import { useRetireSecret } from '../api/retire-secret';
 import { useRotateSecret } from '../api/rotate-secret';
 import { useSetClientEnabled } from '../api/set-client-enabled';
+import { AddKeyDialog, KeysSection, RemoveKeyDialog } from './client-keys';
 import { LastUsed, StatusBadge } from './client-status';
 import { DeliveryChoice } from './delivery-choice';
 import { handoverOf, type IssuedSecret } from './secret-dialog';
 
 /** The dialogs the credentials section opens above the client's dialog (which then ignores Escape). */
 export type CredentialDialog =
-  { kind: 'rotate' } | { kind: 'retire'; secret: Secret } | { kind: 'enable' } | { kind: 'disable' };
+  | { kind: 'rotate' }
+  | { kind: 'retire'; secret: Secret }
+  | { kind: 'enable' }
+  | { kind: 'disable' }
+  | { kind: 'add-key' }
+  | { kind: 'remove-key'; key: ClientKey };
 
 type Props = {
   /** The client as its row showed it; the section asks the server again every few seconds. */
@@ -129,6 +135,11 @@ export function ClientCredentials({ shown, dialog, onDialog, onIssued }: Props) 
           />
         )}
         <SecretsTable client={client} onRetire={(secret) => onDialog({ kind: 'retire', secret })} />
+        <KeysSection
+          client={client}
+          onAdd={() => onDialog({ kind: 'add-key' })}
+          onRemove={(key) => onDialog({ kind: 'remove-key', key })}
+        />
       </Stack>
 
       <RotateDialog
@@ -141,6 +152,13 @@ export function ClientCredentials({ shown, dialog, onDialog, onIssued }: Props) 
         }}
       />
       <RetireDialog client={client} secret={dialog?.kind === 'retire' ? dialog.secret : null} onClose={close} />
+      <AddKeyDialog client={client} opened={dialog?.kind === 'add-key'} onClose={close} zIndex={ABOVE_DIALOG} />
+      <RemoveKeyDialog
+        client={client}
+        clientKey={dialog?.kind === 'remove-key' ? dialog.key : null}
+        onClose={close}
+        zIndex={ABOVE_DIALOG}
+      />
       <EnableDialog
         client={client}
         enable={dialog?.kind === 'enable' ? true : dialog?.kind === 'disable' ? false : null}
@@ -172,15 +190,18 @@ function SecretsTable({ client, onRetire }: { client: Client; onRetire: (secret:
           <Table.Tr>
             <Table.Td colSpan={5}>
               <Text size="sm" className="muted">
-                No live secret: rotate to make one.
+                {client.keys.length > 0
+                  ? 'No secret: the client authenticates with its public key.'
+                  : 'No live secret: rotate to make one.'}
               </Text>
             </Table.Td>
           </Table.Tr>
         )}
         {client.secrets.map((secret) => {
           const link = secret.linkExpiresAt != null;
-          // The server keeps one working secret: only a second one, or an unopened link, can go.
-          const removable = link || working > 1;
+          // The server keeps one working credential: only a second secret, an unopened link, or a secret
+          // beside a key can go.
+          const removable = link || working > 1 || client.keys.length > 0;
           return (
             <Table.Tr key={secret.secretId} data-secret-id={secret.secretId}>
               <Table.Td>

@@ -22,6 +22,8 @@ final class EventTypes {
             "client.disabled",
             "secret.created",
             "secret.retired",
+            "key.added",
+            "key.removed",
             "user.created",
             "user.updated",
             "user.deleted",
