@@ -3,7 +3,7 @@
 #
 # Starts the built service (Java 25 when installed) on a fresh PostgreSQL database and a free port,
 # seeds a wallet with a benchmark client and filler clients, runs wrk against the token endpoint
-# (client_secret_post and client_secret_basic), a trivial endpoint of the same service and the admin
+# (client_secret_post, client_secret_basic and private_key_jwt), a trivial endpoint of the same service and the admin
 # list and search, then the JMH microbenchmark in bench/jmh. It stops everything it started and drops
 # its database, whatever happens.
 #
@@ -19,7 +19,9 @@
 #                      MALLOC_ARENA_MAX=2 too, as make run)
 #   BENCH_AOT=1        0: no AOT cache (Java 25); the service starts cold
 #   BENCH_KEEP_DB=1    keeps the database for a look afterwards (it is dropped otherwise)
-#   BENCH_ONLY=REGEX   runs only the scenarios whose name matches (trivial, token_post, token_basic,
+#   BENCH_PKJ_ASSERTIONS=400000  signed client assertions made (by Node) before each token_pkj run: each is
+#                      accepted once, so more than the run sends (its replays would answer 401)
+#   BENCH_ONLY=REGEX   runs only the scenarios whose name matches (trivial, token_post, token_basic, token_pkj,
 #                      admin_list_10k, admin_search_10k, admin_list_10k_few, admin_search_10k_few,
 #                      admin_create_few, the list and search with 100k, token_post_100k)
 #   BENCH_JFR=1        records a JFR profile of the service (bench/results/bench.jfr) and prints its hot
@@ -44,6 +46,7 @@ RUN_JMH=${BENCH_JMH:-1}
 JMH_ARGS=${BENCH_JMH_ARGS:--f 1 -wi 2 -i 3 -w 2s -r 2s}
 SEARCH_Q=${BENCH_SEARCH_Q:-partner 42}
 ONLY=${BENCH_ONLY:-.}
+PKJ_COUNT=${BENCH_PKJ_ASSERTIONS:-400000}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 
 JAVA25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
@@ -282,6 +285,22 @@ CLIENT_BASIC=$(printf '%s:%s' "$(jq -rn --arg v "$CLIENT_ID" '$v|@uri')" "$(jq -
 export BENCH_CLIENT_ID=$CLIENT_ID BENCH_CLIENT_SECRET=$CLIENT_SECRET BENCH_CLIENT_BASIC=$CLIENT_BASIC
 export BENCH_SESSION_TOKEN=$SESSION_TOKEN BENCH_SEARCH_Q=$SEARCH_Q
 
+# A client with a key pair and no secret, for private_key_jwt; its assertions name the metadata's token endpoint.
+PKJ_KEY=$TMP_DIR/pkj-key.pem
+PKJ_FILE=$TMP_DIR/assertions.txt
+openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$PKJ_KEY" 2>/dev/null || die "openssl genpkey failed"
+PKJ_CREATED=$(api POST /api/clients "$(jq -n --arg pem "$(openssl pkey -in "$PKJ_KEY" -pubout)" \
+    '{clientId: "bench-key-client", roles: ["accounts:read", "payments:change"], notes: "make bench", credential: "key", pem: $pem}')")
+PKJ_CLIENT_ID=$(jq -r .oauthClientId <<<"$PKJ_CREATED")
+PKJ_KID=$(jq -r '.keys[0].kid' <<<"$PKJ_CREATED")
+[[ -n $PKJ_KID && $PKJ_KID != null ]] || die "the key client's create answer names no key"
+PKJ_AUDIENCE=$(api GET /.well-known/oauth-authorization-server | jq -r .token_endpoint)
+export BENCH_ASSERTIONS=$PKJ_FILE
+make_assertions() { # make_assertions COUNT: fresh assertions (new jti, exp 5 minutes ahead) into $PKJ_FILE
+    node "$BENCH/make_assertions.mjs" "$PKJ_KEY" "$PKJ_KID" "$PKJ_CLIENT_ID" "$PKJ_AUDIENCE" "$1" "$PKJ_FILE" \
+        || die "make_assertions.mjs failed"
+}
+
 FILLERS=0
 fill_to() { # fill_to N: filler clients 1..N in the wallet, straight into the table
     local n=$1
@@ -335,6 +354,7 @@ run_wrk() { # run_wrk OUTPUT_FILE WRK_ARGS...; SCENARIO_CONNECTIONS overrides BE
     local output=$1 connections=${SCENARIO_CONNECTIONS:-$CONNECTIONS} threads=$THREADS
     shift
     ((threads <= connections)) || threads=$connections
+    export BENCH_THREADS_COUNT=$threads
     run_child wrk -t"$threads" -c"$connections" --timeout "${TIMEOUT}s" "$@" >"$output" 2>&1
 }
 
@@ -351,6 +371,11 @@ scenario() {
             --data-urlencode "client_secret=$CLIENT_SECRET") ;;
         token_basic.lua) code=$(curl -s --max-time 10 -o /dev/null -w '%{http_code}' "$BASE/oauth2/token" \
             -H "Authorization: Basic $CLIENT_BASIC" -d grant_type=client_credentials) ;;
+        token_pkj.lua) make_assertions 1
+            code=$(curl -s --max-time 10 -o /dev/null -w '%{http_code}' "$BASE/oauth2/token" \
+            -d grant_type=client_credentials \
+            --data-urlencode client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer \
+            --data-urlencode "client_assertion=$(head -n1 "$PKJ_FILE")") ;;
         admin_*) code=$(curl -s --max-time 10 -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $SESSION_TOKEN" "$url") ;;
         *) code=$(curl -s --max-time 10 -o /dev/null -w '%{http_code}' "$url") ;;
     esac
@@ -361,11 +386,13 @@ scenario() {
     out_file=$(mktemp -p "$TMP_DIR")
     if ((WARMUP > 0)); then
         log "$name: warm-up ${WARMUP}s"
+        [[ $script != token_pkj.lua ]] || make_assertions "$PKJ_COUNT"
         run_wrk "$out_file" -d"${WARMUP}s" -s "$BENCH/$script" "$url" \
             || { cat "$out_file" >>"$WRK_LOG"; die "$name: wrk failed in the warm-up (see $WRK_LOG)"; }
         printf '=== %s, warm-up (%s clients)\n%s\n' "$name" "$CLIENTS" "$(cat "$out_file")" >>"$WRK_LOG"
     fi
     log "$name: measuring ${DURATION}s"
+    [[ $script != token_pkj.lua ]] || make_assertions "$PKJ_COUNT"
     local rss_file cpu0 cpu1 db0 db1 out line
     rss_file=$(mktemp -p "$TMP_DIR")
     echo 0 >"$rss_file"
@@ -426,6 +453,7 @@ fi
 scenario trivial "trivial: GET /.well-known/oauth-authorization-server" trivial.lua /.well-known/oauth-authorization-server
 scenario token_post "token, client_secret_post" token_post.lua /oauth2/token
 scenario token_basic "token, client_secret_basic" token_basic.lua /oauth2/token
+scenario token_pkj "token, private_key_jwt (ES256 assertion)" token_pkj.lua /oauth2/token
 admin_scenarios() { # admin_scenarios SUFFIX: list and search at 32 connections, then at ADMIN_CONNECTIONS
     scenario "admin_list_$1" "admin list: GET /api/clients?size=20" admin_list.lua "/api/clients?size=20"
     scenario "admin_search_$1" "admin search: GET /api/clients?q=$SEARCH_Q" admin_search.lua "$SEARCH_PATH"
