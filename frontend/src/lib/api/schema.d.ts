@@ -15,7 +15,7 @@ export interface paths {
         put?: never;
         /**
          * RFC 6749 §4.4 Client Credentials grant: answers an RFC 9068 JWT access token
-         * @description Authenticate with HTTP Basic (client_secret_basic; id and secret form-url-encoded before base64) or with client_id and client_secret in the body (client_secret_post), not both. The client id is wallet-{externalKey}-{clientId}. Every answer carries Cache-Control no-store and Pragma no-cache.
+         * @description Authenticate with HTTP Basic (client_secret_basic; id and secret form-url-encoded before base64) or with client_id and client_secret in the body (client_secret_post), or with a client_assertion signed by one of the client's keys (private_key_jwt, RFC 7523 §2.2), never two. The client id is wallet-{externalKey}-{clientId}. Every answer carries Cache-Control no-store and Pragma no-cache.
          */
         post: operations["issueToken"];
         delete?: never;
@@ -414,10 +414,17 @@ export interface components {
             grant_type: "client_credentials";
             /** @description Space-separated roles, a subset of the client's; absent means all of them */
             scope?: string;
-            /** @description wallet-{externalKey}-{clientId}, for client_secret_post */
+            /** @description wallet-{externalKey}-{clientId}, for client_secret_post; optional with a client_assertion, whose iss it must then be */
             client_id?: string;
             /** @description For client_secret_post */
             client_secret?: string;
+            /**
+             * @description For private_key_jwt
+             * @enum {string}
+             */
+            client_assertion_type?: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+            /** @description For private_key_jwt: a JWS signed with one of the client's keys (ES256, ES384, RS256 or EdDSA; kid its RFC 7638 thumbprint, optional when the client has one key); iss = sub = the client id, aud the issuer or the token endpoint, exp at most 5 minutes ahead, a jti never used before */
+            client_assertion?: string;
         };
         TokenResponse: {
             /** @description A JWS: typ at+jwt, claims iss sub client_id aud iat exp jti scope groups wallet */

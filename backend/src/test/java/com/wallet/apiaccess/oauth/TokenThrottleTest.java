@@ -2,6 +2,8 @@ package com.wallet.apiaccess.oauth;
 
 import com.wallet.apiaccess.oauth.TokenEndpoint.TestClient;
 import com.wallet.apiaccess.support.Api;
+import com.wallet.apiaccess.support.TestKeys;
+import com.wallet.apiaccess.support.TestKeys.TestKey;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -62,6 +64,30 @@ class TokenThrottleTest {
         JsonPath body = assertOAuthError(response, 429, response.jsonPath().getString("error"));
         // RFC 6749 §5.2: error is a single ASCII token.
         assertThat(body.getString("error"), matchesPattern("[\\x21\\x23-\\x5B\\x5D-\\x7E]+"));
+    }
+
+    @Test
+    void shouldCountFailedClientAssertionsLikeWrongSecrets() {
+        TestKey key = TestKeys.ec256();
+        TestKey wrong = TestKeys.ec256();
+        String clientId = Api.unique("thr-key");
+        TestKeys.createKeyClient(Api.adminToken(), clientId, List.of("accounts:read"), key);
+        String oauthClientId = Api.oauthClientId(clientId);
+        for (int i = 0; i < LIMIT; i++) {
+            assertOAuthError(withAssertion(wrong.assertion(oauthClientId, key.thumbprint())), 401, "invalid_client");
+        }
+        // past the limit even the right key waits: the account is throttled, not just the bad signatures
+        assertThrottled(withAssertion(key.assertion(oauthClientId, key.thumbprint())));
+    }
+
+    private static Response withAssertion(String assertion) {
+        return TokenEndpoint.post(form(
+                "grant_type",
+                "client_credentials",
+                "client_assertion_type",
+                TestKeys.JWT_BEARER,
+                "client_assertion",
+                assertion));
     }
 
     @Test
