@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { api, unwrap } from '@/lib/api/client';
 import type { CreatedClient } from '@/lib/api/types';
 import { LAST_EXPIRY, todayUtc } from '@/lib/dates';
+import { keyRequestOf } from './add-key';
 
 /** The server's rule for a clientId (API.md): never rewritten, so upper case is an error too. */
 const CLIENT_ID_PATTERN = /^[a-z0-9][a-z0-9._-]{1,62}[a-z0-9]$/;
@@ -22,23 +23,34 @@ const clientIdSchema = z
 
 export const notesSchema = z.string().max(NOTES_MAX, `Keep notes to ${NOTES_MAX} characters`);
 
-export const createClientSchema = z.object({
-  clientId: clientIdSchema,
-  expiryDate: z
-    .string()
-    .min(1, 'Choose an expiry date')
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the format YYYY-MM-DD')
-    .refine((v) => v >= todayUtc(), 'The expiry date cannot be in the past')
-    .refine((v) => v <= LAST_EXPIRY, `Choose a date on or before ${LAST_EXPIRY}`),
-  notes: notesSchema,
-  roles: z.array(z.string()),
-  /** secret: shown to the admin now; link: a one-time link for the integrator, the admin never sees it. */
-  delivery: z.enum(['secret', 'link']),
-});
+export const createClientSchema = z
+  .object({
+    clientId: clientIdSchema,
+    expiryDate: z
+      .string()
+      .min(1, 'Choose an expiry date')
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the format YYYY-MM-DD')
+      .refine((v) => v >= todayUtc(), 'The expiry date cannot be in the past')
+      .refine((v) => v <= LAST_EXPIRY, `Choose a date on or before ${LAST_EXPIRY}`),
+    notes: notesSchema,
+    roles: z.array(z.string()),
+    /** secret: shown to the admin now; link: a one-time link for the integrator, the admin never sees it. */
+    delivery: z.enum(['secret', 'link']),
+    /** secret: the client gets a secret; key: it gets none and authenticates with the public key (private_key_jwt). */
+    credential: z.enum(['secret', 'key']),
+    /** With credential key: the integrator's public key, PEM or JWK, as pasted. */
+    publicKey: z.string(),
+  })
+  .refine((v) => v.credential !== 'key' || v.publicKey.trim() !== '', {
+    path: ['publicKey'],
+    message: 'Paste the integrator’s public key',
+  });
 export type CreateClientInput = z.infer<typeof createClientSchema>;
 
 export async function createClient(input: CreateClientInput): Promise<CreatedClient> {
-  const body = { ...input, notes: input.notes.trim() || undefined };
+  const { credential, publicKey, delivery, ...rest } = input;
+  const common = { ...rest, notes: rest.notes.trim() || undefined };
+  const body = credential === 'key' ? { ...common, credential, ...keyRequestOf(publicKey) } : { ...common, delivery };
   return unwrap(api.POST('/api/clients', { body }));
 }
 

@@ -9,8 +9,10 @@ export const updateClientSchema = z.object({
   expiryDate: z.string(),
   notes: notesSchema,
   roles: z.array(z.string()),
-  // Chosen only when adding; the edit form carries it along unused.
+  // Chosen only when adding; the edit form carries them along unused.
   delivery: z.enum(['secret', 'link']),
+  credential: z.enum(['secret', 'key']),
+  publicKey: z.string(),
 });
 export type UpdateClientInput = z.infer<typeof updateClientSchema>;
 

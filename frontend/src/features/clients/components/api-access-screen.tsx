@@ -310,6 +310,15 @@ export function ApiAccessScreen({ me }: { me: Me }) {
         grantable={grantable}
         onCreated={(created) => {
           const handover = handoverOf(created);
+          const key = created.keys[0];
+          if (handover == null && key) {
+            notifications.show({
+              color: 'teal',
+              title: `${created.clientId} created`,
+              message: `It authenticates with its public key (kid ${key.kid}); no secret was made.`,
+            });
+            return;
+          }
           if (handover == null) {
             notifications.show({
               color: 'red',

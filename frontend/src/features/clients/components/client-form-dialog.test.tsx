@@ -77,6 +77,33 @@ describe('the Add API client form', () => {
     expect(within(dialog()).getByText("'x:read' is not a known role")).toBeInTheDocument();
   });
 
+  it('creates a client with a public key instead of a secret', async () => {
+    const api = installFakeApi();
+    api.answerNext('POST', '/api/clients', 400, {
+      title: 'Invalid request',
+      status: 400,
+      detail: 'pem holds a private key; send the public key only',
+      errors: [{ field: 'pem', message: 'pem holds a private key; send the public key only' }],
+    });
+    const { user, field, dialog } = renderAdd();
+    await screen.findByRole('dialog', { name: 'Add API client' });
+    await user.type(field('Client ID'), 'acme-keyed');
+    await user.click(within(dialog()).getByRole('radio', { name: 'A public key (private_key_jwt)' }));
+    expect(within(dialog()).queryByRole('radio', { name: 'Show the secret now' })).not.toBeInTheDocument();
+
+    await user.click(within(dialog()).getByRole('button', { name: 'Save' }));
+    expect(await within(dialog()).findByText('Paste the integrator’s public key')).toBeInTheDocument();
+
+    await user.type(field('Public key'), '-----BEGIN PRIVATE KEY-----');
+    await user.click(within(dialog()).getByRole('button', { name: 'Save' }));
+    expect(await within(dialog()).findByText(/pem holds a private key/)).toBeInTheDocument();
+    expect(field('Public key')).toHaveAccessibleDescription(expect.stringContaining('pem holds a private key'));
+    const sent = api.requests.filter((r) => r.method === 'POST').at(-1)?.body as Record<string, unknown>;
+    expect(sent).toMatchObject({ clientId: 'acme-keyed', credential: 'key', pem: '-----BEGIN PRIVATE KEY-----' });
+    expect(sent).not.toHaveProperty('delivery');
+    expect(sent).not.toHaveProperty('publicKey');
+  });
+
   it('says at the Client ID when the ID is taken', async () => {
     const api = installFakeApi();
     api.answerNext('POST', '/api/clients', 409, { title: 'Conflict', status: 409, detail: 'exists' });

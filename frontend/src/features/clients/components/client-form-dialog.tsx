@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Radio, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { Controller, useForm, useWatch, type Control, type UseFormRegisterReturn } from 'react-hook-form';
 import { PermissionsGrid } from '@/components/permissions-grid';
@@ -77,7 +77,7 @@ export function ClientFormDialog({ opened, onClose, client, onIssued, covered = 
   );
 }
 
-const FIELDS = ['clientId', 'expiryDate', 'notes', 'roles', 'delivery'] as const;
+const FIELDS = ['clientId', 'expiryDate', 'notes', 'roles', 'delivery', 'credential'] as const;
 
 type FormProps = Omit<Props, 'opened' | 'onIssued' | 'covered'> & { reauth: ReauthControl };
 
@@ -96,9 +96,12 @@ function ClientForm({ client, onClose, resources, grantable, onCreated, onUpdate
       notes: client?.notes ?? '',
       roles: client?.roles ?? [],
       delivery: 'secret',
+      credential: 'secret',
+      publicKey: '',
     },
   });
   const { register, control, handleSubmit, setError, formState } = form;
+  const credential = useWatch({ control, name: 'credential' });
   const { errors, isSubmitting } = formState;
 
   const submit = handleSubmit(async (values) => {
@@ -123,6 +126,20 @@ function ClientForm({ client, onClose, resources, grantable, onCreated, onUpdate
         setError(
           'clientId',
           { type: 'server', message: 'An API client with this ID already exists in this wallet. Choose another.' },
+          { shouldFocus: true },
+        );
+        return;
+      }
+      // The server names the key jwk or pem, as it was sent: both are the one text field here.
+      const keyError =
+        error instanceof ApiError ? error.fieldErrors.find((e) => e.field === 'jwk' || e.field === 'pem') : undefined;
+      if (keyError) {
+        setError(
+          'publicKey',
+          {
+            type: 'server',
+            message: error instanceof ApiError ? (error.problem.detail ?? keyError.message) : keyError.message,
+          },
           { shouldFocus: true },
         );
         return;
@@ -200,6 +217,42 @@ function ClientForm({ client, onClose, resources, grantable, onCreated, onUpdate
           )}
         />
         {!editing && (
+          <Controller
+            control={control}
+            name="credential"
+            render={({ field }) => (
+              <Radio.Group
+                label="Credential"
+                value={field.value}
+                onChange={(chosen) => field.onChange(chosen === 'key' ? 'key' : 'secret')}
+              >
+                <Stack gap="xs" mt={6}>
+                  <Radio value="secret" label="A secret" description="The service makes a secret for the client." />
+                  <Radio
+                    value="key"
+                    label="A public key (private_key_jwt)"
+                    description="The integrator keeps the private key and signs each token request; no secret is made."
+                  />
+                </Stack>
+              </Radio.Group>
+            )}
+          />
+        )}
+        {!editing && credential === 'key' && (
+          <Textarea
+            label="Public key (PEM or JWK)"
+            withAsterisk
+            aria-required
+            description="EC P-256 or P-384, RSA of at least 2048 bits, or Ed25519. Never a private key."
+            autosize
+            minRows={4}
+            maxRows={12}
+            styles={{ input: { fontFamily: 'monospace', fontSize: 12 } }}
+            error={errors.publicKey?.message}
+            {...register('publicKey')}
+          />
+        )}
+        {!editing && credential !== 'key' && (
           <Controller
             control={control}
             name="delivery"
