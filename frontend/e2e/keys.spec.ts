@@ -7,6 +7,8 @@ test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 const CLIENT_ID = 'keys-partner';
 const OAUTH_CLIENT_ID = `wallet-demo-${CLIENT_ID}`;
+/** Made in the Add dialog with a public key and no secret. */
+const KEYED_ID = 'keys-only-partner';
 
 /** The integrator's key pair: only the public half is ever pasted. */
 const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -22,11 +24,11 @@ function thumbprint(key: KeyObject): string {
 const b64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 /** A client assertion (RFC 7523) as the integrator signs it: ES256, iss = sub = the client, a fresh jti. */
-function assertion(audience: string, kid: string): string {
+function assertion(audience: string, kid: string, client = OAUTH_CLIENT_ID): string {
   const now = Math.floor(Date.now() / 1000);
   const input = `${b64url({ alg: 'ES256', typ: 'JWT', kid })}.${b64url({
-    iss: OAUTH_CLIENT_ID,
-    sub: OAUTH_CLIENT_ID,
+    iss: client,
+    sub: client,
     aud: audience,
     iat: now,
     exp: now + 60,
@@ -39,7 +41,7 @@ function assertion(audience: string, kid: string): string {
   return `${input}.${signature.toString('base64url')}`;
 }
 
-async function tokenWithKey(request: APIRequestContext, kid: string) {
+async function tokenWithKey(request: APIRequestContext, kid: string, client = OAUTH_CLIENT_ID) {
   const metadata = (await (await request.get('/.well-known/oauth-authorization-server')).json()) as {
     token_endpoint: string;
   };
@@ -47,7 +49,7 @@ async function tokenWithKey(request: APIRequestContext, kid: string) {
     form: {
       grant_type: 'client_credentials',
       client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-      client_assertion: assertion(metadata.token_endpoint, kid),
+      client_assertion: assertion(metadata.token_endpoint, kid, client),
     },
   });
   return { status: response.status(), body: (await response.json()) as { access_token?: string; error?: string } };
@@ -68,6 +70,7 @@ test.beforeAll(async ({ request }) => {
   const token = await adminToken(request);
   const headers = { Authorization: `Bearer ${token}` };
   await request.delete(`/api/clients/${CLIENT_ID}`, { headers });
+  await request.delete(`/api/clients/${KEYED_ID}`, { headers });
   const created = await request.post('/api/clients', {
     headers,
     data: { clientId: CLIENT_ID, roles: ['api-access:read'] },
@@ -136,4 +139,27 @@ test('the admin removes the key after a confirmation, and its token stops workin
   const me = await request.get('/api/me', { headers: { Authorization: `Bearer ${accessToken}` } });
   expect(me.status()).toBe(401);
   expect((await tokenWithKey(request, thumbprint(publicKey))).status).toBe(401);
+});
+
+test('the admin adds a client that has a public key and no secret', async ({ page, request }) => {
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await page.getByRole('button', { name: 'Add API client' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add API client' });
+  await dialog.getByLabel('Client ID').fill(KEYED_ID);
+  await dialog.getByRole('checkbox', { name: 'View Accounts' }).check();
+  // Keyboard: the second credential is reached with the arrow keys, as in any radio group.
+  await dialog.getByRole('radio', { name: 'A secret' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(dialog.getByRole('radio', { name: 'A public key (private_key_jwt)' })).toBeChecked();
+  await expect(dialog.getByRole('radio', { name: 'Show the secret now' })).toHaveCount(0);
+  await dialog.getByLabel('Public key (PEM or JWK)').fill(JSON.stringify(publicKey.export({ format: 'jwk' })));
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  // No secret dialog: there is no secret.
+  await expect(page.getByRole('dialog', { name: /secret/i })).toHaveCount(0);
+  await expect(page.getByText(`kid ${thumbprint(publicKey)}`)).toBeVisible();
+
+  const answer = await tokenWithKey(request, thumbprint(publicKey), `wallet-demo-${KEYED_ID}`);
+  expect(answer.status).toBe(200);
 });
