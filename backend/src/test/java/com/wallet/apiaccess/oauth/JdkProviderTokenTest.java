@@ -5,6 +5,9 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.wallet.apiaccess.crypto.CryptoProvider;
 import com.wallet.apiaccess.oauth.TokenEndpoint.TestClient;
+import com.wallet.apiaccess.support.Api;
+import com.wallet.apiaccess.support.TestKeys;
+import com.wallet.apiaccess.support.TestKeys.TestKey;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -63,5 +66,30 @@ class JdkProviderTokenTest {
             jtis.add(token.getJWTClaimsSet().getJWTID());
         }
         assertThat(jtis).hasSize(tokens.size());
+    }
+
+    @Test
+    void shouldVerifyClientAssertionsOnTheWorkerPool() {
+        for (TestKey key : new TestKey[] {TestKeys.ec256(), TestKeys.rsa(2048), TestKeys.ed25519()}) {
+            String clientId = Api.unique("jdk-key");
+            TestKeys.createKeyClient(Api.adminToken(), clientId, List.of("accounts:read"), key);
+            String oauthClientId = Api.oauthClientId(clientId);
+
+            List<Integer> statuses = IntStream.range(0, 20)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> TokenEndpoint.post(TokenEndpoint.form(
+                                    "grant_type",
+                                    "client_credentials",
+                                    "client_assertion_type",
+                                    TestKeys.JWT_BEARER,
+                                    "client_assertion",
+                                    key.assertion(oauthClientId, key.thumbprint())))
+                            .statusCode()))
+                    .toList()
+                    .stream()
+                    .map(CompletableFuture::join)
+                    .toList();
+
+            assertThat(statuses).as(key.alg()).containsOnly(200);
+        }
     }
 }
