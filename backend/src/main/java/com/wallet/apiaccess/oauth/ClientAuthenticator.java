@@ -110,7 +110,7 @@ public class ClientAuthenticator {
         return cache.find(id.get()).chain(found -> {
             CachedClient client = found.filter(CachedClient::enabled).orElse(null);
             Instant now = Instant.now();
-            Uni<Authenticated> proof = credentials.assertion() != null
+            Uni<Authenticated> proof = credentials.byAssertion()
                     ? provenByKey(credentials.assertion(), client, now)
                     : Uni.createFrom().item(() -> {
                         CachedSecret secret = client == null ? null : proven(credentials.secret(), client, now);
@@ -139,10 +139,11 @@ public class ClientAuthenticator {
     /**
      * The client and its key, once the assertion is signed by one of its keys (the one its {@code kid}
      * names; with none, the client's only key) with that key's algorithm, its claims are right, and its
-     * jti is used for the first time; else null. Without a key to try, a decoy is verified instead.
+     * jti is used for the first time; else null. Without a key to try (or an assertion that could not be
+     * read), a decoy is verified instead.
      */
     private Uni<Authenticated> provenByKey(AssertionVerifier.Parsed assertion, CachedClient client, Instant now) {
-        CachedKey key = client == null ? null : keyFor(assertion, client);
+        CachedKey key = client == null || assertion == null ? null : keyFor(assertion, client);
         if (key == null) {
             return verifier.decoy().replaceWith((Authenticated) null);
         }

@@ -10,7 +10,8 @@ import java.util.Base64;
 /**
  * The client id and what proves it: a secret, by HTTP Basic or in the form (RFC 6749 §2.3.1), or a signed
  * client assertion ({@code private_key_jwt}, RFC 7523 §2.2), whose {@code iss} names the client when
- * {@code client_id} is absent. Exactly one of {@code secret} and {@code assertion} is set.
+ * {@code client_id} is absent. A secret is set for the first, never for the second; an assertion that
+ * cannot be read is null, and fails like any other that does not verify.
  */
 public record ClientCredentials(String clientId, String secret, AssertionVerifier.Parsed assertion) {
 
@@ -77,11 +78,13 @@ public record ClientCredentials(String clientId, String secret, AssertionVerifie
         }
         // a client_id that differs from the issuer fails the assertion's checks: iss must name this client
         String clientId = formId != null ? formId : issuer == null ? "" : issuer;
-        return new ClientCredentials(clientId, null, parsed == null ? AssertionVerifier.parse(UNREADABLE) : parsed);
+        return new ClientCredentials(clientId, null, parsed);
     }
 
-    /** Stands in for an assertion that cannot be read, so that it fails where every other assertion fails. */
-    private static final String UNREADABLE = "eyJhbGciOiJub25lIn0.e30.";
+    /** Whether the client proves itself with a client assertion (private_key_jwt) rather than a secret. */
+    boolean byAssertion() {
+        return secret == null;
+    }
 
     private static ClientCredentials basic(String authorization) {
         if (!authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
@@ -118,6 +121,6 @@ public record ClientCredentials(String clientId, String secret, AssertionVerifie
 
     @Override
     public String toString() {
-        return "ClientCredentials[clientId=" + clientId + (assertion == null ? ", secret=***]" : ", assertion=***]");
+        return "ClientCredentials[clientId=" + clientId + (byAssertion() ? ", assertion=***]" : ", secret=***]");
     }
 }

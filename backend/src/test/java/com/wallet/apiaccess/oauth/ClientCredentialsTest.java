@@ -80,4 +80,51 @@ class ClientCredentialsTest {
                         .toString())
                 .doesNotContain("hunter2");
     }
+
+    private static final String TYPE =
+            "client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer";
+
+    @Test
+    void shouldNameTheClientOfAnAssertionByItsIssuer() {
+        String assertion = com.wallet.apiaccess.support.TestKeys.ec256().assertion("wallet-acme-a", null);
+        ClientCredentials credentials = ClientCredentials.from(null, form(TYPE + "&client_assertion=" + assertion));
+
+        assertThat(credentials.clientId()).isEqualTo("wallet-acme-a");
+        assertThat(credentials.byAssertion()).isTrue();
+        assertThat(credentials.assertion().alg()).isEqualTo("ES256");
+        assertThat(credentials.toString()).doesNotContain(assertion);
+    }
+
+    @Test
+    void shouldKeepTheClientIdOfTheFormBesideAnAssertion() {
+        String assertion = com.wallet.apiaccess.support.TestKeys.ec256().assertion("wallet-acme-a", null);
+        ClientCredentials credentials = ClientCredentials.from(
+                null, form("client_id=wallet-acme-b&" + TYPE + "&client_assertion=" + assertion));
+
+        assertThat(credentials.clientId()).isEqualTo("wallet-acme-b"); // and the assertion's iss check fails
+    }
+
+    @Test
+    void shouldCarryAnUnreadableAssertionAsNone() {
+        ClientCredentials credentials = ClientCredentials.from(null, form(TYPE + "&client_assertion=not.a.jwt"));
+
+        assertThat(credentials.clientId()).isEmpty();
+        assertThat(credentials.byAssertion()).isTrue();
+        assertThat(credentials.assertion()).isNull();
+    }
+
+    @Test
+    void shouldRefuseAnAssertionWithASecret() {
+        assertThatThrownBy(
+                        () -> ClientCredentials.from(basic("wallet-acme-a:s"), form(TYPE + "&client_assertion=x.y.z")))
+                .isInstanceOfSatisfying(
+                        OAuthError.class, e -> assertThat(e.error()).isEqualTo("invalid_request"));
+        assertThatThrownBy(
+                        () -> ClientCredentials.from(null, form("client_secret=s&" + TYPE + "&client_assertion=x.y.z")))
+                .isInstanceOfSatisfying(
+                        OAuthError.class, e -> assertThat(e.error()).isEqualTo("invalid_request"));
+        assertThatThrownBy(() -> ClientCredentials.from(null, form("client_assertion=x.y.z")))
+                .isInstanceOfSatisfying(
+                        OAuthError.class, e -> assertThat(e.error()).isEqualTo("invalid_request"));
+    }
 }
