@@ -25,14 +25,13 @@ public class ClientChangeFeed {
 
     static final String CHANNEL = "api_access_client_changed";
     private static final Logger LOG = Logger.getLogger(ClientChangeFeed.class);
+    /** How often the listening connection is looked at, to notice that it is gone. */
+    private static final long WATCH_EVERY_MILLIS = 200;
 
     private final Pool pool;
     private final FailFastPool pools;
     private final ClientCache cache;
     private final Vertx vertx;
-    /** How often the listening connection is looked at, to notice that it is gone. */
-    private static final long WATCH_EVERY_MILLIS = 200;
-
     private final RevokedTokens revoked;
     private PgSubscriber subscriber;
     private long watch = -1;
