@@ -79,7 +79,7 @@ public class ClientTokens {
 
     /** Fails with {@link InvalidToken} when the token was revoked, here or on any replica. */
     Uni<Void> requireNotRevoked(VerifiedToken token) {
-        if (feed.listening()) {
+        if (feed.listening() && revoked.complete()) {
             return revoked.isRevoked(token.jti())
                     ? Uni.createFrom().failure(revokedToken())
                     : Uni.createFrom().voidItem();

@@ -1,5 +1,6 @@
 package com.wallet.apiaccess.client;
 
+import com.wallet.apiaccess.config.ApiAccessConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -36,17 +37,36 @@ public class RevokedTokens {
 
     private final Pool pool;
     private final Vertx vertx;
+    /**
+     * At most this many revocations in memory (some 200 bytes each). A client may revoke every token it
+     * obtains; past the bound the denylist stops being complete and is asked of PostgreSQL instead, until
+     * pruning and a reload bring it back under.
+     */
+    private final int maxInMemory;
+
     private final Map<String, Long> revoked = new ConcurrentHashMap<>();
+    /** A revocation was not kept in memory for want of room: only the table is complete. */
+    private volatile boolean overflowed;
+
     private long timer = -1;
 
-    public RevokedTokens(Pool pool, Vertx vertx) {
+    public RevokedTokens(Pool pool, Vertx vertx, ApiAccessConfig config) {
         this.pool = pool;
         this.vertx = vertx;
+        this.maxInMemory = Math.max(1, config.token().maxRevokedInMemory());
     }
 
-    /** Whether this replica has heard that the token was revoked (see {@link ClientChangeFeed#listening()}). */
+    /**
+     * Whether this replica has heard that the token was revoked. Only an answer when {@link #complete()}
+     * and {@link ClientChangeFeed#listening()}; else ask {@link #isRevokedInDatabase}.
+     */
     public boolean isRevoked(String jti) {
         return jti != null && revoked.containsKey(jti);
+    }
+
+    /** Whether memory holds every revocation heard (none was left out for want of room). */
+    public boolean complete() {
+        return !overflowed;
     }
 
     /** The same question asked of the table, for while the change feed is not listening. */
@@ -102,9 +122,19 @@ public class RevokedTokens {
     }
 
     private void remember(String jti, long expiresAt) {
-        if (expiresAt + KEEP_AFTER_EXPIRY_SECONDS > Instant.now().getEpochSecond()) {
-            revoked.put(jti, expiresAt);
+        if (expiresAt + KEEP_AFTER_EXPIRY_SECONDS <= Instant.now().getEpochSecond()) {
+            return;
         }
+        if (revoked.size() >= maxInMemory && !revoked.containsKey(jti)) {
+            if (!overflowed) {
+                overflowed = true;
+                LOG.warnf(
+                        "More than %d live revoked tokens: checking revocations in the database until they expire",
+                        maxInMemory);
+            }
+            return;
+        }
+        revoked.put(jti, expiresAt);
     }
 
     /** How many revocations are held in memory. */
@@ -130,12 +160,38 @@ public class RevokedTokens {
         }
     }
 
-    /** Forgets, here and in the table, the revocations of tokens that have expired anyway. */
+    /**
+     * Forgets, here and in the table, the revocations of tokens that have expired anyway; after an
+     * overflow, reads the table again once what is left fits in memory.
+     */
     Uni<Integer> prune(Instant now) {
         long before = now.getEpochSecond() - KEEP_AFTER_EXPIRY_SECONDS;
         revoked.values().removeIf(expiresAt -> expiresAt < before);
         return pool.preparedQuery("delete from revoked_token where expires_at < $1")
                 .execute(Tuple.of(OffsetDateTime.ofInstant(Instant.ofEpochSecond(before), ZoneOffset.UTC)))
-                .map(rows -> rows.rowCount());
+                .map(rows -> rows.rowCount())
+                .call(pruned -> overflowed ? refill() : Uni.createFrom().voidItem());
+    }
+
+    /** Clears the overflow when every live row fits in memory now; the notices heard meanwhile are kept. */
+    private Uni<Void> refill() {
+        return pool.preparedQuery("select count(*) from revoked_token where expires_at > $1")
+                .execute(Tuple.of(OffsetDateTime.ofInstant(
+                        Instant.now().minusSeconds(KEEP_AFTER_EXPIRY_SECONDS), ZoneOffset.UTC)))
+                .chain(rows -> {
+                    long live = rows.iterator().next().getLong(0);
+                    if (live >= maxInMemory / 2) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    // Cleared only after the read: until then memory may lack what was left out. A notice
+                    // left out before the read has its row committed already, so the read finds it.
+                    return reload().invoke(count -> {
+                                if (revoked.size() < maxInMemory) {
+                                    overflowed = false;
+                                    LOG.infof("The revoked tokens fit in memory again (%d)", count);
+                                }
+                            })
+                            .replaceWithVoid();
+                });
     }
 }
