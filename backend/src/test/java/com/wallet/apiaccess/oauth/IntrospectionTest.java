@@ -132,6 +132,21 @@ class IntrospectionTest {
     }
 
     @Test
+    void shouldNotTakeATamperedCopyOfATokenItHasSeen() {
+        Holder resourceServer = Holder.create(List.of(RESOURCE_SERVER_ROLE));
+        String token = Holder.create(List.of("accounts:read")).token();
+        assertThat(isActive(resourceServer, token), is(true)); // now remembered as verified
+
+        String head = token.substring(0, token.length() - 1);
+        char last = token.charAt(token.length() - 1);
+        assertInactive(introspect(resourceServer, head + (last == 'A' ? 'B' : 'A')));
+        assertInactive(introspect(resourceServer, head + "\u00e9"));
+        assertInactive(introspect(resourceServer, head + "\u00e9\u00e9"));
+        assertInactive(introspect(resourceServer, token + "."));
+        assertThat(isActive(resourceServer, token), is(true));
+    }
+
+    @Test
     void shouldSayInactiveForAConsoleSession() {
         Holder resourceServer = Holder.create(List.of(RESOURCE_SERVER_ROLE));
         assertInactive(introspect(resourceServer, Api.adminToken()));
