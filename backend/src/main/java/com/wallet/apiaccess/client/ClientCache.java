@@ -45,6 +45,16 @@ public class ClientCache {
             roles = Collections.unmodifiableSortedSet(new TreeSet<>(roles));
             secrets = List.copyOf(secrets);
         }
+
+        /** What a bearer check needs of this client for a token issued with the secret {@code credentialRef} names. */
+        public ClientCredential credential(String credentialRef) {
+            for (CachedSecret secret : secrets) {
+                if (secret.credentialRef().equals(credentialRef)) {
+                    return new ClientCredential(roles, expiry, enabled, true, secret.retiresAt());
+                }
+            }
+            return new ClientCredential(roles, expiry, enabled, false, null);
+        }
     }
 
     /** One secret that exists (its link, if it had one, was opened); {@code retiresAt} null when it has no date. */
@@ -95,6 +105,11 @@ public class ClientCache {
             return Optional.of(Optional.empty());
         }
         return Optional.empty();
+    }
+
+    /** The client as the database has it now (and cached so), or empty when none has this id. */
+    public Uni<Optional<CachedClient>> fresh(OAuthClientId id) {
+        return load(id);
     }
 
     private Uni<Optional<CachedClient>> load(OAuthClientId id) {

@@ -3,11 +3,14 @@ package com.wallet.apiaccess.oauth;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 /** The client id and secret a request presents, by HTTP Basic or in the form (RFC 6749 §2.3.1). */
 public record ClientCredentials(String clientId, String secret) {
 
     private static final String BASIC = "Basic ";
+    /** How a client authenticates at every endpoint of ours (RFC 8414's {@code *_auth_methods_supported}). */
+    static final List<String> METHODS = List.of("client_secret_basic", "client_secret_post");
 
     /** Exactly one method, or an OAuth error that says what is wrong. */
     static ClientCredentials from(String authorization, TokenForm form) {

@@ -83,6 +83,20 @@ class AuthorizationServerMetadataTest {
     }
 
     @Test
+    void shouldListIntrospectionAndRevocationWithTheirClientAuthentication() {
+        JsonPath metadata = metadata();
+        assertThat(metadata.getString("introspection_endpoint"), equalTo(ISSUER + "/oauth2/introspect"));
+        assertThat(metadata.getString("revocation_endpoint"), equalTo(ISSUER + "/oauth2/revoke"));
+        for (String member : List.of(
+                "introspection_endpoint_auth_methods_supported", "revocation_endpoint_auth_methods_supported")) {
+            assertThat(
+                    member,
+                    metadata.getList(member, String.class),
+                    containsInAnyOrder("client_secret_basic", "client_secret_post"));
+        }
+    }
+
+    @Test
     void shouldListEveryRoleOfTheCatalogueAsAScope() {
         List<String> roles = new ArrayList<>();
         for (String resource : RESOURCES) {
