@@ -12,7 +12,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +35,11 @@ public class TokenRoute {
     static final int BODY_LIMIT = 8 * 1024;
 
     private static final Logger LOG = Logger.getLogger(TokenRoute.class);
+
+    private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
+    private static final CharSequence PRAGMA = HttpHeaders.createOptimized("Pragma");
+    private static final CharSequence NO_CACHE = HttpHeaders.createOptimized("no-cache");
+    private static final CharSequence SUNSET = HttpHeaders.createOptimized("Sunset");
 
     /** Retry-After of a request refused because too many bodies are being read. */
     static final long BUSY_RETRY_AFTER_SECONDS = 1;
@@ -63,7 +67,7 @@ public class TokenRoute {
     private void handle(RoutingContext context) {
         HttpServerRequest request = context.request();
         HttpServerResponse response = context.response();
-        response.putHeader(HttpHeaders.CACHE_CONTROL, "no-store").putHeader("Pragma", "no-cache");
+        response.putHeader(HttpHeaders.CACHE_CONTROL, NO_STORE).putHeader(PRAGMA, NO_CACHE);
         if (request.method() != HttpMethod.POST) {
             response.putHeader(HttpHeaders.ALLOW, "POST");
             OAuthResponses.respond(
@@ -91,6 +95,7 @@ public class TokenRoute {
     private final class BodyRead implements Handler<Buffer> {
 
         private final RoutingContext context;
+        private final long started = System.nanoTime();
         private final Buffer body = Buffer.buffer(256);
         private long timer = -1;
         /** The body ended, was refused or abandoned, and the place given back. */
@@ -107,7 +112,7 @@ public class TokenRoute {
             request.exceptionHandler(this::failed);
             request.endHandler(end -> {
                 if (finish()) {
-                    issue(context, body.getBytes());
+                    issue(context, body.getBytes(), started);
                 }
             });
             request.resume();
@@ -163,7 +168,7 @@ public class TokenRoute {
         return millis % 1000 == 0 ? millis / 1000 + (millis == 1000 ? " second" : " seconds") : millis + " ms";
     }
 
-    private void issue(RoutingContext context, byte[] body) {
+    private void issue(RoutingContext context, byte[] body, long started) {
         HttpServerRequest request = context.request();
         String source = addresses.of(request);
         Uni.createFrom()
@@ -175,25 +180,17 @@ public class TokenRoute {
                 .subscribe()
                 .with(
                         token -> {
-                            metrics.issued();
+                            metrics.issued(started);
                             if (token.sunsetSoon()) {
                                 context.response()
-                                        .putHeader("Sunset", OAuthResponses.httpDate(token.credentialExpiresAt()));
+                                        .putHeader(SUNSET, OAuthResponses.httpDate(token.credentialExpiresAt()));
                             }
-                            OAuthResponses.respond(
-                                    context,
-                                    200,
-                                    new JsonObject()
-                                            .put("access_token", token.accessToken())
-                                            .put("token_type", "Bearer")
-                                            .put("expires_in", token.expiresIn())
-                                            .put("scope", token.scope())
-                                            .put("credential_expires_at", token.credentialExpiresAt()));
+                            OAuthResponses.respond(context, 200, token.json());
                         },
-                        failure -> fail(context, failure));
+                        failure -> fail(context, failure, started));
     }
 
-    private void fail(RoutingContext context, Throwable failure) {
+    private void fail(RoutingContext context, Throwable failure, long started) {
         OAuthError error;
         if (failure instanceof OAuthError oauth) {
             error = oauth;
@@ -204,7 +201,7 @@ public class TokenRoute {
             LOG.error("Token endpoint failed unexpectedly", failure);
             error = OAuthError.serverError();
         }
-        metrics.refused(error.reason());
+        metrics.refused(error.reason(), started);
         OAuthResponses.error(context, error);
     }
 
