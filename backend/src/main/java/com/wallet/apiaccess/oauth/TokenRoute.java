@@ -12,7 +12,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,15 +33,21 @@ public class TokenRoute {
 
     public static final String PATH = Endpoints.TOKEN_PATH;
 
-    /** What an endpoint does with a body read in full. */
+    /** What an endpoint does with a body read in full; {@code started} is the request's arrival ({@link System#nanoTime()}). */
     @FunctionalInterface
     private interface Endpoint {
-        void answer(RoutingContext context, byte[] body);
+        void answer(RoutingContext context, byte[] body, long started);
     }
+
     /** A client-credentials request is a few hundred bytes; anything near this is not one. */
     static final int BODY_LIMIT = 8 * 1024;
 
     private static final Logger LOG = Logger.getLogger(TokenRoute.class);
+
+    private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
+    private static final CharSequence PRAGMA = HttpHeaders.createOptimized("Pragma");
+    private static final CharSequence NO_CACHE = HttpHeaders.createOptimized("no-cache");
+    private static final CharSequence SUNSET = HttpHeaders.createOptimized("Sunset");
 
     /** Retry-After of a request refused because too many bodies are being read. */
     static final long BUSY_RETRY_AFTER_SECONDS = 1;
@@ -83,7 +88,7 @@ public class TokenRoute {
     private void handle(RoutingContext context, Endpoint endpoint) {
         HttpServerRequest request = context.request();
         HttpServerResponse response = context.response();
-        response.putHeader(HttpHeaders.CACHE_CONTROL, "no-store").putHeader("Pragma", "no-cache");
+        response.putHeader(HttpHeaders.CACHE_CONTROL, NO_STORE).putHeader(PRAGMA, NO_CACHE);
         if (request.method() != HttpMethod.POST) {
             response.putHeader(HttpHeaders.ALLOW, "POST");
             OAuthResponses.respond(
@@ -112,6 +117,7 @@ public class TokenRoute {
 
         private final RoutingContext context;
         private final Endpoint endpoint;
+        private final long started = System.nanoTime();
         private final Buffer body = Buffer.buffer(256);
         private long timer = -1;
         /** The body ended, was refused or abandoned, and the place given back. */
@@ -129,7 +135,7 @@ public class TokenRoute {
             request.exceptionHandler(this::failed);
             request.endHandler(end -> {
                 if (finish()) {
-                    endpoint.answer(context, body.getBytes());
+                    endpoint.answer(context, body.getBytes(), started);
                 }
             });
             request.resume();
@@ -185,7 +191,7 @@ public class TokenRoute {
         return millis % 1000 == 0 ? millis / 1000 + (millis == 1000 ? " second" : " seconds") : millis + " ms";
     }
 
-    private void issue(RoutingContext context, byte[] body) {
+    private void issue(RoutingContext context, byte[] body, long started) {
         HttpServerRequest request = context.request();
         String source = addresses.of(request);
         Uni.createFrom()
@@ -197,26 +203,18 @@ public class TokenRoute {
                 .subscribe()
                 .with(
                         token -> {
-                            metrics.issued();
+                            metrics.issued(started);
                             if (token.sunsetSoon()) {
                                 context.response()
-                                        .putHeader("Sunset", OAuthResponses.httpDate(token.credentialExpiresAt()));
+                                        .putHeader(SUNSET, OAuthResponses.httpDate(token.credentialExpiresAt()));
                             }
-                            OAuthResponses.respond(
-                                    context,
-                                    200,
-                                    new JsonObject()
-                                            .put("access_token", token.accessToken())
-                                            .put("token_type", "Bearer")
-                                            .put("expires_in", token.expiresIn())
-                                            .put("scope", token.scope())
-                                            .put("credential_expires_at", token.credentialExpiresAt()));
+                            OAuthResponses.respond(context, 200, token.json());
                         },
-                        failure -> fail(context, failure));
+                        failure -> fail(context, failure, started));
     }
 
     /** RFC 7662 §2.2: 200 with the token's claims, or {@code {"active": false}}. */
-    private void introspect(RoutingContext context, byte[] body) {
+    private void introspect(RoutingContext context, byte[] body, long started) {
         HttpServerRequest request = context.request();
         String source = addresses.of(request);
         Uni.createFrom()
@@ -226,11 +224,13 @@ public class TokenRoute {
                         body,
                         source))
                 .subscribe()
-                .with(answer -> OAuthResponses.respond(context, 200, answer), failure -> fail(context, failure));
+                .with(
+                        answer -> OAuthResponses.respond(context, 200, answer),
+                        failure -> fail(context, failure, started));
     }
 
     /** RFC 7009 §2.2: 200 with an empty body, whether or not the token was known. */
-    private void revoke(RoutingContext context, byte[] body) {
+    private void revoke(RoutingContext context, byte[] body, long started) {
         HttpServerRequest request = context.request();
         String source = addresses.of(request);
         Uni.createFrom()
@@ -247,10 +247,10 @@ public class TokenRoute {
                                 response.setStatusCode(200).end();
                             }
                         },
-                        failure -> fail(context, failure));
+                        failure -> fail(context, failure, started));
     }
 
-    private void fail(RoutingContext context, Throwable failure) {
+    private void fail(RoutingContext context, Throwable failure, long started) {
         OAuthError error;
         if (failure instanceof OAuthError oauth) {
             error = oauth;
@@ -261,7 +261,9 @@ public class TokenRoute {
             LOG.errorf(failure, "%s failed unexpectedly", context.request().path());
             error = OAuthError.serverError();
         }
-        refused(context, error.reason());
+        if (PATH.equals(context.request().path())) {
+            metrics.refused(error.reason(), started);
+        }
         OAuthResponses.error(context, error);
     }
 
