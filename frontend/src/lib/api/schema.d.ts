@@ -24,6 +24,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/oauth2/introspect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * RFC 7662 token introspection: whether a token of the caller's wallet is active now
+         * @description The caller authenticates as at the token endpoint (client_secret_basic or client_secret_post). A token is active only when it is a live access token of a client of the caller's wallet, exactly as /api would accept it; any other (revoked, expired, of a deleted, disabled or expired client, of a retired secret, of another wallet, forged or malformed) is {"active": false}.
+         */
+        post: operations["introspectToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth2/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * RFC 7009 token revocation: a client ends one of its own access tokens
+         * @description The caller authenticates as at the token endpoint. A live access token of the calling client is refused by /api and inactive at introspection from then on, on every replica; any other token is left alone. The answer is the same either way.
+         */
+        post: operations["revokeToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/.well-known/oauth-authorization-server": {
         parameters: {
             query?: never;
@@ -434,6 +474,30 @@ export interface components {
             expires_in: number;
             scope: string;
         };
+        TokenLookupRequest: {
+            /** @description An access token */
+            token: string;
+            /** @description Only a hint; any value is accepted and the token is looked at whatever it says */
+            token_type_hint?: string;
+            /** @description wallet-{externalKey}-{clientId}, for client_secret_post */
+            client_id?: string;
+            /** @description For client_secret_post */
+            client_secret?: string;
+        };
+        IntrospectionResponse: {
+            active: boolean;
+            client_id?: string;
+            sub?: string;
+            /** @description The roles in force, space-separated */
+            scope?: string;
+            exp?: number;
+            iat?: number;
+            iss?: string;
+            aud?: string;
+            /** @enum {string} */
+            token_type?: "Bearer";
+            wallet?: string;
+        };
         OAuthError: {
             /** @enum {string} */
             error: "invalid_request" | "invalid_client" | "unsupported_grant_type" | "invalid_scope" | "temporarily_unavailable" | "server_error";
@@ -779,6 +843,142 @@ export interface operations {
                 };
             };
             /** @description invalid_request, unsupported_grant_type or invalid_scope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description invalid_client (with WWW-Authenticate Basic) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Only POST is allowed */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description temporarily_unavailable while the database is unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+        };
+    };
+    introspectToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["TokenLookupRequest"];
+            };
+        };
+        responses: {
+            /** @description The token's state */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntrospectionResponse"];
+                };
+            };
+            /** @description invalid_request (a repeated parameter, no token, a body that is not a form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description invalid_client (with WWW-Authenticate Basic) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Only POST is allowed */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description temporarily_unavailable while the database is unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+        };
+    };
+    revokeToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["TokenLookupRequest"];
+            };
+        };
+        responses: {
+            /** @description Done, or nothing to do (an empty body) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid_request (a repeated parameter, no token, a body that is not a form) */
             400: {
                 headers: {
                     [name: string]: unknown;

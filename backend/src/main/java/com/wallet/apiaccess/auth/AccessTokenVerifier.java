@@ -35,10 +35,12 @@ public class AccessTokenVerifier {
     private static final int CLOCK_SKEW_SECONDS = 30;
 
     private final JwtConsumer consumer;
+    private final String issuer;
     private final String accessAudience;
     private final String sessionAudience;
 
     public AccessTokenVerifier(ApiAccessConfig config, KeyRing keys, Endpoints endpoints) {
+        this.issuer = endpoints.issuer();
         this.accessAudience = config.token().audience();
         this.sessionAudience = config.session().audience();
         this.consumer = new JwtConsumerBuilder()
@@ -63,6 +65,16 @@ public class AccessTokenVerifier {
                 .build();
     }
 
+    /** The issuer every verified token names. */
+    public String issuer() {
+        return issuer;
+    }
+
+    /** The audience every verified client access token names (its only one). */
+    public String accessAudience() {
+        return accessAudience;
+    }
+
     public VerifiedToken verify(String token) {
         try {
             JwtClaims claims = consumer.processToClaims(token);
@@ -81,7 +93,16 @@ public class AccessTokenVerifier {
                 if (!claims.getAudience().equals(List.of(sessionAudience)) || username == null) {
                     throw InvalidToken.because("The token is not a session of this console");
                 }
-                return new VerifiedToken(Caller.Kind.USER, walletKey, username, null, roles, credentialRef);
+                return new VerifiedToken(
+                        Caller.Kind.USER,
+                        walletKey,
+                        username,
+                        null,
+                        roles,
+                        credentialRef,
+                        claims.getJwtId(),
+                        claims.getIssuedAt().getValue(),
+                        claims.getExpirationTime().getValue());
             }
             if (!claims.getAudience().equals(List.of(accessAudience))) {
                 throw InvalidToken.because("The token is not meant for this API");
@@ -93,7 +114,15 @@ public class AccessTokenVerifier {
                 throw InvalidToken.because("The token's client does not match its subject and wallet");
             }
             return new VerifiedToken(
-                    Caller.Kind.CLIENT, walletKey, subject, clientId.get().clientId(), roles, credentialRef);
+                    Caller.Kind.CLIENT,
+                    walletKey,
+                    subject,
+                    clientId.get().clientId(),
+                    roles,
+                    credentialRef,
+                    claims.getJwtId(),
+                    claims.getIssuedAt().getValue(),
+                    claims.getExpirationTime().getValue());
         } catch (InvalidJwtException e) {
             throw InvalidToken.because(describe(e));
         } catch (MalformedClaimException e) {

@@ -29,7 +29,8 @@ import java.util.TreeSet;
 /**
  * Turns a verified bearer token into the caller, checking that its user or client still exists,
  * is enabled and not expired, and still has the credential the token was issued for ({@link CredentialRef}:
- * a client's secret, a user's password): one row by its unique key. A token never carries more roles than its holder has now, so a removed role
+ * a client's secret, a user's password): one row by its unique key; and that a client's token was not
+ * revoked ({@link ClientTokens}, which introspection shares). A token never carries more roles than its holder has now, so a removed role
  * stops working at once.
  */
 @ApplicationScoped
@@ -40,14 +41,17 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
     private final ApiClientRepository clients;
     private final WalletUserRepository users;
     private final ClientAddress addresses;
+    private final ClientTokens tokens;
 
     public BearerIdentityProvider(
             AccessTokenVerifier verifier,
+            ClientTokens tokens,
             WalletDirectory wallets,
             ApiClientRepository clients,
             WalletUserRepository users,
             ClientAddress addresses) {
         this.verifier = verifier;
+        this.tokens = tokens;
         this.addresses = addresses;
         this.wallets = wallets;
         this.clients = clients;
@@ -80,22 +84,10 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
     }
 
     private Uni<Caller> client(VerifiedToken token, WalletRef wallet, Source source) {
-        return clients.credential(wallet.id(), token.clientId(), token.credentialRef())
+        return tokens.requireNotRevoked(token)
+                .chain(() -> clients.credential(wallet.id(), token.clientId(), token.credentialRef()))
                 .map(client -> {
-                    Instant now = Instant.now();
-                    if (client == null) {
-                        throw InvalidToken.because("The token's client no longer exists");
-                    }
-                    if (!client.credentialLiveAt(now)) {
-                        throw InvalidToken.because(
-                                "The secret or key the token was issued for has been retired or removed");
-                    }
-                    if (!client.enabled()) {
-                        throw InvalidToken.because("The token's client is disabled");
-                    }
-                    if (client.expiry().isPassedAt(now)) {
-                        throw InvalidToken.because("The token's client has expired");
-                    }
+                    ClientTokens.requireLive(client, Instant.now());
                     return new Caller(
                             wallet.id(),
                             wallet.externalKey(),
@@ -136,7 +128,7 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
         return new Source(addresses.of(context.request()), context.request().getHeader(HttpHeaders.USER_AGENT));
     }
 
-    private static SortedSet<String> inForce(SortedSet<String> granted, SortedSet<String> held) {
+    static SortedSet<String> inForce(SortedSet<String> granted, SortedSet<String> held) {
         SortedSet<String> roles = new TreeSet<>(granted);
         roles.retainAll(held);
         return roles;

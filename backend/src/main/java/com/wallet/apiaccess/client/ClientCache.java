@@ -48,6 +48,21 @@ public class ClientCache {
             secrets = List.copyOf(secrets);
             keys = List.copyOf(keys);
         }
+
+        /** What a bearer check needs of this client for a token issued with the secret {@code credentialRef} names. */
+        public ClientCredential credential(String credentialRef) {
+            for (CachedSecret secret : secrets) {
+                if (secret.credentialRef().equals(credentialRef)) {
+                    return new ClientCredential(roles, expiry, enabled, true, secret.retiresAt(), false);
+                }
+            }
+            for (CachedKey key : keys) {
+                if (key.credentialRef().equals(credentialRef)) {
+                    return new ClientCredential(roles, expiry, enabled, false, null, true);
+                }
+            }
+            return new ClientCredential(roles, expiry, enabled, false, null, false);
+        }
     }
 
     /** One public key of the client for private_key_jwt, read once when the client is loaded. */
@@ -101,6 +116,11 @@ public class ClientCache {
             return Optional.of(Optional.empty());
         }
         return Optional.empty();
+    }
+
+    /** The client as the database has it now (and cached so), or empty when none has this id. */
+    public Uni<Optional<CachedClient>> fresh(OAuthClientId id) {
+        return load(id);
     }
 
     private Uni<Optional<CachedClient>> load(OAuthClientId id) {

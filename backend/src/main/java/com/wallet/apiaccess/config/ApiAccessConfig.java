@@ -89,6 +89,14 @@ public interface ApiAccessConfig {
         @WithName("max-body-reads")
         @WithDefault("1000")
         int maxBodyReads();
+
+        /**
+         * Revoked tokens each replica holds in memory; past it (a client may revoke every token it
+         * obtains) revocations are checked in the database until enough have expired.
+         */
+        @WithName("max-revoked-in-memory")
+        @WithDefault("200000")
+        int maxRevokedInMemory();
     }
 
     interface Session {

@@ -8,6 +8,8 @@ public class Endpoints {
 
     public static final String TOKEN_PATH = "/oauth2/token";
     public static final String JWKS_PATH = "/oauth2/jwks";
+    public static final String INTROSPECTION_PATH = "/oauth2/introspect";
+    public static final String REVOCATION_PATH = "/oauth2/revoke";
     /** The console's page that opens a one-time secret link; the link's token goes in the fragment. */
     public static final String HANDOFF_PAGE = "/handoff";
 
@@ -32,6 +34,14 @@ public class Endpoints {
      */
     public String handoffLink(String token) {
         return issuer + HANDOFF_PAGE + "#" + token;
+    }
+
+    public String introspectionEndpoint() {
+        return issuer + INTROSPECTION_PATH;
+    }
+
+    public String revocationEndpoint() {
+        return issuer + REVOCATION_PATH;
     }
 
     public String jwksUri() {

@@ -6,6 +6,7 @@ import org.jose4j.jwt.MalformedClaimException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * The client id and what proves it: a secret, by HTTP Basic or in the form (RFC 6749 §2.3.1), or a signed
@@ -17,6 +18,8 @@ public record ClientCredentials(String clientId, String secret, AssertionVerifie
 
     private static final String BASIC = "Basic ";
     static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+    /** How a client authenticates at every endpoint of ours (RFC 8414's {@code *_auth_methods_supported}). */
+    static final List<String> METHODS = List.of("client_secret_basic", "client_secret_post", "private_key_jwt");
 
     public ClientCredentials(String clientId, String secret) {
         this(clientId, secret, null);

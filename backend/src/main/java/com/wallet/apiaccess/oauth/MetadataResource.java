@@ -30,11 +30,15 @@ public class MetadataResource {
         // No authorization endpoint: nothing here is issued to a browser redirect.
         m.put("response_types_supported", List.of());
         m.put("grant_types_supported", List.of("client_credentials"));
-        m.put(
-                "token_endpoint_auth_methods_supported",
-                List.of("client_secret_basic", "client_secret_post", "private_key_jwt"));
+        m.put("token_endpoint_auth_methods_supported", ClientCredentials.METHODS);
         m.put("token_endpoint_auth_signing_alg_values_supported", ClientPublicKey.ALGORITHMS);
         m.put("scopes_supported", List.copyOf(catalogue.roles()));
+        m.put("introspection_endpoint", endpoints.introspectionEndpoint());
+        m.put("introspection_endpoint_auth_methods_supported", ClientCredentials.METHODS);
+        m.put("introspection_endpoint_auth_signing_alg_values_supported", ClientPublicKey.ALGORITHMS);
+        m.put("revocation_endpoint", endpoints.revocationEndpoint());
+        m.put("revocation_endpoint_auth_methods_supported", ClientCredentials.METHODS);
+        m.put("revocation_endpoint_auth_signing_alg_values_supported", ClientPublicKey.ALGORITHMS);
         this.metadata = java.util.Collections.unmodifiableMap(m);
     }
 

@@ -62,7 +62,7 @@ public final class OAuthError extends RuntimeException {
     }
 
     static OAuthError serverError() {
-        return new OAuthError(500, "server_error", "The server could not issue a token", 0);
+        return new OAuthError(500, "server_error", "The server could not answer the request", 0);
     }
 
     public int status() {

@@ -15,7 +15,7 @@ import java.util.Locale;
 /** How the OAuth endpoints answer on their Vert.x routes: JSON, RFC 6749 errors with their headers. */
 final class OAuthResponses {
 
-    private static final String JSON = "application/json;charset=UTF-8";
+    private static final CharSequence JSON = HttpHeaders.createOptimized("application/json;charset=UTF-8");
 
     private OAuthResponses() {}
 
@@ -46,11 +46,15 @@ final class OAuthResponses {
     }
 
     static void respond(RoutingContext context, int status, JsonObject body) {
+        respond(context, status, body.encode());
+    }
+
+    static void respond(RoutingContext context, int status, String json) {
         HttpServerResponse response = context.response();
         if (response.ended() || response.closed()) {
             return;
         }
-        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(body.encode());
+        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(json);
     }
 
     /** Answers and then drops what is left of the request (see {@link RefusedBody}). */

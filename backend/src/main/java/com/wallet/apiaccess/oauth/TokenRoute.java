@@ -12,7 +12,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,9 +21,10 @@ import org.jboss.logging.Logger;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@code POST /oauth2/token} on a plain Vert.x route, ahead of every other handler, so that no
- * input at all (oversized, wrong content type, broken encoding) gets any answer but an RFC 6749
- * JSON error or a token, with {@code Cache-Control: no-store} either way. A body must arrive within
+ * {@code POST /oauth2/token}, {@code /oauth2/introspect} and {@code /oauth2/revoke} on plain Vert.x
+ * routes, ahead of every other handler, so that no input at all (oversized, wrong content type, broken
+ * encoding) gets any answer but an RFC 6749 JSON error or the endpoint's own, with
+ * {@code Cache-Control: no-store} either way. A body must arrive within
  * {@code api-access.token.body-timeout} and at most {@code api-access.token.max-body-reads} are read
  * at once, so that clients sending their bodies slowly, or never, hold neither memory nor connections.
  */
@@ -32,15 +32,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class TokenRoute {
 
     public static final String PATH = Endpoints.TOKEN_PATH;
+
+    /** What an endpoint does with a body read in full; {@code started} is the request's arrival ({@link System#nanoTime()}). */
+    @FunctionalInterface
+    private interface Endpoint {
+        void answer(RoutingContext context, byte[] body, long started);
+    }
+
     /** A client-credentials request is a few hundred bytes; anything near this is not one. */
     static final int BODY_LIMIT = 8 * 1024;
 
     private static final Logger LOG = Logger.getLogger(TokenRoute.class);
 
+    private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
+    private static final CharSequence PRAGMA = HttpHeaders.createOptimized("Pragma");
+    private static final CharSequence NO_CACHE = HttpHeaders.createOptimized("no-cache");
+    private static final CharSequence SUNSET = HttpHeaders.createOptimized("Sunset");
+
     /** Retry-After of a request refused because too many bodies are being read. */
     static final long BUSY_RETRY_AFTER_SECONDS = 1;
 
     private final TokenService service;
+    private final IntrospectionService introspection;
     private final TokenMetrics metrics;
     private final ClientAddress addresses;
     private final long bodyTimeoutMillis;
@@ -48,8 +61,14 @@ public class TokenRoute {
     /** Token requests whose bodies are being read now, over all event loops. */
     private final AtomicInteger bodyReads = new AtomicInteger();
 
-    public TokenRoute(TokenService service, TokenMetrics metrics, ClientAddress addresses, ApiAccessConfig config) {
+    public TokenRoute(
+            TokenService service,
+            IntrospectionService introspection,
+            TokenMetrics metrics,
+            ClientAddress addresses,
+            ApiAccessConfig config) {
         this.service = service;
+        this.introspection = introspection;
         this.metrics = metrics;
         this.addresses = addresses;
         this.bodyTimeoutMillis = Math.max(1, config.token().bodyTimeout().toMillis());
@@ -57,17 +76,23 @@ public class TokenRoute {
     }
 
     void register(@Observes Router router) {
-        router.route(PATH).order(Integer.MIN_VALUE + 100).handler(this::handle);
+        router.route(PATH).order(Integer.MIN_VALUE + 100).handler(context -> handle(context, this::issue));
+        router.route(Endpoints.INTROSPECTION_PATH)
+                .order(Integer.MIN_VALUE + 100)
+                .handler(context -> handle(context, this::introspect));
+        router.route(Endpoints.REVOCATION_PATH)
+                .order(Integer.MIN_VALUE + 100)
+                .handler(context -> handle(context, this::revoke));
     }
 
-    private void handle(RoutingContext context) {
+    private void handle(RoutingContext context, Endpoint endpoint) {
         HttpServerRequest request = context.request();
         HttpServerResponse response = context.response();
-        response.putHeader(HttpHeaders.CACHE_CONTROL, "no-store").putHeader("Pragma", "no-cache");
+        response.putHeader(HttpHeaders.CACHE_CONTROL, NO_STORE).putHeader(PRAGMA, NO_CACHE);
         if (request.method() != HttpMethod.POST) {
             response.putHeader(HttpHeaders.ALLOW, "POST");
             OAuthResponses.respond(
-                    context, 405, OAuthResponses.body("invalid_request", "The token endpoint accepts POST only"));
+                    context, 405, OAuthResponses.body("invalid_request", "This endpoint accepts POST only"));
             return;
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -80,7 +105,7 @@ public class TokenRoute {
             refuseBusy(context);
             return;
         }
-        new BodyRead(context).start();
+        new BodyRead(context, endpoint).start();
     }
 
     /**
@@ -91,13 +116,16 @@ public class TokenRoute {
     private final class BodyRead implements Handler<Buffer> {
 
         private final RoutingContext context;
+        private final Endpoint endpoint;
+        private final long started = System.nanoTime();
         private final Buffer body = Buffer.buffer(256);
         private long timer = -1;
         /** The body ended, was refused or abandoned, and the place given back. */
         private boolean finished;
 
-        BodyRead(RoutingContext context) {
+        BodyRead(RoutingContext context, Endpoint endpoint) {
             this.context = context;
+            this.endpoint = endpoint;
         }
 
         void start() {
@@ -107,7 +135,7 @@ public class TokenRoute {
             request.exceptionHandler(this::failed);
             request.endHandler(end -> {
                 if (finish()) {
-                    issue(context, body.getBytes());
+                    endpoint.answer(context, body.getBytes(), started);
                 }
             });
             request.resume();
@@ -129,7 +157,7 @@ public class TokenRoute {
         private void timedOut() {
             timer = -1;
             if (finish()) {
-                metrics.refused("invalid_request");
+                refused(context, "invalid_request");
                 OAuthResponses.respondAndClose(
                         context,
                         400,
@@ -163,7 +191,7 @@ public class TokenRoute {
         return millis % 1000 == 0 ? millis / 1000 + (millis == 1000 ? " second" : " seconds") : millis + " ms";
     }
 
-    private void issue(RoutingContext context, byte[] body) {
+    private void issue(RoutingContext context, byte[] body, long started) {
         HttpServerRequest request = context.request();
         String source = addresses.of(request);
         Uni.createFrom()
@@ -175,41 +203,79 @@ public class TokenRoute {
                 .subscribe()
                 .with(
                         token -> {
-                            metrics.issued();
+                            metrics.issued(started);
                             if (token.sunsetSoon()) {
                                 context.response()
-                                        .putHeader("Sunset", OAuthResponses.httpDate(token.credentialExpiresAt()));
+                                        .putHeader(SUNSET, OAuthResponses.httpDate(token.credentialExpiresAt()));
                             }
-                            OAuthResponses.respond(
-                                    context,
-                                    200,
-                                    new JsonObject()
-                                            .put("access_token", token.accessToken())
-                                            .put("token_type", "Bearer")
-                                            .put("expires_in", token.expiresIn())
-                                            .put("scope", token.scope())
-                                            .put("credential_expires_at", token.credentialExpiresAt()));
+                            OAuthResponses.respond(context, 200, token.json());
                         },
-                        failure -> fail(context, failure));
+                        failure -> fail(context, failure, started));
     }
 
-    private void fail(RoutingContext context, Throwable failure) {
+    /** RFC 7662 §2.2: 200 with the token's claims, or {@code {"active": false}}. */
+    private void introspect(RoutingContext context, byte[] body, long started) {
+        HttpServerRequest request = context.request();
+        String source = addresses.of(request);
+        Uni.createFrom()
+                .deferred(() -> introspection.introspect(
+                        request.getHeader(HttpHeaders.CONTENT_TYPE),
+                        request.getHeader(HttpHeaders.AUTHORIZATION),
+                        body,
+                        source))
+                .subscribe()
+                .with(
+                        answer -> OAuthResponses.respond(context, 200, answer),
+                        failure -> fail(context, failure, started));
+    }
+
+    /** RFC 7009 §2.2: 200 with an empty body, whether or not the token was known. */
+    private void revoke(RoutingContext context, byte[] body, long started) {
+        HttpServerRequest request = context.request();
+        String source = addresses.of(request);
+        Uni.createFrom()
+                .deferred(() -> introspection.revoke(
+                        request.getHeader(HttpHeaders.CONTENT_TYPE),
+                        request.getHeader(HttpHeaders.AUTHORIZATION),
+                        body,
+                        source))
+                .subscribe()
+                .with(
+                        done -> {
+                            HttpServerResponse response = context.response();
+                            if (!response.ended() && !response.closed()) {
+                                response.setStatusCode(200).end();
+                            }
+                        },
+                        failure -> fail(context, failure, started));
+    }
+
+    private void fail(RoutingContext context, Throwable failure, long started) {
         OAuthError error;
         if (failure instanceof OAuthError oauth) {
             error = oauth;
         } else if (DatabaseFailures.isUnavailable(failure)) {
-            OutageLog.refused(PATH, failure);
+            OutageLog.refused(context.request().path(), failure);
             error = OAuthError.unavailable();
         } else {
-            LOG.error("Token endpoint failed unexpectedly", failure);
+            LOG.errorf(failure, "%s failed unexpectedly", context.request().path());
             error = OAuthError.serverError();
         }
-        metrics.refused(error.reason());
+        if (PATH.equals(context.request().path())) {
+            metrics.refused(error.reason(), started);
+        }
         OAuthResponses.error(context, error);
     }
 
+    /** Counted in the token metrics when it is a token request. */
+    private void refused(RoutingContext context, String reason) {
+        if (PATH.equals(context.request().path())) {
+            metrics.refused(reason);
+        }
+    }
+
     private void refuseOversized(RoutingContext context) {
-        metrics.refused("invalid_request");
+        refused(context, "invalid_request");
         // the rest of the body is not worth reading, however slowly it comes
         OAuthResponses.respondAndClose(
                 context,
@@ -218,7 +284,7 @@ public class TokenRoute {
     }
 
     private void refuseBusy(RoutingContext context) {
-        metrics.refused("temporarily_unavailable");
+        refused(context, "temporarily_unavailable");
         context.response().putHeader("Retry-After", Long.toString(BUSY_RETRY_AFTER_SECONDS));
         OAuthResponses.respondAndClose(
                 context,

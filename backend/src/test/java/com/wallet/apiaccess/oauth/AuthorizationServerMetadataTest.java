@@ -90,6 +90,28 @@ class AuthorizationServerMetadataTest {
     }
 
     @Test
+    void shouldListIntrospectionAndRevocationWithTheirClientAuthentication() {
+        JsonPath metadata = metadata();
+        assertThat(metadata.getString("introspection_endpoint"), equalTo(ISSUER + "/oauth2/introspect"));
+        assertThat(metadata.getString("revocation_endpoint"), equalTo(ISSUER + "/oauth2/revoke"));
+        for (String member : List.of(
+                "introspection_endpoint_auth_methods_supported", "revocation_endpoint_auth_methods_supported")) {
+            assertThat(
+                    member,
+                    metadata.getList(member, String.class),
+                    containsInAnyOrder("client_secret_basic", "client_secret_post", "private_key_jwt"));
+        }
+        for (String member : List.of(
+                "introspection_endpoint_auth_signing_alg_values_supported",
+                "revocation_endpoint_auth_signing_alg_values_supported")) {
+            assertThat(
+                    member,
+                    metadata.getList(member, String.class),
+                    containsInAnyOrder("ES256", "ES384", "RS256", "EdDSA"));
+        }
+    }
+
+    @Test
     void shouldListEveryRoleOfTheCatalogueAsAScope() {
         List<String> roles = new ArrayList<>();
         for (String resource : RESOURCES) {

@@ -92,4 +92,23 @@ class JdkProviderTokenTest {
             assertThat(statuses).as(key.alg()).containsOnly(200);
         }
     }
+
+    @Test
+    void shouldVerifyIntrospectedTokensOnTheWorkerPool() {
+        Introspection.Holder resourceServer = Introspection.Holder.create(List.of("accounts:read"));
+        List<String> tokens = IntStream.range(0, 8)
+                .mapToObj(i ->
+                        Introspection.Holder.create(List.of("accounts:read")).token())
+                .toList();
+
+        List<Boolean> active = tokens.stream()
+                .map(token -> CompletableFuture.supplyAsync(() -> Introspection.isActive(resourceServer, token)))
+                .toList()
+                .stream()
+                .map(CompletableFuture::join)
+                .toList();
+
+        assertThat(active).containsOnly(true);
+        Introspection.assertInactive(Introspection.introspect(resourceServer, tokens.get(0) + "x"));
+    }
 }

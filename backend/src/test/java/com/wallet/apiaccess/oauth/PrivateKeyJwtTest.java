@@ -444,4 +444,49 @@ class PrivateKeyJwtTest {
         assertThat(Instant.parse(view.getString("keys[0].lastUsedAt"))).isAfter(before);
         assertThat(Instant.parse(view.getString("lastUsedAt"))).isAfter(before);
     }
+
+    @Test
+    void shouldAuthenticateAtIntrospectionAndRevocationToo() {
+        KeyClient client = keyClient(TestKeys.ec256());
+        String token = tokenOf(withAssertion(client.assertion()));
+
+        JsonPath introspected = given().contentType(TokenEndpoint.FORM)
+                .body(form(
+                        "token",
+                        token,
+                        "client_assertion_type",
+                        TestKeys.JWT_BEARER,
+                        "client_assertion",
+                        client.assertion()))
+                .post("/oauth2/introspect")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(introspected.getBoolean("active")).isTrue();
+
+        given().contentType(TokenEndpoint.FORM)
+                .body(form(
+                        "token",
+                        token,
+                        "client_assertion_type",
+                        TestKeys.JWT_BEARER,
+                        "client_assertion",
+                        client.assertion()))
+                .post("/oauth2/revoke")
+                .then()
+                .statusCode(200);
+        Api.as(token).get("/api/clients/" + client.clientId()).then().statusCode(401);
+
+        // a replayed assertion is refused there as well
+        String once = client.assertion();
+        given().contentType(TokenEndpoint.FORM)
+                .body(form("token", token, "client_assertion_type", TestKeys.JWT_BEARER, "client_assertion", once))
+                .post("/oauth2/introspect")
+                .then()
+                .statusCode(200);
+        assertRefused(given().contentType(TokenEndpoint.FORM)
+                .body(form("token", token, "client_assertion_type", TestKeys.JWT_BEARER, "client_assertion", once))
+                .post("/oauth2/introspect"));
+    }
 }

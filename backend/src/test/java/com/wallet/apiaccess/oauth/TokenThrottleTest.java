@@ -136,4 +136,25 @@ class TokenThrottleTest {
             issued(secretPost(client, null));
         }
     }
+
+    /** Introspection and revocation authenticate the caller as the token endpoint does: one count, one throttle. */
+    @Test
+    void shouldCountFailuresAtIntrospectionAndRevocationWithTheTokenEndpoints() {
+        TestClient client = newClient(List.of("accounts:read"));
+        String token = issued(secretPost(client, null)).getString("access_token");
+        String[] paths = {Introspection.INTROSPECT, Introspection.REVOKE, Introspection.INTROSPECT};
+        for (int i = 0; i < LIMIT; i++) {
+            assertInvalidClientAfterBasic(postWithBasicTo(paths[i % paths.length], client, "wrong-secret-" + i, token));
+        }
+        assertThrottled(withBasic(client.oauthClientId(), client.secret()));
+        assertThrottled(postWithBasicTo(Introspection.INTROSPECT, client, client.secret(), token));
+        assertThrottled(postWithBasicTo(Introspection.REVOKE, client, client.secret(), token));
+    }
+
+    private static Response postWithBasicTo(String path, TestClient client, String secret, String token) {
+        return TokenEndpoint.formRequest(form("token", token))
+                .header("Authorization", basic(client.oauthClientId(), secret))
+                .when()
+                .post(path);
+    }
 }

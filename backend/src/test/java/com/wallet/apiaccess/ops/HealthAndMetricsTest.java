@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What an operator watches: health probes and Prometheus metrics. */
@@ -53,6 +54,40 @@ class HealthAndMetricsTest {
                 .body("error", equalTo("invalid_client"));
         double after = metric("api_access_tokens_refused_total", "reason=\"invalid_client\"");
         assertTrue(after >= before + 1, "refused went from " + before + " to " + after);
+    }
+
+    @Test
+    void shouldTimeTokenRequestsByOutcome() {
+        double issuedBefore = metric("api_access_token_requests_seconds_count", "outcome=\"issued\"");
+        double refusedBefore = metric("api_access_token_requests_seconds_count", "outcome=\"refused\"");
+        String clientId = Api.unique("timed");
+        String secret = Api.createClient(Api.adminToken(), clientId, List.of("accounts:read"))
+                .getString("clientSecret");
+        Api.clientToken(Api.oauthClientId(clientId), secret);
+        given().contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials")
+                .formParam("client_id", Api.oauthClientId(clientId))
+                .formParam("client_secret", "not-the-secret")
+                .when()
+                .post("/oauth2/token")
+                .then()
+                .statusCode(401);
+        double issuedAfter = metric("api_access_token_requests_seconds_count", "outcome=\"issued\"");
+        double refusedAfter = metric("api_access_token_requests_seconds_count", "outcome=\"refused\"");
+        assertTrue(issuedAfter >= issuedBefore + 1, "issued went from " + issuedBefore + " to " + issuedAfter);
+        assertTrue(refusedAfter >= refusedBefore + 1, "refused went from " + refusedBefore + " to " + refusedAfter);
+    }
+
+    @Test
+    void shouldLeaveTheTokenEndpointOutOfTheGenericHttpMetric() {
+        String clientId = Api.unique("untagged");
+        String secret = Api.createClient(Api.adminToken(), clientId, List.of("accounts:read"))
+                .getString("clientSecret");
+        Api.clientToken(Api.oauthClientId(clientId), secret);
+        assertTrue(
+                metric("http_server_requests_seconds_count", "uri=\"/api/clients\"") >= 1,
+                "the admin API is in the generic metric");
+        assertEquals(0, metric("http_server_requests_seconds_count", "uri=\"/oauth2/token\""));
     }
 
     @Test

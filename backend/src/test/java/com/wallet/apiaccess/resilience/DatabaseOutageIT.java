@@ -75,6 +75,9 @@ class DatabaseOutageIT {
         DUPLICATE_CLIENT(409),
         LIST_USERS(200),
         SIGN_IN(200),
+        INTROSPECT(200),
+        // a token revoked again and again: one insert that does nothing, and a notification, each time
+        REVOKE(200),
         // The throttle may answer 429 before it looks at the database.
         WRONG_PASSWORD(401, 429);
 
@@ -112,6 +115,9 @@ class DatabaseOutageIT {
     private String management;
     private String admin;
     private String secret;
+    private String access;
+    private String revokerSecret;
+    private String revoked;
 
     @Test
     void shouldNeverAnswerAnother5xxThan503AndRecoverByItself() throws Exception {
@@ -142,6 +148,11 @@ class DatabaseOutageIT {
             HttpResponse<String> load = send(createClient("load"));
             assertThat(load.statusCode()).as(load.body()).isEqualTo(201);
             secret = field(load.body(), "clientSecret");
+            access = field(send(tokenRequest("load", secret)).body(), "access_token");
+            HttpResponse<String> revoker = send(createClient("revoker"));
+            assertThat(revoker.statusCode()).as(revoker.body()).isEqualTo(201);
+            revokerSecret = field(revoker.body(), "clientSecret");
+            revoked = field(send(tokenRequest("revoker", revokerSecret)).body(), "access_token");
 
             AtomicBoolean running = new AtomicBoolean(true);
             ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
@@ -342,12 +353,9 @@ class DatabaseOutageIT {
     private Outcome call(Call call) {
         String clientId = null;
         HttpRequest request = switch (call) {
-            case TOKEN ->
-                post(
-                        "/oauth2/token",
-                        "application/x-www-form-urlencoded",
-                        "grant_type=client_credentials&client_id=wallet-" + WALLET + "-load&client_secret="
-                                + URLEncoder.encode(secret, StandardCharsets.UTF_8));
+            case TOKEN -> tokenRequest("load", secret);
+            case INTROSPECT -> oauthRequest("/oauth2/introspect", "load", secret, access);
+            case REVOKE -> oauthRequest("/oauth2/revoke", "revoker", revokerSecret, revoked);
             case LIST_CLIENTS -> get("/api/clients?size=5");
             case GET_CLIENT -> get("/api/clients/load");
             case MISSING_CLIENT -> get("/api/clients/never-created");
@@ -403,6 +411,23 @@ class DatabaseOutageIT {
 
     private HttpResponse<String> send(HttpRequest request) throws Exception {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest tokenRequest(String clientId, String clientSecret) {
+        return post(
+                "/oauth2/token",
+                "application/x-www-form-urlencoded",
+                "grant_type=client_credentials&client_id=wallet-" + WALLET + "-" + clientId + "&client_secret="
+                        + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8));
+    }
+
+    private HttpRequest oauthRequest(String path, String clientId, String clientSecret, String token) {
+        return post(
+                path,
+                "application/x-www-form-urlencoded",
+                "client_id=wallet-" + WALLET + "-" + clientId + "&client_secret="
+                        + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8) + "&token="
+                        + URLEncoder.encode(token, StandardCharsets.UTF_8));
     }
 
     private HttpRequest post(String path, String contentType, String body) {

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two replicas behind a load balancer share one database and one signing key. A client deleted or
  * changed through one is refused by the other's token endpoint at once (LISTEN/NOTIFY drops its
- * cache), and tokens of one are good on the other.
+ * cache), a token revoked through one is refused by the other, and tokens of one are good on the other.
  */
 class ReplicasIT {
 
@@ -33,13 +33,14 @@ class ReplicasIT {
     private static final Duration AT_ONCE = Duration.ofSeconds(2);
 
     private static PostgresTestDatabase database;
+    private static Map<String, String> settings;
     private static PackagedService first;
     private static PackagedService second;
 
     @BeforeAll
     static void twoReplicas() throws Exception {
         database = new PostgresTestDatabase();
-        Map<String, String> settings = new HashMap<>(database.start());
+        settings = new HashMap<>(database.start());
         settings.remove("test.database.name");
         settings.put(
                 "api-access.jwt.sign-key-location",
@@ -203,6 +204,80 @@ class ReplicasIT {
                 AT_ONCE,
                 () -> token(second, "disabled-elsewhere", secret, null),
                 response -> response.statusCode() == 401 && response.body().contains("invalid_client"));
+    }
+
+    @Test
+    void shouldRefuseATokenRevokedOnOneReplicaOnTheOtherAtOnce() throws Exception {
+        String admin = signIn(first);
+        String secret = createClient(first, admin, "revoked-elsewhere", "api-access:read");
+        String resourceServer = createClient(first, admin, "resource-server", "accounts:read");
+        String live = field(token(first, "revoked-elsewhere", secret, null).body(), "access_token");
+        assertThat(send(get(second, "/api/me", live)).statusCode()).isEqualTo(200);
+        assertThat(introspect(second, "resource-server", resourceServer, live).body())
+                .contains("\"active\":true");
+
+        HttpResponse<String> revoked = oauthPost(first, "/oauth2/revoke", "revoked-elsewhere", secret, live);
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+
+        awaitWithin(AT_ONCE, () -> send(get(second, "/api/me", live)), response -> response.statusCode() == 401);
+        assertThat(introspect(second, "resource-server", resourceServer, live).body())
+                .isEqualTo("{\"active\":false}");
+        assertThat(send(get(first, "/api/me", live)).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void shouldRefuseATokenRevokedBeforeAReplicaStarted() throws Exception {
+        String admin = signIn(first);
+        String secret = createClient(first, admin, "revoked-before", "api-access:read");
+        String live = field(token(first, "revoked-before", secret, null).body(), "access_token");
+        assertThat(oauthPost(first, "/oauth2/revoke", "revoked-before", secret, live)
+                        .statusCode())
+                .isEqualTo(200);
+
+        try (PackagedService late = PackagedService.start("replica-3", settings)) {
+            assertThat(send(get(late, "/api/me", live)).statusCode()).isEqualTo(401);
+            assertThat(introspect(late, "revoked-before", secret, live).body()).isEqualTo("{\"active\":false}");
+        }
+    }
+
+    @Test
+    void shouldSayATokenOfAClientDisabledOnOneReplicaIsInactiveOnTheOtherAtOnce() throws Exception {
+        String admin = signIn(first);
+        String secret = createClient(first, admin, "introspected-elsewhere", "accounts:read");
+        String resourceServer = createClient(first, admin, "resource-server-2", "accounts:read");
+        String live = field(token(first, "introspected-elsewhere", secret, null).body(), "access_token");
+        assertThat(introspect(second, "resource-server-2", resourceServer, live).body())
+                .contains("\"active\":true");
+
+        HttpResponse<String> disabled =
+                send(HttpRequest.newBuilder(URI.create(first.baseUrl() + "/api/clients/introspected-elsewhere"))
+                        .header("Authorization", "Bearer " + admin)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"roles\":[\"accounts:read\"],\"enabled\":false}"))
+                        .build());
+        assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(200);
+
+        awaitWithin(
+                AT_ONCE,
+                () -> introspect(second, "resource-server-2", resourceServer, live),
+                response -> response.body().equals("{\"active\":false}"));
+    }
+
+    private static HttpResponse<String> introspect(
+            PackagedService replica, String clientId, String secret, String token) throws Exception {
+        return oauthPost(replica, "/oauth2/introspect", clientId, secret, token);
+    }
+
+    /** client_secret_post of a client of the replicas' wallet, with {@code token}. */
+    private static HttpResponse<String> oauthPost(
+            PackagedService replica, String path, String clientId, String secret, String token) throws Exception {
+        String body = "client_id=wallet-replicas-" + clientId
+                + "&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8)
+                + "&token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(URI.create(replica.baseUrl() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     private static HttpRequest post(PackagedService replica, String path, String bearer, String json) {
