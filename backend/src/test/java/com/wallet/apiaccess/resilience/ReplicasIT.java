@@ -1,6 +1,10 @@
 package com.wallet.apiaccess.resilience;
 
 import com.wallet.apiaccess.support.PostgresTestDatabase;
+import com.wallet.apiaccess.support.TestKeys;
+import com.wallet.apiaccess.support.TestKeys.TestKey;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -261,6 +267,62 @@ class ReplicasIT {
                 AT_ONCE,
                 () -> introspect(second, "resource-server-2", resourceServer, live),
                 response -> response.body().equals("{\"active\":false}"));
+    }
+
+    @Test
+    void shouldRefuseOnOneReplicaAnAssertionUsedOnTheOther() throws Exception {
+        String admin = signIn(first);
+        TestKey key = TestKeys.ec256();
+        HttpResponse<String> created = send(post(
+                first,
+                "/api/clients",
+                admin,
+                new JsonObject()
+                        .put("clientId", "keyed-replicas")
+                        .put("roles", new JsonArray().add("accounts:read"))
+                        .put("credential", "key")
+                        .put("pem", key.publicPem())
+                        .encode()));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        // a used jti is in PostgreSQL: the other replica refuses the same assertion
+        String assertion = assertion(key);
+        assertThat(withAssertion(second, assertion).statusCode()).isEqualTo(200);
+        assertThat(withAssertion(first, assertion).statusCode()).isEqualTo(401);
+        assertThat(withAssertion(second, assertion).statusCode()).isEqualTo(401);
+
+        // and of the same assertion sent to both at once, one is accepted
+        for (int round = 0; round < 5; round++) {
+            String once = assertion(key);
+            CompletableFuture<HttpResponse<String>> a = CompletableFuture.supplyAsync(() -> quietly(first, once));
+            CompletableFuture<HttpResponse<String>> b = CompletableFuture.supplyAsync(() -> quietly(second, once));
+            List<Integer> statuses = List.of(a.join().statusCode(), b.join().statusCode());
+            assertThat(statuses).containsExactlyInAnyOrder(200, 401);
+        }
+    }
+
+    private static String assertion(TestKey key) {
+        Map<String, Object> claims = TestKeys.claims("wallet-replicas-keyed-replicas");
+        claims.put("aud", "https://api-access.example");
+        return key.sign(claims, key.thumbprint());
+    }
+
+    private static HttpResponse<String> quietly(PackagedService replica, String assertion) {
+        try {
+            return withAssertion(replica, assertion);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpResponse<String> withAssertion(PackagedService replica, String assertion) throws Exception {
+        String body = "grant_type=client_credentials&client_assertion_type="
+                + URLEncoder.encode(TestKeys.JWT_BEARER, StandardCharsets.UTF_8)
+                + "&client_assertion=" + assertion;
+        return send(HttpRequest.newBuilder(URI.create(replica.baseUrl() + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     private static HttpResponse<String> introspect(
