@@ -5,7 +5,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.RepeatedTest;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -71,10 +73,10 @@ class ConcurrentChangesTest {
         List<Response> answers = runTogether(requests);
 
         assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(200));
+        // as instants: ISO text drops a zero fraction, and "…:50Z" sorts after "…:50.157Z" as a string
         Response last = answers.stream()
-                .max((a, b) -> a.jsonPath()
-                        .getString("updatedAt")
-                        .compareTo(b.jsonPath().getString("updatedAt")))
+                .max(Comparator.comparing(
+                        (Response answer) -> Instant.parse(answer.jsonPath().getString("updatedAt"))))
                 .orElseThrow();
         Response stored = Api.as(admin).get("/api/clients/" + clientId);
         String notes = stored.jsonPath().getString("notes");
