@@ -76,6 +76,9 @@ public class AccessTokenVerifier {
     }
 
     public VerifiedToken verify(String token) {
+        if (!CompactJws.isCanonical(token)) {
+            throw InvalidToken.because("The token is not a compact JWS in canonical base64url");
+        }
         try {
             JwtClaims claims = consumer.processToClaims(token);
             String walletKey = claims.getStringClaimValue(TokenClaims.WALLET);

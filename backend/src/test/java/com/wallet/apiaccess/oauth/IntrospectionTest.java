@@ -139,7 +139,12 @@ class IntrospectionTest {
 
         String head = token.substring(0, token.length() - 1);
         char last = token.charAt(token.length() - 1);
+        // the last character's low bits are unused: a change there alone decodes to the same signature
         assertInactive(introspect(resourceServer, head + (last == 'A' ? 'B' : 'A')));
+        int middle = token.length() - 20;
+        assertInactive(introspect(
+                resourceServer,
+                token.substring(0, middle) + (token.charAt(middle) == 'A' ? 'B' : 'A') + token.substring(middle + 1)));
         assertInactive(introspect(resourceServer, head + "\u00e9"));
         assertInactive(introspect(resourceServer, head + "\u00e9\u00e9"));
         assertInactive(introspect(resourceServer, token + "."));
