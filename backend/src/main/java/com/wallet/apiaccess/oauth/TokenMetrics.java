@@ -1,6 +1,7 @@
 package com.wallet.apiaccess.oauth;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Tokens issued, and refused by OAuth error code: a handful of tags, never a client id. The token
@@ -38,6 +40,13 @@ public class TokenMetrics {
         return Timer.builder("api_access_token_requests")
                 .description("Token requests from their arrival to their answer, by outcome")
                 .tag("outcome", outcome)
+                .register(registry);
+    }
+
+    /** How many request bodies the OAuth endpoints are reading now: a crowd of slow senders shows here. */
+    void bodiesBeingRead(AtomicInteger count) {
+        Gauge.builder("api_access_token_bodies_being_read", count, AtomicInteger::get)
+                .description("Request bodies the token, introspection and revocation endpoints are reading now")
                 .register(registry);
     }
 

@@ -73,6 +73,7 @@ public class TokenRoute {
         this.addresses = addresses;
         this.bodyTimeoutMillis = Math.max(1, config.token().bodyTimeout().toMillis());
         this.maxBodyReads = config.token().maxBodyReads();
+        metrics.bodiesBeingRead(bodyReads);
     }
 
     void register(@Observes Router router) {

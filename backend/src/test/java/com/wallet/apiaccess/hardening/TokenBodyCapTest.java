@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -35,6 +37,7 @@ class TokenBodyCapTest {
                 SlowTokenRequest second = SlowTokenRequest.open(PATIENCE_MILLIS)) {
             // Once the server reads both slow bodies, the next request is refused; until then it may get
             // in, and as it is complete it gives its place back at once: ask until refused.
+            untilBeingRead(2);
             Answer refused = untilAnswered(503);
             JsonPath body = new JsonPath(refused.body());
             assertEquals("temporarily_unavailable", body.getString("error"), refused.body());
@@ -56,6 +59,28 @@ class TokenBodyCapTest {
             assertEquals(401, untilAnswered(401).status());
         }
         assertEquals(401, untilAnswered(401).status());
+    }
+
+    /** Waits until the server says it is reading {@code count} bodies (its gauge), or fails saying how many it reads. */
+    private static void untilBeingRead(int count) {
+        long deadline = System.nanoTime() + PATIENCE_MILLIS * 1_000_000L;
+        double reading = -1;
+        while (System.nanoTime() < deadline) {
+            String metrics = RestAssured.given()
+                    .get("/q/metrics")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
+            Matcher sample = Pattern.compile("^api_access_token_bodies_being_read\\S*\\s+(\\S+)$", Pattern.MULTILINE)
+                    .matcher(metrics);
+            reading = sample.find() ? Double.parseDouble(sample.group(1)) : -1;
+            if (reading == count) {
+                return;
+            }
+            sleep(50);
+        }
+        fail("the server reads " + reading + " slow bodies after " + PATIENCE_MILLIS + " ms, not " + count);
     }
 
     /** Sends complete token requests (of an unknown client) until one is answered {@code status}. */
