@@ -19,13 +19,13 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ErrorState } from '@/components/ui/error-state';
 import { describeError } from '@/lib/api/errors';
 import type { Client, ClientKey, Delivery, Secret } from '@/lib/api/types';
-import { formatDate, formatDateTime } from '@/lib/dates';
+import { formatDateTime } from '@/lib/dates';
 import { clientQueryOptions, useClient } from '../api/get-client';
 import { useRetireSecret } from '../api/retire-secret';
 import { useRotateSecret } from '../api/rotate-secret';
 import { useSetClientEnabled } from '../api/set-client-enabled';
 import { AddKeyDialog, KeysSection, RemoveKeyDialog } from './client-keys';
-import { LastUsed, StatusBadge } from './client-status';
+import { DayOf, LastUsed, StatusBadge } from './client-status';
 import { DeliveryChoice } from './delivery-choice';
 import { handoverOf, type IssuedSecret } from './secret-dialog';
 
@@ -210,15 +210,7 @@ function SecretsTable({ client, onRetire }: { client: Client; onRetire: (secret:
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Text
-                  size="sm"
-                  component="time"
-                  dateTime={secret.createdAt}
-                  title={formatDateTime(secret.createdAt)}
-                  style={{ whiteSpace: 'nowrap' }}
-                >
-                  {formatDate(secret.createdAt)}
-                </Text>
+                <DayOf at={secret.createdAt} />
               </Table.Td>
               <Table.Td>
                 <LastUsed at={secret.lastUsedAt} />

@@ -5,10 +5,9 @@ import { useId, useState } from 'react';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { describeError } from '@/lib/api/errors';
 import type { Client, ClientKey, NewKey } from '@/lib/api/types';
-import { formatDate, formatDateTime } from '@/lib/dates';
 import { keyRequestOf, useAddKey } from '../api/add-key';
 import { useRemoveKey } from '../api/remove-key';
-import { LastUsed } from './client-status';
+import { DayOf, LastUsed } from './client-status';
 
 export const MAX_KEYS = 2;
 
@@ -82,15 +81,7 @@ export function KeysSection({ client, onAdd, onRemove }: KeysProps) {
                   <Text size="sm">{key.alg}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text
-                    size="sm"
-                    component="time"
-                    dateTime={key.createdAt}
-                    title={formatDateTime(key.createdAt)}
-                    style={{ whiteSpace: 'nowrap' }}
-                  >
-                    {formatDate(key.createdAt)}
-                  </Text>
+                  <DayOf at={key.createdAt} />
                 </Table.Td>
                 <Table.Td>
                   <LastUsed at={key.lastUsedAt} />

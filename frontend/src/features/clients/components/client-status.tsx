@@ -48,6 +48,15 @@ export function StatusBadge({ client }: { client: Pick<Client, 'status' | 'expir
 }
 
 /** "3 hours ago" with the exact time on hover, or "Never". */
+/** A day, as a time element whose title has the date and time in UTC. */
+export function DayOf({ at }: { at: string }) {
+  return (
+    <Text size="sm" component="time" dateTime={at} title={formatDateTime(at)} style={{ whiteSpace: 'nowrap' }}>
+      {formatDate(at)}
+    </Text>
+  );
+}
+
 export function LastUsed({ at, never = 'Never' }: { at: string | null; never?: string }) {
   if (at == null) {
     return (

@@ -145,6 +145,15 @@ public class ApiClientService {
                         : withKey(caller, valid, saved, now));
     }
 
+    /** What a client.created event says of any new client; its credential comes after. */
+    private static Changes created(NewClient valid) {
+        return Changes.of()
+                .roles(List.of(), valid.roles())
+                .value("notes", null, valid.notes())
+                .fact("expiryDate", valid.expiry().lastDay().toString())
+                .fact("enabled", valid.enabled());
+    }
+
     private Uni<CreatedClientView> withSecret(Caller caller, NewClient valid, ApiClient saved, Instant now) {
         SecretIssuer.Issued first = issuer.issue(saved.id, valid.delivery(), now);
         AuditEntry created = AuditEntry.by(
@@ -152,11 +161,7 @@ public class ApiClientService {
                 now,
                 "client.created",
                 Target.client(saved.clientId),
-                Changes.of()
-                        .roles(List.of(), valid.roles())
-                        .value("notes", null, valid.notes())
-                        .fact("expiryDate", valid.expiry().lastDay().toString())
-                        .fact("enabled", valid.enabled())
+                created(valid)
                         .fact("secretId", first.row().secretId)
                         .fact("delivery", valid.delivery().name())
                         .json());
@@ -175,11 +180,7 @@ public class ApiClientService {
                 now,
                 "client.created",
                 Target.client(saved.clientId),
-                Changes.of()
-                        .roles(List.of(), valid.roles())
-                        .value("notes", null, valid.notes())
-                        .fact("expiryDate", valid.expiry().lastDay().toString())
-                        .fact("enabled", valid.enabled())
+                created(valid)
                         .fact("credential", Credential.key.name())
                         .fact("kid", key.kid)
                         .fact("alg", key.alg)

@@ -28,46 +28,29 @@ public class UsageRecorder {
     private static final long MARK_EVERY_MILLIS = 60_000;
     private static final long FLUSH_EVERY_MILLIS = 2_000;
 
-    private final ApiClientRepository clients;
-    private final ClientKeyRepository keys;
+    /** Writes the last uses of some credentials: client row ids, credential row ids and times, index by index. */
+    @FunctionalInterface
+    private interface Writer {
+        Uni<Void> markLastUsed(List<Long> clientRowIds, List<Long> rowIds, List<OffsetDateTime> times);
+    }
 
-    private record Mark(long clientRowId, Instant at) {}
-
-    /** When each secret was last marked by this process. */
-    private final Map<Long, Long> marked = new ConcurrentHashMap<>();
-
-    private final Map<Long, Mark> pending = new ConcurrentHashMap<>();
-
-    /** The same for keys, by their row id. */
-    private final Map<Long, Long> keysMarked = new ConcurrentHashMap<>();
-
-    private final Map<Long, Mark> keysPending = new ConcurrentHashMap<>();
+    private final Marks secrets;
+    private final Marks keys;
 
     public UsageRecorder(ApiClientRepository clients, ClientKeyRepository keys, Vertx vertx) {
-        this.clients = clients;
-        this.keys = keys;
+        this.secrets = new Marks("secret", clients::markLastUsed);
+        this.keys = new Marks("key", keys::markLastUsed);
         vertx.setPeriodic(FLUSH_EVERY_MILLIS, id -> flush());
     }
 
+    /** A secret of the client obtained a token. */
     public void used(long clientRowId, long secretRowId) {
-        long now = System.currentTimeMillis();
-        Long last = marked.get(secretRowId);
-        if (last != null && now - last < MARK_EVERY_MILLIS) {
-            return;
-        }
-        marked.put(secretRowId, now);
-        pending.put(secretRowId, new Mark(clientRowId, Instant.ofEpochMilli(now)));
+        secrets.mark(clientRowId, secretRowId);
     }
 
     /** A key of the client obtained a token (private_key_jwt). */
     public void usedKey(long clientRowId, long keyRowId) {
-        long now = System.currentTimeMillis();
-        Long last = keysMarked.get(keyRowId);
-        if (last != null && now - last < MARK_EVERY_MILLIS) {
-            return;
-        }
-        keysMarked.put(keyRowId, now);
-        keysPending.put(keyRowId, new Mark(clientRowId, Instant.ofEpochMilli(now)));
+        keys.mark(clientRowId, keyRowId);
     }
 
     void flush() {
@@ -76,64 +59,65 @@ public class UsageRecorder {
 
     /** Writes the marks so far (tests call it rather than wait); a failed write is logged and its marks dropped. */
     public Uni<Void> write() {
-        return writeSecrets().chain(this::writeKeys);
-    }
-
-    private Uni<Void> writeKeys() {
-        if (keysPending.isEmpty()) {
-            if (keysMarked.size() > 100_000) {
-                long cutoff = System.currentTimeMillis() - MARK_EVERY_MILLIS;
-                keysMarked.values().removeIf(at -> at < cutoff);
-            }
-            return Uni.createFrom().voidItem();
-        }
-        List<Long> clientIds = new ArrayList<>();
-        List<Long> ids = new ArrayList<>();
-        List<OffsetDateTime> times = new ArrayList<>();
-        for (Long id : List.copyOf(keysPending.keySet())) {
-            Mark mark = keysPending.remove(id);
-            if (mark != null) {
-                clientIds.add(mark.clientRowId());
-                ids.add(id);
-                times.add(OffsetDateTime.ofInstant(mark.at(), ZoneOffset.UTC));
-            }
-        }
-        return keys.markLastUsed(clientIds, ids, times).onFailure().recoverWithUni(failure -> {
-            LOG.debugf(
-                    "Could not record the last use of %d key(s): %s",
-                    ids.size(), failure.getClass().getSimpleName());
-            return Uni.createFrom().voidItem();
-        });
-    }
-
-    private Uni<Void> writeSecrets() {
-        if (pending.isEmpty()) {
-            if (marked.size() > 100_000) {
-                long cutoff = System.currentTimeMillis() - MARK_EVERY_MILLIS;
-                marked.values().removeIf(at -> at < cutoff);
-            }
-            return Uni.createFrom().voidItem();
-        }
-        List<Long> clientIds = new ArrayList<>();
-        List<Long> ids = new ArrayList<>();
-        List<OffsetDateTime> times = new ArrayList<>();
-        for (Long id : List.copyOf(pending.keySet())) {
-            Mark mark = pending.remove(id);
-            if (mark != null) {
-                clientIds.add(mark.clientRowId());
-                ids.add(id);
-                times.add(OffsetDateTime.ofInstant(mark.at(), ZoneOffset.UTC));
-            }
-        }
-        return clients.markLastUsed(clientIds, ids, times).onFailure().recoverWithUni(failure -> {
-            LOG.debugf(
-                    "Could not record the last use of %d secret(s): %s",
-                    ids.size(), failure.getClass().getSimpleName());
-            return Uni.createFrom().voidItem();
-        });
+        return secrets.write().chain(keys::write);
     }
 
     void onStop(@Observes ShutdownEvent event) {
         flush();
+    }
+
+    /** The marks of one kind of credential, by its row id. */
+    private static final class Marks {
+
+        private record Mark(long clientRowId, Instant at) {}
+
+        private final String kind;
+        private final Writer writer;
+        /** When each credential was last marked by this process. */
+        private final Map<Long, Long> marked = new ConcurrentHashMap<>();
+
+        private final Map<Long, Mark> pending = new ConcurrentHashMap<>();
+
+        Marks(String kind, Writer writer) {
+            this.kind = kind;
+            this.writer = writer;
+        }
+
+        void mark(long clientRowId, long rowId) {
+            long now = System.currentTimeMillis();
+            Long last = marked.get(rowId);
+            if (last != null && now - last < MARK_EVERY_MILLIS) {
+                return;
+            }
+            marked.put(rowId, now);
+            pending.put(rowId, new Mark(clientRowId, Instant.ofEpochMilli(now)));
+        }
+
+        Uni<Void> write() {
+            if (pending.isEmpty()) {
+                if (marked.size() > 100_000) {
+                    long cutoff = System.currentTimeMillis() - MARK_EVERY_MILLIS;
+                    marked.values().removeIf(at -> at < cutoff);
+                }
+                return Uni.createFrom().voidItem();
+            }
+            List<Long> clientIds = new ArrayList<>();
+            List<Long> ids = new ArrayList<>();
+            List<OffsetDateTime> times = new ArrayList<>();
+            for (Long id : List.copyOf(pending.keySet())) {
+                Mark mark = pending.remove(id);
+                if (mark != null) {
+                    clientIds.add(mark.clientRowId());
+                    ids.add(id);
+                    times.add(OffsetDateTime.ofInstant(mark.at(), ZoneOffset.UTC));
+                }
+            }
+            return writer.markLastUsed(clientIds, ids, times).onFailure().recoverWithUni(failure -> {
+                LOG.debugf(
+                        "Could not record the last use of %d %s(s): %s",
+                        ids.size(), kind, failure.getClass().getSimpleName());
+                return Uni.createFrom().voidItem();
+            });
+        }
     }
 }

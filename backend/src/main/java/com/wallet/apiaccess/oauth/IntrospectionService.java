@@ -35,8 +35,7 @@ public class IntrospectionService {
     /** The RFC 7662 §2.2 answer: the token's claims when active, else {@code {"active": false}} alone. */
     public Uni<JsonObject> introspect(String contentType, String authorization, byte[] body, String source) {
         TokenForm form = TokenService.parseForm(contentType, body);
-        ClientCredentials credentials = ClientCredentials.from(authorization, form);
-        return authenticator.authenticate(credentials, source).chain(caller -> {
+        return authenticated(authorization, form, source).chain(caller -> {
             String token = requireToken(form);
             return tokens.activeIn(caller.client().oauthClientId().walletKey(), token)
                     .map(this::answer)
@@ -52,8 +51,7 @@ public class IntrospectionService {
      */
     public Uni<Void> revoke(String contentType, String authorization, byte[] body, String source) {
         TokenForm form = TokenService.parseForm(contentType, body);
-        ClientCredentials credentials = ClientCredentials.from(authorization, form);
-        return authenticator.authenticate(credentials, source).chain(caller -> {
+        return authenticated(authorization, form, source).chain(caller -> {
             String token = requireToken(form);
             var id = caller.client().oauthClientId();
             return tokens.verified(token)
@@ -63,6 +61,11 @@ public class IntrospectionService {
                     .onFailure(AuthenticationFailedException.class)
                     .recoverWithItem((Void) null);
         });
+    }
+
+    /** The calling client, authenticated as at the token endpoint. */
+    private Uni<ClientAuthenticator.Authenticated> authenticated(String authorization, TokenForm form, String source) {
+        return authenticator.authenticate(ClientCredentials.from(authorization, form), source);
     }
 
     private static boolean isOf(VerifiedToken claims, String walletKey, String clientId) {

@@ -19,6 +19,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * {@code POST /oauth2/token}, {@code /oauth2/introspect} and {@code /oauth2/revoke} on plain Vert.x
@@ -193,62 +194,48 @@ public class TokenRoute {
     }
 
     private void issue(RoutingContext context, byte[] body, long started) {
-        HttpServerRequest request = context.request();
-        String source = addresses.of(request);
-        Uni.createFrom()
-                .deferred(() -> service.issue(
-                        request.getHeader(HttpHeaders.CONTENT_TYPE),
-                        request.getHeader(HttpHeaders.AUTHORIZATION),
-                        body,
-                        source))
-                .subscribe()
-                .with(
-                        token -> {
-                            metrics.issued(started);
-                            if (token.sunsetSoon()) {
-                                context.response()
-                                        .putHeader(SUNSET, OAuthResponses.httpDate(token.credentialExpiresAt()));
-                            }
-                            OAuthResponses.respond(context, 200, token.json());
-                        },
-                        failure -> fail(context, failure, started));
+        call(context, body, started, service::issue, token -> {
+            metrics.issued(started);
+            if (token.sunsetSoon()) {
+                context.response().putHeader(SUNSET, OAuthResponses.httpDate(token.credentialExpiresAt()));
+            }
+            OAuthResponses.respond(context, 200, token.json());
+        });
     }
 
     /** RFC 7662 §2.2: 200 with the token's claims, or {@code {"active": false}}. */
     private void introspect(RoutingContext context, byte[] body, long started) {
-        HttpServerRequest request = context.request();
-        String source = addresses.of(request);
-        Uni.createFrom()
-                .deferred(() -> introspection.introspect(
-                        request.getHeader(HttpHeaders.CONTENT_TYPE),
-                        request.getHeader(HttpHeaders.AUTHORIZATION),
-                        body,
-                        source))
-                .subscribe()
-                .with(
-                        answer -> OAuthResponses.respond(context, 200, answer),
-                        failure -> fail(context, failure, started));
+        call(context, body, started, introspection::introspect, answer -> OAuthResponses.respond(context, 200, answer));
     }
 
     /** RFC 7009 §2.2: 200 with an empty body, whether or not the token was known. */
     private void revoke(RoutingContext context, byte[] body, long started) {
+        call(context, body, started, introspection::revoke, done -> {
+            HttpServerResponse response = context.response();
+            if (!response.ended() && !response.closed()) {
+                response.setStatusCode(200).end();
+            }
+        });
+    }
+
+    /** What an endpoint's service does with a request: its content type, Authorization header, body and source. */
+    @FunctionalInterface
+    private interface FormCall<T> {
+        Uni<T> call(String contentType, String authorization, byte[] body, String source);
+    }
+
+    /** Runs the service's call (whatever it throws included) and answers with its result or its OAuth error. */
+    private <T> void call(RoutingContext context, byte[] body, long started, FormCall<T> call, Consumer<T> answer) {
         HttpServerRequest request = context.request();
         String source = addresses.of(request);
         Uni.createFrom()
-                .deferred(() -> introspection.revoke(
+                .deferred(() -> call.call(
                         request.getHeader(HttpHeaders.CONTENT_TYPE),
                         request.getHeader(HttpHeaders.AUTHORIZATION),
                         body,
                         source))
                 .subscribe()
-                .with(
-                        done -> {
-                            HttpServerResponse response = context.response();
-                            if (!response.ended() && !response.closed()) {
-                                response.setStatusCode(200).end();
-                            }
-                        },
-                        failure -> fail(context, failure, started));
+                .with(answer, failure -> fail(context, failure, started));
     }
 
     private void fail(RoutingContext context, Throwable failure, long started) {
