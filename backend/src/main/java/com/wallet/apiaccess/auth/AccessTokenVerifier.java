@@ -21,6 +21,7 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.lang.UnresolvableKeyException;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -105,7 +106,8 @@ public class AccessTokenVerifier {
                         credentialRef,
                         claims.getJwtId(),
                         claims.getIssuedAt().getValue(),
-                        claims.getExpirationTime().getValue());
+                        claims.getExpirationTime().getValue(),
+                        null);
             }
             if (!claims.getAudience().equals(List.of(accessAudience))) {
                 throw InvalidToken.because("The token is not meant for this API");
@@ -125,12 +127,28 @@ public class AccessTokenVerifier {
                     credentialRef,
                     claims.getJwtId(),
                     claims.getIssuedAt().getValue(),
-                    claims.getExpirationTime().getValue());
+                    claims.getExpirationTime().getValue(),
+                    thumbprintOf(claims));
         } catch (InvalidJwtException e) {
             throw InvalidToken.because(describe(e));
         } catch (MalformedClaimException e) {
             throw InvalidToken.because("The token has a malformed claim");
         }
+    }
+
+    /** The {@code cnf.jkt} of a DPoP-bound token, or null; a {@code cnf} of any other shape is refused. */
+    private static String thumbprintOf(JwtClaims claims) {
+        Object cnf = claims.getClaimValue(TokenClaims.CONFIRMATION);
+        if (cnf == null) {
+            return null;
+        }
+        if (cnf instanceof Map<?, ?> confirmation
+                && confirmation.size() == 1
+                && confirmation.get(TokenClaims.JWK_THUMBPRINT) instanceof String jkt
+                && !jkt.isEmpty()) {
+            return jkt;
+        }
+        throw InvalidToken.because("The token's cnf is not a DPoP key thumbprint");
     }
 
     private static String describe(InvalidJwtException e) {

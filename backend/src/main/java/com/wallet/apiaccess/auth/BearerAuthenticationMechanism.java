@@ -17,11 +17,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Set;
 
-/** RFC 6750 bearer tokens in the Authorization header: the only way into {@code /api}. */
+/**
+ * Access tokens in the Authorization header, the only way into {@code /api}: RFC 6750 {@code Bearer}, or
+ * RFC 9449 {@code DPoP} for a token bound to a key (its proof is {@link BearerIdentityProvider}'s to check).
+ */
 @ApplicationScoped
 public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static final String BEARER = "Bearer ";
+    private static final String DPOP = "DPoP ";
+    /** {@link TokenCredential#getType()} of a token sent with the DPoP scheme. */
+    static final String DPOP_TYPE = "dpop";
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
@@ -29,15 +35,17 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         if (header == null || header.isBlank()) {
             return Uni.createFrom().nullItem();
         }
-        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        boolean dpop = header.regionMatches(true, 0, DPOP, 0, DPOP.length());
+        if (!dpop && !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Uni.createFrom()
-                    .failure(InvalidToken.because("The Authorization header must use the Bearer scheme"));
+                    .failure(InvalidToken.because("The Authorization header must use the Bearer or DPoP scheme"));
         }
-        String token = header.substring(BEARER.length()).trim();
+        String token = header.substring(dpop ? DPOP.length() : BEARER.length()).trim();
         if (token.isEmpty()) {
-            return Uni.createFrom().failure(InvalidToken.because("The bearer token is empty"));
+            return Uni.createFrom().failure(InvalidToken.because("The access token is empty"));
         }
-        TokenAuthenticationRequest request = new TokenAuthenticationRequest(new TokenCredential(token, "bearer"));
+        TokenAuthenticationRequest request =
+                new TokenAuthenticationRequest(new TokenCredential(token, dpop ? DPOP_TYPE : "bearer"));
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
         return identityProviderManager.authenticate(request);
     }

@@ -57,7 +57,7 @@ public class ApiClientRepository implements PanacheRepositoryBase<ApiClient, Lon
      * (one row each; one row without a secret when it has none), or null when there is no such client.
      */
     Uni<ClientCache.CachedClient> forTokens(OAuthClientId id) {
-        return pool.preparedQuery("select c.id, c.roles, c.expiry_date, c.enabled,"
+        return pool.preparedQuery("select c.id, c.roles, c.expiry_date, c.enabled, c.require_dpop,"
                         + " s.id as secret_row_id, s.digest, s.credential_ref, s.hint, s.retires_at,"
                         + " (select json_agg(json_build_object('id', k.id, 'kid', k.kid, 'alg', k.alg,"
                         + " 'ref', k.credential_ref, 'jwk', k.jwk) order by k.created_at, k.id)"
@@ -89,6 +89,7 @@ public class ApiClientRepository implements PanacheRepositoryBase<ApiClient, Lon
                                     RoleSet.split(first.getString("roles")),
                                     new Expiry(first.getLocalDate("expiry_date")),
                                     first.getBoolean("enabled"),
+                                    first.getBoolean("require_dpop"),
                                     secrets,
                                     keys(first.getValue("keys")),
                                     System.nanoTime());
@@ -118,7 +119,8 @@ public class ApiClientRepository implements PanacheRepositoryBase<ApiClient, Lon
      * when the wallet has no such client.
      */
     public Uni<ClientCredential> credential(long walletId, String clientId, String credentialRef) {
-        return pool.preparedQuery("select c.roles, c.expiry_date, c.enabled, s.id as secret_row_id, s.retires_at,"
+        return pool.preparedQuery("select c.id, c.roles, c.expiry_date, c.enabled, s.id as secret_row_id,"
+                        + " s.retires_at,"
                         + " exists (select 1 from client_key k where k.client_row_id = c.id and k.credential_ref = $3)"
                         + " as key_found"
                         + " from api_client c left join client_secret s"
@@ -133,6 +135,7 @@ public class ApiClientRepository implements PanacheRepositoryBase<ApiClient, Lon
                     Row row = found.next();
                     OffsetDateTime retiresAt = row.getOffsetDateTime("retires_at");
                     return new ClientCredential(
+                            row.getLong("id"),
                             RoleSet.split(row.getString("roles")),
                             new Expiry(row.getLocalDate("expiry_date")),
                             row.getBoolean("enabled"),

@@ -39,6 +39,7 @@ public class ClientCache {
             SortedSet<String> roles,
             Expiry expiry,
             boolean enabled,
+            boolean requireDpop,
             List<CachedSecret> secrets,
             List<CachedKey> keys,
             long loadedAtNanos) {
@@ -53,15 +54,15 @@ public class ClientCache {
         public ClientCredential credential(String credentialRef) {
             for (CachedSecret secret : secrets) {
                 if (secret.credentialRef().equals(credentialRef)) {
-                    return new ClientCredential(roles, expiry, enabled, true, secret.retiresAt(), false);
+                    return new ClientCredential(id, roles, expiry, enabled, true, secret.retiresAt(), false);
                 }
             }
             for (CachedKey key : keys) {
                 if (key.credentialRef().equals(credentialRef)) {
-                    return new ClientCredential(roles, expiry, enabled, false, null, true);
+                    return new ClientCredential(id, roles, expiry, enabled, false, null, true);
                 }
             }
-            return new ClientCredential(roles, expiry, enabled, false, null, false);
+            return new ClientCredential(id, roles, expiry, enabled, false, null, false);
         }
     }
 

@@ -3,8 +3,8 @@ package com.wallet.apiaccess.crypto;
 import java.util.Collection;
 
 /**
- * The claims of a token as a JSON object, written straight into a buffer: strings, numbers and string
- * arrays are all our tokens hold. A JWT library builds the same object through maps, reflection and
+ * The claims of a token as a JSON object, written straight into a buffer: strings, numbers, string
+ * arrays and {@code cnf}'s one-member object are all our tokens hold. A JWT library builds the same object through maps, reflection and
  * configuration lookups, which cost as much as the signature itself on the token endpoint.
  */
 public final class ClaimsJson {
@@ -35,6 +35,17 @@ public final class ClaimsJson {
             first = false;
         }
         json.append(']');
+        return this;
+    }
+
+    /** An object of one string member, such as {@code "cnf": {"jkt": "…"}}. */
+    public ClaimsJson object(String name, String member, String value) {
+        name(name);
+        json.append('{');
+        quoted(member);
+        json.append(':');
+        quoted(value);
+        json.append('}');
         return this;
     }
 

@@ -10,6 +10,10 @@ public final class TokenClaims {
     public static final String GROUPS = "groups";
     /** See {@link CredentialRef}. */
     public static final String CREDENTIAL_REF = "credential_ref";
+    /** RFC 7800 confirmation; a DPoP-bound token's holds {@code jkt} (RFC 9449 §6.1). */
+    public static final String CONFIRMATION = "cnf";
+
+    public static final String JWK_THUMBPRINT = "jkt";
     /** Marks a console sign-in; client access tokens do not carry it. */
     public static final String TOKEN_USE = "token_use";
 

@@ -61,9 +61,17 @@ public class TokenFactory {
         this.issuer = endpoints.issuer();
     }
 
-    /** A client's access token for the wallet API, expiring at {@code notAfter} at the latest. */
+    /**
+     * A client's access token for the wallet API, expiring at {@code notAfter} at the latest, and bound to
+     * the DPoP key of thumbprint {@code jkt} unless that is null.
+     */
     public Uni<Minted> accessToken(
-            String oauthClientId, String walletKey, String credentialRef, SortedSet<String> scope, Instant notAfter) {
+            String oauthClientId,
+            String walletKey,
+            String credentialRef,
+            SortedSet<String> scope,
+            Instant notAfter,
+            String jkt) {
         long issuedAt = Instant.now().getEpochSecond();
         long expiresAt = Math.min(issuedAt + config.token().lifetime().toSeconds(), notAfter.getEpochSecond());
         ClaimsJson claims = new ClaimsJson()
@@ -78,6 +86,9 @@ public class TokenFactory {
                 .string(TokenClaims.SCOPE, String.join(" ", scope))
                 .strings(TokenClaims.GROUPS, scope)
                 .string(TokenClaims.WALLET, walletKey);
+        if (jkt != null) {
+            claims.object(TokenClaims.CONFIRMATION, TokenClaims.JWK_THUMBPRINT, jkt);
+        }
         return sign(claims, issuedAt, expiresAt);
     }
 

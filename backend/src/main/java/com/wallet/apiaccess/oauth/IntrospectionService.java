@@ -4,6 +4,7 @@ import com.wallet.apiaccess.auth.ClientTokens;
 import com.wallet.apiaccess.auth.ClientTokens.ActiveToken;
 import com.wallet.apiaccess.auth.VerifiedToken;
 import com.wallet.apiaccess.client.RevokedTokens;
+import com.wallet.apiaccess.crypto.TokenClaims;
 import com.wallet.apiaccess.role.Caller;
 import com.wallet.apiaccess.role.RoleSet;
 import io.quarkus.security.AuthenticationFailedException;
@@ -15,7 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Token introspection (RFC 7662) and revocation (RFC 7009) for the clients of a wallet. The caller
  * authenticates as at the token endpoint, with the same form parser, throttle and errors; a token is
  * active only for a caller of its own wallet, and only its own client may revoke it. Whether a token
- * is good is {@link ClientTokens}'s answer, the one {@code /api} gives too.
+ * is good is {@link ClientTokens}'s answer, the one {@code /api} gives too. A DPoP-bound token's answer has
+ * {@code token_type} DPoP and its {@code cnf} (RFC 9449 §6.2): the resource server checks the proof.
  */
 @ApplicationScoped
 public class IntrospectionService {
@@ -86,7 +88,7 @@ public class IntrospectionService {
 
     private JsonObject answer(ActiveToken active) {
         VerifiedToken claims = active.claims();
-        return new JsonObject()
+        JsonObject answer = new JsonObject()
                 .put("active", true)
                 .put("client_id", claims.subject())
                 .put("sub", claims.subject())
@@ -95,7 +97,11 @@ public class IntrospectionService {
                 .put("iat", claims.issuedAt())
                 .put("iss", tokens.issuer())
                 .put("aud", tokens.audience())
-                .put("token_type", "Bearer")
+                .put("token_type", claims.dpopBound() ? IssuedToken.DPOP : IssuedToken.BEARER)
                 .put("wallet", claims.walletKey());
+        if (claims.dpopBound()) {
+            answer.put(TokenClaims.CONFIRMATION, new JsonObject().put(TokenClaims.JWK_THUMBPRINT, claims.jkt()));
+        }
+        return answer;
     }
 }

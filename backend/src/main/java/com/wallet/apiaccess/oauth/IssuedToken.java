@@ -3,10 +3,20 @@ package com.wallet.apiaccess.oauth;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The RFC 6749 §5.1 answer, with {@code credential_expires_at}: when the credential it was issued
+ * The RFC 6749 §5.1 answer ({@code token_type} Bearer, or DPoP for a token bound to a DPoP key), with {@code credential_expires_at}: when the credential it was issued
  * for ends (epoch seconds), and whether that is inside the warning window (then a {@code Sunset} header says so).
  */
-record IssuedToken(String accessToken, long expiresIn, String scope, long credentialExpiresAt, boolean sunsetSoon) {
+record IssuedToken(
+        String accessToken,
+        String tokenType,
+        long expiresIn,
+        String scope,
+        long credentialExpiresAt,
+        boolean sunsetSoon) {
+
+    static final String BEARER = "Bearer";
+    /** RFC 9449 §5: the type of a token bound to a DPoP key. */
+    static final String DPOP = "DPoP";
 
     /**
      * The answer's JSON, written directly: a token is base64url and dots, a scope role names, so
@@ -17,7 +27,7 @@ record IssuedToken(String accessToken, long expiresIn, String scope, long creden
         if (!plain(accessToken) || !plain(scope)) {
             return new JsonObject()
                     .put("access_token", accessToken)
-                    .put("token_type", "Bearer")
+                    .put("token_type", tokenType)
                     .put("expires_in", expiresIn)
                     .put("scope", scope)
                     .put("credential_expires_at", credentialExpiresAt)
@@ -26,7 +36,9 @@ record IssuedToken(String accessToken, long expiresIn, String scope, long creden
         return new StringBuilder(accessToken.length() + scope.length() + 128)
                 .append("{\"access_token\":\"")
                 .append(accessToken)
-                .append("\",\"token_type\":\"Bearer\",\"expires_in\":")
+                .append("\",\"token_type\":\"")
+                .append(tokenType)
+                .append("\",\"expires_in\":")
                 .append(expiresIn)
                 .append(",\"scope\":\"")
                 .append(scope)

@@ -1,5 +1,6 @@
 package com.wallet.apiaccess.oauth;
 
+import com.wallet.apiaccess.auth.DpopProofs;
 import com.wallet.apiaccess.config.Endpoints;
 import com.wallet.apiaccess.crypto.ClientPublicKey;
 import com.wallet.apiaccess.role.RoleCatalogue;
@@ -39,6 +40,7 @@ public class MetadataResource {
         m.put("revocation_endpoint", endpoints.revocationEndpoint());
         m.put("revocation_endpoint_auth_methods_supported", ClientCredentials.METHODS);
         m.put("revocation_endpoint_auth_signing_alg_values_supported", ClientPublicKey.ALGORITHMS);
+        m.put("dpop_signing_alg_values_supported", DpopProofs.ALGORITHMS);
         this.metadata = java.util.Collections.unmodifiableMap(m);
     }
 

@@ -38,6 +38,11 @@ public final class OAuthError extends RuntimeException {
         return invalidClient(AUTHENTICATION_FAILED);
     }
 
+    /** RFC 9449 §5: the DPoP proof is missing where the client requires one, malformed, or fails a check. */
+    static OAuthError invalidDpopProof(String description) {
+        return new OAuthError(400, "invalid_dpop_proof", description, 0);
+    }
+
     static OAuthError unsupportedGrantType(String description) {
         return new OAuthError(400, "unsupported_grant_type", description, 0);
     }

@@ -1,5 +1,6 @@
 package com.wallet.apiaccess.oauth;
 
+import com.wallet.apiaccess.auth.DpopProofs;
 import com.wallet.apiaccess.config.ApiAccessConfig;
 import com.wallet.apiaccess.config.Endpoints;
 import com.wallet.apiaccess.database.DatabaseFailures;
@@ -194,13 +195,24 @@ public class TokenRoute {
     }
 
     private void issue(RoutingContext context, byte[] body, long started) {
-        call(context, body, started, service::issue, token -> {
+        FormCall<IssuedToken> issue = (contentType, authorization, form, source) ->
+                service.issue(contentType, authorization, dpopProof(context.request()), form, source);
+        call(context, body, started, issue, token -> {
             metrics.issued(started);
             if (token.sunsetSoon()) {
                 context.response().putHeader(SUNSET, OAuthResponses.httpDate(token.credentialExpiresAt()));
             }
             OAuthResponses.respond(context, 200, token.json());
         });
+    }
+
+    /** The DPoP header's value, or null; more than one is refused (RFC 9449 §4.3 step 1). */
+    private static String dpopProof(HttpServerRequest request) {
+        String proof = request.getHeader(DpopProofs.HEADER);
+        if (proof != null && request.headers().getAll(DpopProofs.HEADER).size() > 1) {
+            throw OAuthError.invalidDpopProof("Send one DPoP header, not several");
+        }
+        return proof;
     }
 
     /** RFC 7662 §2.2: 200 with the token's claims, or {@code {"active": false}}. */

@@ -1,8 +1,10 @@
 package com.wallet.apiaccess.oauth;
 
+import com.wallet.apiaccess.auth.DpopProofs;
 import com.wallet.apiaccess.client.ClientCache.CachedClient;
 import com.wallet.apiaccess.client.CredentialPolicy;
 import com.wallet.apiaccess.client.UsageRecorder;
+import com.wallet.apiaccess.config.Endpoints;
 import com.wallet.apiaccess.crypto.TokenFactory;
 import com.wallet.apiaccess.oauth.ClientAuthenticator.Authenticated;
 import com.wallet.apiaccess.problem.Shown;
@@ -17,7 +19,7 @@ import java.util.TreeSet;
 /**
  * The Client Credentials grant (RFC 6749 §4.4) as a pipeline of small checks, each of which either
  * passes or answers with its own OAuth error: parse the form strictly, authenticate the client,
- * check the grant type, settle the scope, mint an RFC 9068 access token.
+ * check the grant type, settle the scope, check the DPoP proof if there is one, mint an RFC 9068 access token.
  */
 @ApplicationScoped
 public class TokenService {
@@ -28,28 +30,57 @@ public class TokenService {
     private final UsageRecorder usage;
     private final TokenFactory tokens;
     private final CredentialPolicy policy;
+    private final DpopProofs proofs;
+    private final String tokenEndpoint;
 
     public TokenService(
-            ClientAuthenticator authenticator, UsageRecorder usage, TokenFactory tokens, CredentialPolicy policy) {
+            ClientAuthenticator authenticator,
+            UsageRecorder usage,
+            TokenFactory tokens,
+            CredentialPolicy policy,
+            DpopProofs proofs,
+            Endpoints endpoints) {
         this.authenticator = authenticator;
         this.usage = usage;
         this.tokens = tokens;
         this.policy = policy;
+        this.proofs = proofs;
+        this.tokenEndpoint = endpoints.tokenEndpoint();
     }
 
-    public Uni<IssuedToken> issue(String contentType, String authorization, byte[] body, String source) {
+    /**
+     * A token for the request, bound to the key of its DPoP proof ({@code dpop}, the header's value) when
+     * it has one (RFC 9449 §5): then the proof must pass every check, whether or not the client requires it.
+     */
+    public Uni<IssuedToken> issue(String contentType, String authorization, String dpop, byte[] body, String source) {
         TokenForm form = parseForm(contentType, body);
         ClientCredentials credentials = ClientCredentials.from(authorization, form);
         return authenticator.authenticate(credentials, source).chain(proven -> {
             requireClientCredentialsGrant(form);
             SortedSet<String> scope = grantedScope(form.get("scope"), proven.client());
-            if (proven.key() != null) {
-                usage.usedKey(proven.client().id(), proven.key().rowId());
-            } else {
-                usage.used(proven.client().id(), proven.secret().rowId());
+            if (dpop == null) {
+                if (proven.client().requireDpop()) {
+                    throw OAuthError.invalidDpopProof(
+                            "This client must send a DPoP proof (RFC 9449) with each token request: its tokens are"
+                                    + " bound to the integrator's key");
+                }
+                return issued(proven, scope, null);
             }
-            return mint(proven, scope);
+            return proofs.verify(dpop, "POST", tokenEndpoint, null)
+                    .call(proof -> proofs.requireFirstUse(proven.client().id(), proof))
+                    .onFailure(DpopProofs.Invalid.class)
+                    .transform(invalid -> OAuthError.invalidDpopProof(invalid.getMessage()))
+                    .chain(proof -> issued(proven, scope, proof.jkt()));
         });
+    }
+
+    private Uni<IssuedToken> issued(Authenticated proven, SortedSet<String> scope, String jkt) {
+        if (proven.key() != null) {
+            usage.usedKey(proven.client().id(), proven.key().rowId());
+        } else {
+            usage.used(proven.client().id(), proven.secret().rowId());
+        }
+        return mint(proven, scope, jkt);
     }
 
     /** Any charset parameter is accepted: the grant's values are ASCII, and others must be UTF-8. */
@@ -100,7 +131,7 @@ public class TokenService {
      * A token that ends with its credential: the client's expiry or the secret's retirement, whichever is
      * sooner (a key has no retirement date).
      */
-    private Uni<IssuedToken> mint(Authenticated proven, SortedSet<String> scope) {
+    private Uni<IssuedToken> mint(Authenticated proven, SortedSet<String> scope, String jkt) {
         CachedClient client = proven.client();
         Instant credentialEnd = credentialEnd(proven);
         return tokens.accessToken(
@@ -108,9 +139,11 @@ public class TokenService {
                         client.oauthClientId().walletKey(),
                         proven.credentialRef(),
                         scope,
-                        credentialEnd)
+                        credentialEnd,
+                        jkt)
                 .map(minted -> new IssuedToken(
                         minted.token(),
+                        jkt == null ? IssuedToken.BEARER : IssuedToken.DPOP,
                         minted.expiresIn(),
                         RoleSet.join(scope),
                         credentialEnd.getEpochSecond(),

@@ -89,10 +89,11 @@ public class ProblemMapper {
             }
             return respond(ProblemException.unauthorized("A valid bearer token is required", BEARER_CHALLENGE));
         }
+        String challenge = InvalidToken.challengeOf(e);
         return respond(ProblemException.unauthorized(
                 reason,
-                BEARER_CHALLENGE + ", error=\"invalid_token\", error_description=\"" + reason.replace("\"", "'")
-                        + "\""));
+                (challenge != null ? challenge : BEARER_CHALLENGE + ", error=\"invalid_token\"")
+                        + ", error_description=\"" + reason.replace("\"", "'") + "\""));
     }
 
     @ServerExceptionMapper

@@ -13,7 +13,7 @@ class IssuedTokenTest {
     private static JsonObject encoded(IssuedToken token) {
         return new JsonObject()
                 .put("access_token", token.accessToken())
-                .put("token_type", "Bearer")
+                .put("token_type", token.tokenType())
                 .put("expires_in", token.expiresIn())
                 .put("scope", token.scope())
                 .put("credential_expires_at", token.credentialExpiresAt());
@@ -23,6 +23,7 @@ class IssuedTokenTest {
     void shouldWriteTheSameJsonAsTheEncoder() {
         IssuedToken token = new IssuedToken(
                 "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln-_",
+                IssuedToken.BEARER,
                 300,
                 "accounts:read payments:change",
                 1_900_000_000L,
@@ -33,8 +34,16 @@ class IssuedTokenTest {
     }
 
     @Test
+    void shouldNameTheTypeOfABoundToken() {
+        IssuedToken token = new IssuedToken("a.b.c", IssuedToken.DPOP, 300, "accounts:read", 1L, false);
+
+        assertThat(new JsonObject(token.json()).getString("token_type")).isEqualTo("DPoP");
+        assertThat(token.json()).isEqualTo(encoded(token).encode());
+    }
+
+    @Test
     void shouldEscapeWhatJsonMustEscape() {
-        IssuedToken token = new IssuedToken("a\"b\\c", 60, "r\u00e9le\nx \u0001", 1L, true);
+        IssuedToken token = new IssuedToken("a\"b\\c", IssuedToken.DPOP, 60, "r\u00e9le\nx \u0001", 1L, true);
 
         assertThat(new JsonObject(token.json())).isEqualTo(encoded(token));
         assertThat(new JsonObject(token.json()).getString("scope")).isEqualTo("r\u00e9le\nx \u0001");
