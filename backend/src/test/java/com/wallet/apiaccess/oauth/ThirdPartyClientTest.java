@@ -2,8 +2,10 @@ package com.wallet.apiaccess.oauth;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -26,9 +28,13 @@ import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
 import com.nimbusds.oauth2.sdk.auth.JWTAuthenticationClaimsSet;
 import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.dpop.DPoPProofFactory;
+import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.id.Audience;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.token.AccessTokenType;
+import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
 import com.wallet.apiaccess.oauth.TokenEndpoint.TestClient;
 import com.wallet.apiaccess.support.Api;
 import com.wallet.apiaccess.support.TestKeys;
@@ -50,7 +56,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * An off-the-shelf OAuth client (Nimbus OAuth 2.0 SDK) gets tokens from the running service, with a
- * secret or with {@code private_key_jwt}, and an
+ * secret or with {@code private_key_jwt}, bound to its DPoP key or not, and an
  * off-the-shelf resource server (Nimbus JOSE+JWT) verifies them against the published JWKS.
  */
 @QuarkusTest
@@ -202,6 +208,49 @@ class ThirdPartyClientTest {
         assertThat(
                 metadata.getTokenEndpointAuthMethods().contains(ClientAuthenticationMethod.PRIVATE_KEY_JWT), is(true));
         assertThat(metadata.getTokenEndpointJWSAlgs().contains(JWSAlgorithm.ES256), is(true));
+    }
+
+    @Test
+    void shouldBindATokenToTheSdksDpopKeyAndServeItOnlyWithItsProofs() throws Exception {
+        TestClient client = newClient(List.of("api-access:read"));
+        ECKey dpopKey = new ECKeyGenerator(Curve.P_256).generate();
+        DPoPProofFactory proofs = new DefaultDPoPProofFactory(dpopKey, JWSAlgorithm.ES256);
+
+        // the SDK's proof names the public token endpoint the metadata advertises
+        HTTPRequest tokenRequest = new TokenRequest(
+                        tokenEndpoint,
+                        new ClientSecretBasic(new ClientID(client.oauthClientId()), new Secret(client.secret())),
+                        new ClientCredentialsGrant(),
+                        null)
+                .toHTTPRequest();
+        tokenRequest.setDPoP(proofs.createDPoPJWT("POST", URI.create(ISSUER + "/oauth2/token")));
+        AccessTokenResponse response = success(TokenResponse.parse(tokenRequest.send()));
+
+        DPoPAccessToken token = response.getTokens().getDPoPAccessToken();
+        assertThat(token.getType(), equalTo(AccessTokenType.DPOP));
+        JWTClaimsSet claims = resourceServer(client.oauthClientId()).process(token.getValue(), null);
+        assertThat(
+                claims.getJSONObjectClaim("cnf").get("jkt"),
+                equalTo(dpopKey.computeThumbprint().toString()));
+
+        URI resource = URI.create(ISSUER + "/api/clients/" + client.clientId());
+        HTTPRequest withProof = new HTTPRequest(HTTPRequest.Method.GET, apiUri("/api/clients/" + client.clientId()));
+        withProof.setAuthorization(token.toAuthorizationHeader());
+        withProof.setDPoP(proofs.createDPoPJWT("GET", resource, token));
+        assertThat(withProof.send().getStatusCode(), equalTo(200));
+
+        HTTPRequest asBearer = new HTTPRequest(HTTPRequest.Method.GET, apiUri("/api/clients/" + client.clientId()));
+        asBearer.setAuthorization("Bearer " + token.getValue());
+        assertThat(asBearer.send().getStatusCode(), equalTo(401));
+
+        // the SDK's metadata model reads the DPoP algorithms
+        AuthorizationServerMetadata metadata = AuthorizationServerMetadata.parse(
+                new String(metadataEndpoint.openStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(metadata.getDPoPJWSAlgs().contains(JWSAlgorithm.ES256), is(true));
+    }
+
+    private URL apiUri(String path) throws Exception {
+        return new URL(metadataEndpoint, path);
     }
 
     @Test
