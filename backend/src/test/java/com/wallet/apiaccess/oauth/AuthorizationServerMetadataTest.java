@@ -90,6 +90,13 @@ class AuthorizationServerMetadataTest {
     }
 
     @Test
+    void shouldNameTheAlgorithmsOfDpopProofs() {
+        assertThat(
+                metadata().getList("dpop_signing_alg_values_supported", String.class),
+                containsInAnyOrder("ES256", "ES384", "RS256", "EdDSA"));
+    }
+
+    @Test
     void shouldListIntrospectionAndRevocationWithTheirClientAuthentication() {
         JsonPath metadata = metadata();
         assertThat(metadata.getString("introspection_endpoint"), equalTo(ISSUER + "/oauth2/introspect"));

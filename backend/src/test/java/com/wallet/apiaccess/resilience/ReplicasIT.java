@@ -3,6 +3,7 @@ package com.wallet.apiaccess.resilience;
 import com.wallet.apiaccess.support.PostgresTestDatabase;
 import com.wallet.apiaccess.support.TestKeys;
 import com.wallet.apiaccess.support.TestKeys.TestKey;
+import com.wallet.apiaccess.support.TestProofs;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -299,6 +300,50 @@ class ReplicasIT {
             List<Integer> statuses = List.of(a.join().statusCode(), b.join().statusCode());
             assertThat(statuses).containsExactlyInAnyOrder(200, 401);
         }
+    }
+
+    @Test
+    void shouldRefuseOnOneReplicaADpopProofUsedOnTheOther() throws Exception {
+        String admin = signIn(first);
+        String secret = createClient(first, admin, "dpop-replicas", "api-access:read");
+        TestKey key = TestKeys.ec256();
+
+        // at the token endpoint: the proof's jti is in PostgreSQL, and the other replica refuses it
+        String proof = TestProofs.sign(key, TestProofs.claims("POST", "https://api-access.example/oauth2/token", null));
+        HttpResponse<String> issued = tokenWithProof(second, "dpop-replicas", secret, proof);
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+        HttpResponse<String> replayed = tokenWithProof(first, "dpop-replicas", secret, proof);
+        assertThat(replayed.statusCode()).isEqualTo(400);
+        assertThat(replayed.body()).contains("invalid_dpop_proof");
+
+        // on /api: a proof accepted by one replica is refused by the other
+        String token = field(issued.body(), "access_token");
+        String apiProof = TestProofs.sign(
+                key, TestProofs.claims("GET", "https://api-access.example/api/clients/dpop-replicas", token));
+        assertThat(send(withDpop(first, "/api/clients/dpop-replicas", token, apiProof))
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> again = send(withDpop(second, "/api/clients/dpop-replicas", token, apiProof));
+        assertThat(again.statusCode()).isEqualTo(401);
+        assertThat(again.headers().firstValue("WWW-Authenticate").orElse("")).contains("invalid_dpop_proof");
+    }
+
+    private static HttpResponse<String> tokenWithProof(
+            PackagedService replica, String clientId, String secret, String proof) throws Exception {
+        String body = "grant_type=client_credentials&client_id=wallet-replicas-" + clientId + "&client_secret="
+                + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(URI.create(replica.baseUrl() + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("DPoP", proof)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    private static HttpRequest withDpop(PackagedService replica, String path, String token, String proof) {
+        return HttpRequest.newBuilder(URI.create(replica.baseUrl() + path))
+                .header("Authorization", "DPoP " + token)
+                .header("DPoP", proof)
+                .build();
     }
 
     private static String assertion(TestKey key) {
