@@ -72,6 +72,41 @@ public class TokenFactory {
             SortedSet<String> scope,
             Instant notAfter,
             String jkt) {
+        Draft draft = accessClaims(oauthClientId, walletKey, credentialRef, scope, notAfter, jkt);
+        return sign(draft.claims(), draft.issuedAt(), draft.expiresAt());
+    }
+
+    /** Whether a token is signed on the calling thread (AWS-LC), so that {@link #accessTokenNow} may be used. */
+    public boolean signsInline() {
+        return crypto.signsInline();
+    }
+
+    /** {@link #accessToken}'s token signed at once, on this thread: only where {@link #signsInline()}. */
+    public Minted accessTokenNow(
+            String oauthClientId,
+            String walletKey,
+            String credentialRef,
+            SortedSet<String> scope,
+            Instant notAfter,
+            String jkt) {
+        if (!crypto.signsInline()) {
+            throw new IllegalStateException("Tokens are signed on the crypto worker here, not inline");
+        }
+        Draft draft = accessClaims(oauthClientId, walletKey, credentialRef, scope, notAfter, jkt);
+        return new Minted(
+                signer.sign(draft.claims(), TokenClaims.ACCESS_TOKEN_TYPE), draft.issuedAt(), draft.expiresAt());
+    }
+
+    /** A token's claims before they are signed, and the instants they name. */
+    private record Draft(ClaimsJson claims, long issuedAt, long expiresAt) {}
+
+    private Draft accessClaims(
+            String oauthClientId,
+            String walletKey,
+            String credentialRef,
+            SortedSet<String> scope,
+            Instant notAfter,
+            String jkt) {
         long issuedAt = Instant.now().getEpochSecond();
         long expiresAt = Math.min(issuedAt + config.token().lifetime().toSeconds(), notAfter.getEpochSecond());
         ClaimsJson claims = new ClaimsJson()
@@ -89,7 +124,7 @@ public class TokenFactory {
         if (jkt != null) {
             claims.object(TokenClaims.CONFIRMATION, TokenClaims.JWK_THUMBPRINT, jkt);
         }
-        return sign(claims, issuedAt, expiresAt);
+        return new Draft(claims, issuedAt, expiresAt);
     }
 
     /** A user's session token for this admin API alone. */

@@ -239,15 +239,18 @@ public class TokenRoute {
     /** Runs the service's call (whatever it throws included) and answers with its result or its OAuth error. */
     private <T> void call(RoutingContext context, byte[] body, long started, FormCall<T> call, Consumer<T> answer) {
         HttpServerRequest request = context.request();
-        String source = addresses.of(request);
-        Uni.createFrom()
-                .deferred(() -> call.call(
-                        request.getHeader(HttpHeaders.CONTENT_TYPE),
-                        request.getHeader(HttpHeaders.AUTHORIZATION),
-                        body,
-                        source))
-                .subscribe()
-                .with(answer, failure -> fail(context, failure, started));
+        Uni<T> result;
+        try {
+            result = call.call(
+                    request.getHeader(HttpHeaders.CONTENT_TYPE),
+                    request.getHeader(HttpHeaders.AUTHORIZATION),
+                    body,
+                    addresses.of(request));
+        } catch (RuntimeException failure) {
+            fail(context, failure, started);
+            return;
+        }
+        result.subscribe().with(answer, failure -> fail(context, failure, started));
     }
 
     private void fail(RoutingContext context, Throwable failure, long started) {

@@ -55,32 +55,62 @@ public class TokenService {
     public Uni<IssuedToken> issue(String contentType, String authorization, String dpop, byte[] body, String source) {
         TokenForm form = parseForm(contentType, body);
         ClientCredentials credentials = ClientCredentials.from(authorization, form);
+        if (dpop == null && tokens.signsInline()) {
+            Authenticated proven = authenticator.authenticatedNow(credentials, source);
+            if (proven != null) {
+                return Uni.createFrom().item(issuedNow(form, proven));
+            }
+        }
         return authenticator.authenticate(credentials, source).chain(proven -> {
-            requireClientCredentialsGrant(form);
-            SortedSet<String> scope = grantedScope(form.get("scope"), proven.client());
+            SortedSet<String> scope = grantable(form, proven, dpop);
             if (dpop == null) {
-                if (proven.client().requireDpop()) {
-                    throw OAuthError.invalidDpopProof(
-                            "This client must send a DPoP proof (RFC 9449) with each token request: its tokens are"
-                                    + " bound to the integrator's key");
-                }
-                return issued(proven, scope, null);
+                return mint(proven, scope, null);
             }
             return proofs.verify(dpop, "POST", tokenEndpoint, null)
                     .call(proof -> proofs.requireFirstUse(proven.client().id(), proof))
                     .onFailure(DpopProofs.Invalid.class)
                     .transform(invalid -> OAuthError.invalidDpopProof(invalid.getMessage()))
-                    .chain(proof -> issued(proven, scope, proof.jkt()));
+                    .chain(proof -> mint(proven, scope, proof.jkt()));
         });
     }
 
-    private Uni<IssuedToken> issued(Authenticated proven, SortedSet<String> scope, String jkt) {
+    /**
+     * The token of a client proven without waiting, signed at once (signing is inline): the same checks and
+     * the same token as the general path, with none of its Mutiny operators, which cost each request of a
+     * cached client more than the rest of its checks.
+     */
+    private IssuedToken issuedNow(TokenForm form, Authenticated proven) {
+        SortedSet<String> scope = grantable(form, proven, null);
+        Instant credentialEnd = credentialEnd(proven);
+        CachedClient client = proven.client();
+        recordUse(proven);
+        TokenFactory.Minted minted = tokens.accessTokenNow(
+                client.oauthClientId().value(),
+                client.oauthClientId().walletKey(),
+                proven.credentialRef(),
+                scope,
+                credentialEnd,
+                null);
+        return issued(minted, scope, credentialEnd, null);
+    }
+
+    /** The scope the request gets, once its grant type is right and, when the client requires it, it has a proof. */
+    private static SortedSet<String> grantable(TokenForm form, Authenticated proven, String dpop) {
+        requireClientCredentialsGrant(form);
+        SortedSet<String> scope = grantedScope(form.get("scope"), proven.client());
+        if (dpop == null && proven.client().requireDpop()) {
+            throw OAuthError.invalidDpopProof("This client must send a DPoP proof (RFC 9449) with each token request:"
+                    + " its tokens are bound to the integrator's key");
+        }
+        return scope;
+    }
+
+    private void recordUse(Authenticated proven) {
         if (proven.key() != null) {
             usage.usedKey(proven.client().id(), proven.key().rowId());
         } else {
             usage.used(proven.client().id(), proven.secret().rowId());
         }
-        return mint(proven, scope, jkt);
     }
 
     /** Any charset parameter is accepted: the grant's values are ASCII, and others must be UTF-8. */
@@ -134,6 +164,7 @@ public class TokenService {
     private Uni<IssuedToken> mint(Authenticated proven, SortedSet<String> scope, String jkt) {
         CachedClient client = proven.client();
         Instant credentialEnd = credentialEnd(proven);
+        recordUse(proven);
         return tokens.accessToken(
                         client.oauthClientId().value(),
                         client.oauthClientId().walletKey(),
@@ -141,13 +172,17 @@ public class TokenService {
                         scope,
                         credentialEnd,
                         jkt)
-                .map(minted -> new IssuedToken(
-                        minted.token(),
-                        jkt == null ? IssuedToken.BEARER : IssuedToken.DPOP,
-                        minted.expiresIn(),
-                        RoleSet.join(scope),
-                        credentialEnd.getEpochSecond(),
-                        policy.isInWarningWindow(credentialEnd, Instant.now())));
+                .map(minted -> issued(minted, scope, credentialEnd, jkt));
+    }
+
+    private IssuedToken issued(TokenFactory.Minted minted, SortedSet<String> scope, Instant credentialEnd, String jkt) {
+        return new IssuedToken(
+                minted.token(),
+                jkt == null ? IssuedToken.BEARER : IssuedToken.DPOP,
+                minted.expiresIn(),
+                RoleSet.join(scope),
+                credentialEnd.getEpochSecond(),
+                policy.isInWarningWindow(credentialEnd, Instant.now()));
     }
 
     static Instant credentialEnd(Authenticated proven) {
