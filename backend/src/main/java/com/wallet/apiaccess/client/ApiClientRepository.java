@@ -57,7 +57,7 @@ public class ApiClientRepository implements PanacheRepositoryBase<ApiClient, Lon
      * (one row each; one row without a secret when it has none), or null when there is no such client.
      */
     Uni<ClientCache.CachedClient> forTokens(OAuthClientId id) {
-        return pool.preparedQuery("select c.id, c.roles, c.expiry_date, c.enabled,"
+        return pool.preparedQuery("select c.id, c.roles, c.expiry_date, c.enabled, c.require_dpop,"
                         + " s.id as secret_row_id, s.digest, s.credential_ref, s.hint, s.retires_at,"
                         + " (select json_agg(json_build_object('id', k.id, 'kid', k.kid, 'alg', k.alg,"
                         + " 'ref', k.credential_ref, 'jwk', k.jwk) order by k.created_at, k.id)"
@@ -89,6 +89,7 @@ public class ApiClientRepository implements PanacheRepositoryBase<ApiClient, Lon
                                     RoleSet.split(first.getString("roles")),
                                     new Expiry(first.getLocalDate("expiry_date")),
                                     first.getBoolean("enabled"),
+                                    first.getBoolean("require_dpop"),
                                     secrets,
                                     keys(first.getValue("keys")),
                                     System.nanoTime());

@@ -39,6 +39,7 @@ public class ClientCache {
             SortedSet<String> roles,
             Expiry expiry,
             boolean enabled,
+            boolean requireDpop,
             List<CachedSecret> secrets,
             List<CachedKey> keys,
             long loadedAtNanos) {
