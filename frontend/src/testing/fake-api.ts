@@ -94,6 +94,7 @@ export function client(overrides: Partial<Client> & { clientId: string }): Clien
     updatedAt: '2026-01-01T00:00:00Z',
     lastUsedAt: null,
     enabled: true,
+    requireDpop: false,
     status: 'active',
     secrets: [secret({ secretId: `${overrides.clientId}-1` })],
     keys: [],
@@ -344,6 +345,7 @@ export function installFakeApi(
         expiryDate,
         notes: body.notes ?? null,
         enabled,
+        requireDpop: body.requireDpop ?? false,
         status: statusOf({ enabled, expiryDate }),
         secrets: [],
       });
@@ -387,6 +389,7 @@ export function installFakeApi(
           existing.enabled = body.enabled;
           existing.status = statusOf(existing);
         }
+        if (body.requireDpop != null) existing.requireDpop = body.requireDpop;
         return json(200, existing);
       }
       if (method === 'DELETE') {

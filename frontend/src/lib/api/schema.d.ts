@@ -125,7 +125,7 @@ export interface paths {
         };
         /** One API client; needs api-access:read */
         get: operations["getClient"];
-        /** Change an API client's roles, notes and enabled; needs api-access:change */
+        /** Change an API client's roles, notes, enabled and requireDpop; needs api-access:change */
         put: operations["updateClient"];
         post?: never;
         /** Delete an API client: no new tokens, live tokens refused at once; needs api-access:change */
@@ -563,6 +563,8 @@ export interface components {
             updatedAt: components["schemas"]["Instant"];
             lastUsedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
             enabled: boolean;
+            /** @description Whether tokens are issued only with a DPoP proof and bound to its key (RFC 9449) */
+            requireDpop: boolean;
             status: components["schemas"]["ClientStatus"];
             /** @description The live secrets, oldest first */
             secrets: components["schemas"]["SecretView"][];
@@ -575,6 +577,8 @@ export interface components {
             notes?: string;
             roles: string[];
             enabled?: boolean;
+            /** @description Tokens are issued only with a DPoP proof and bound to its key (RFC 9449); absent: false */
+            requireDpop?: boolean;
             /** @description secret (default): the answer carries clientSecret; link: a one-time secretLink instead */
             delivery?: components["schemas"]["Delivery"];
             /** @description secret (default): the client gets a secret; key: it gets none and authenticates with private_key_jwt, with the key in jwk or pem */
@@ -614,6 +618,7 @@ export interface components {
             updatedAt: components["schemas"]["Instant"];
             lastUsedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
             enabled: boolean;
+            requireDpop: boolean;
             status: components["schemas"]["ClientStatus"];
             secrets: components["schemas"]["SecretView"][];
             keys: components["schemas"]["KeyView"][];
@@ -768,6 +773,8 @@ export interface components {
             notes?: string;
             roles: string[];
             enabled?: boolean;
+            /** @description Tokens are issued only with a DPoP proof and bound to its key (RFC 9449); absent: unchanged */
+            requireDpop?: boolean;
         };
         UpdateUserRequest: {
             roles: string[];

@@ -34,6 +34,8 @@ export const createClientSchema = z
       .refine((v) => v <= LAST_EXPIRY, `Choose a date on or before ${LAST_EXPIRY}`),
     notes: notesSchema,
     roles: z.array(z.string()),
+    /** Tokens only with a DPoP proof, bound to the integrator's key (RFC 9449). */
+    requireDpop: z.boolean(),
     /** secret: shown to the admin now; link: a one-time link for the integrator, the admin never sees it. */
     delivery: z.enum(['secret', 'link']),
     /** secret: the client gets a secret; key: it gets none and authenticates with the public key (private_key_jwt). */

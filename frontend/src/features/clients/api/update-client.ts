@@ -9,6 +9,7 @@ export const updateClientSchema = z.object({
   expiryDate: z.string(),
   notes: notesSchema,
   roles: z.array(z.string()),
+  requireDpop: z.boolean(),
   // Chosen only when adding; the edit form carries them along unused.
   delivery: z.enum(['secret', 'link']),
   credential: z.enum(['secret', 'key']),
@@ -16,10 +17,16 @@ export const updateClientSchema = z.object({
 });
 export type UpdateClientInput = z.infer<typeof updateClientSchema>;
 
-/** Only roles and notes change here (enabled has its own call); clientId and expiryDate are fixed at creation. */
-export async function updateClient({ clientId, notes, roles }: UpdateClientInput): Promise<Client> {
+/**
+ * Only roles, notes and requireDpop change here (enabled has its own call); clientId and expiryDate are fixed at
+ * creation.
+ */
+export async function updateClient({ clientId, notes, roles, requireDpop }: UpdateClientInput): Promise<Client> {
   return unwrap(
-    api.PUT('/api/clients/{clientId}', { params: { path: { clientId } }, body: { notes: notes.trim(), roles } }),
+    api.PUT('/api/clients/{clientId}', {
+      params: { path: { clientId } },
+      body: { notes: notes.trim(), roles, requireDpop },
+    }),
   );
 }
 

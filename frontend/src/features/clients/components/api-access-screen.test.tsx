@@ -145,6 +145,30 @@ describe('the API Access screen', () => {
     expect(await screen.findByRole('row', { name: /new notes/ })).toBeInTheDocument();
   });
 
+  it('turns Require DPoP on in the Edit dialog and shows it on the client’s row', async () => {
+    const api = installFakeApi({ clients: [client({ clientId: 'acme-backend', notes: 'n' })] });
+    const { user } = renderApp(SCREEN);
+    const row = await screen.findByRole('row', { name: /acme-backend/ });
+    expect(within(row).queryByText('DPoP')).toBeNull();
+    await user.click(within(row).getByRole('button', { name: 'Edit acme-backend' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit acme-backend' });
+    const dpop = await within(dialog).findByRole('switch', { name: 'Require DPoP' });
+    expect(dpop).not.toBeChecked();
+    await user.click(dpop);
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Edit acme-backend' })).toBeNull());
+    expect(api.requests.find((r) => r.method === 'PUT')).toMatchObject({
+      path: '/api/clients/acme-backend',
+      body: { roles: ['accounts:read'], notes: 'n', requireDpop: true },
+    });
+    expect(await within(await screen.findByRole('row', { name: /acme-backend/ })).findByText('DPoP')).toBeVisible();
+
+    await user.click(screen.getByRole('button', { name: 'Edit acme-backend' }));
+    const again = await screen.findByRole('dialog', { name: 'Edit acme-backend' });
+    expect(await within(again).findByRole('switch', { name: 'Require DPoP' })).toBeChecked();
+    expect(within(again).getByText('DPoP')).toBeInTheDocument();
+  });
+
   it('deletes a client after the admin says Yes', async () => {
     installFakeApi({ clients: [client({ clientId: 'acme-backend' }), client({ clientId: 'other' })] });
     const { user } = renderApp(SCREEN);

@@ -25,7 +25,7 @@ import { useRetireSecret } from '../api/retire-secret';
 import { useRotateSecret } from '../api/rotate-secret';
 import { useSetClientEnabled } from '../api/set-client-enabled';
 import { AddKeyDialog, KeysSection, RemoveKeyDialog } from './client-keys';
-import { DayOf, LastUsed, StatusBadge } from './client-status';
+import { DayOf, DpopBadge, LastUsed, StatusBadge } from './client-status';
 import { DeliveryChoice } from './delivery-choice';
 import { handoverOf, type IssuedSecret } from './secret-dialog';
 
@@ -77,6 +77,7 @@ export function ClientCredentials({ shown, dialog, onDialog, onIssued }: Props) 
                 Credentials
               </Title>
               <StatusBadge client={client} />
+              <DpopBadge client={client} />
               {live.isFetching && <Loader size={14} aria-label="Refreshing" />}
             </Group>
             <Text size="sm" component="div">

@@ -104,6 +104,25 @@ describe('the Add API client form', () => {
     expect(sent).not.toHaveProperty('publicKey');
   });
 
+  it('offers Require DPoP off by default and creates a client that requires it when switched on', async () => {
+    const api = installFakeApi();
+    const { user, field, dialog, onCreated } = renderAdd();
+    await screen.findByRole('dialog', { name: 'Add API client' });
+    const dpop = within(dialog()).getByRole('switch', { name: 'Require DPoP' });
+    expect(dpop).not.toBeChecked();
+    expect(dpop).toHaveAccessibleDescription(expect.stringContaining('bound to the integrator’s key (RFC 9449)'));
+    await user.type(field('Client ID'), 'acme-dpop');
+    await user.click(dpop);
+    await user.click(within(dialog()).getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(onCreated).toHaveBeenCalledTimes(1));
+    expect(api.requests.find((r) => r.method === 'POST')?.body).toMatchObject({
+      clientId: 'acme-dpop',
+      requireDpop: true,
+    });
+    expect(onCreated.mock.calls[0]![0]).toMatchObject({ clientId: 'acme-dpop', requireDpop: true });
+  });
+
   it('says at the Client ID when the ID is taken', async () => {
     const api = installFakeApi();
     api.answerNext('POST', '/api/clients', 409, { title: 'Conflict', status: 409, detail: 'exists' });

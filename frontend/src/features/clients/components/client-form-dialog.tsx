@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Modal, Radio, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { Modal, Radio, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
+import { useId, useState, type Ref } from 'react';
 import { Controller, useForm, useWatch, type Control, type UseFormRegisterReturn } from 'react-hook-form';
 import { PermissionsGrid } from '@/components/permissions-grid';
 import { SaveFooter } from '@/components/save-footer';
@@ -77,7 +77,7 @@ export function ClientFormDialog({ opened, onClose, client, onIssued, covered = 
   );
 }
 
-const FIELDS = ['clientId', 'expiryDate', 'notes', 'roles', 'delivery', 'credential'] as const;
+const FIELDS = ['clientId', 'expiryDate', 'notes', 'roles', 'requireDpop', 'delivery', 'credential'] as const;
 
 type FormProps = Omit<Props, 'opened' | 'onIssued' | 'covered'> & { reauth: ReauthControl };
 
@@ -95,6 +95,7 @@ function ClientForm({ client, onClose, resources, grantable, onCreated, onUpdate
       expiryDate: client?.expiryDate ?? oneYearFromTodayUtc(),
       notes: client?.notes ?? '',
       roles: client?.roles ?? [],
+      requireDpop: client?.requireDpop ?? false,
       delivery: 'secret',
       credential: 'secret',
       publicKey: '',
@@ -216,6 +217,19 @@ function ClientForm({ client, onClose, resources, grantable, onCreated, onUpdate
             />
           )}
         />
+        <Controller
+          control={control}
+          name="requireDpop"
+          render={({ field }) => (
+            <RequireDpopSwitch
+              checked={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              inputRef={field.ref}
+              error={errors.requireDpop?.message}
+            />
+          )}
+        />
         {!editing && (
           <Controller
             control={control}
@@ -268,6 +282,39 @@ function ClientForm({ client, onClose, resources, grantable, onCreated, onUpdate
         />
       </Stack>
     </form>
+  );
+}
+
+type RequireDpopSwitchProps = {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  onBlur: () => void;
+  inputRef: Ref<HTMLInputElement>;
+  error?: string;
+};
+
+/**
+ * Require DPoP, with its explanation beside the switch rather than in its label (Mantine's Switch puts a description
+ * inside the label, and so into the switch's name).
+ */
+function RequireDpopSwitch({ checked, onChange, onBlur, inputRef, error }: RequireDpopSwitchProps) {
+  const helpId = useId();
+  return (
+    <Stack gap={4}>
+      <Switch
+        label="Require DPoP"
+        name="requireDpop"
+        checked={checked}
+        onChange={(event) => onChange(event.currentTarget.checked)}
+        onBlur={onBlur}
+        ref={inputRef}
+        aria-describedby={helpId}
+        error={error}
+      />
+      <Text id={helpId} size="xs" className="muted">
+        Tokens are issued only with a DPoP proof and are bound to the integrator’s key (RFC 9449).
+      </Text>
+    </Stack>
   );
 }
 

@@ -47,6 +47,24 @@ export function StatusBadge({ client }: { client: Pick<Client, 'status' | 'expir
   );
 }
 
+/** A small "DPoP" badge for a client whose tokens need a DPoP proof (requireDpop); nothing otherwise. */
+export function DpopBadge({ client }: { client: Pick<Client, 'requireDpop'> }) {
+  if (!client.requireDpop) return null;
+  return (
+    <Badge
+      variant="default"
+      tt="none"
+      fw={600}
+      radius="sm"
+      style={{ whiteSpace: 'nowrap' }}
+      title="Requires DPoP: tokens are issued only with a DPoP proof and bound to the integrator’s key (RFC 9449)"
+      data-testid="dpop-badge"
+    >
+      DPoP
+    </Badge>
+  );
+}
+
 /** "3 hours ago" with the exact time on hover, or "Never". */
 /** A day, as a time element whose title has the date and time in UTC. */
 export function DayOf({ at }: { at: string }) {

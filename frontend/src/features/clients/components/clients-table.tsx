@@ -23,7 +23,7 @@ import type { Client, Resource } from '@/lib/api/types';
 import { formatDate } from '@/lib/dates';
 import { describeAccess } from '@/lib/roles';
 import type { ClientSort, ClientSortKey } from '../api/get-clients';
-import { LastUsed, StatusBadge } from './client-status';
+import { DpopBadge, LastUsed, StatusBadge } from './client-status';
 
 type Props = {
   items: Client[];
@@ -144,7 +144,10 @@ function ClientRow({
         </Group>
       </Table.Td>
       <Table.Td>
-        <StatusBadge client={client} />
+        <Group gap={4} wrap="nowrap">
+          <StatusBadge client={client} />
+          <DpopBadge client={client} />
+        </Group>
       </Table.Td>
       <Table.Td>
         {access.length === 0 ? (

@@ -50,6 +50,9 @@ public class ApiClient {
     @Column(nullable = false)
     public boolean enabled = true;
 
+    @Column(name = "require_dpop", nullable = false)
+    public boolean requireDpop;
+
     public Expiry expiry() {
         return new Expiry(expiryDate);
     }

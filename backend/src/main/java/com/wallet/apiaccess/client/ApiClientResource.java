@@ -185,7 +185,7 @@ public class ApiClientResource {
 
     @PUT
     @Path("{clientId}")
-    @Operation(summary = "Change an API client's roles, notes and enabled; needs api-access:change")
+    @Operation(summary = "Change an API client's roles, notes, enabled and requireDpop; needs api-access:change")
     @APIResponse(responseCode = "200", description = "The client as it is now")
     @APIResponse(responseCode = "400", description = "Invalid fields, or a clientId or expiryDate that differs")
     @APIResponse(responseCode = "404", description = "No such client in this wallet")

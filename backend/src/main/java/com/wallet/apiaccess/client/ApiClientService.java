@@ -125,6 +125,7 @@ public class ApiClientService {
         client.walletId = caller.walletId();
         client.clientId = valid.clientId();
         client.enabled = valid.enabled();
+        client.requireDpop = valid.requireDpop();
         client.roles = valid.roles();
         client.expiryDate = valid.expiry().lastDay();
         client.notes = valid.notes();
@@ -151,7 +152,8 @@ public class ApiClientService {
                 .roles(List.of(), valid.roles())
                 .value("notes", null, valid.notes())
                 .fact("expiryDate", valid.expiry().lastDay().toString())
-                .fact("enabled", valid.enabled());
+                .fact("enabled", valid.enabled())
+                .fact("requireDpop", valid.requireDpop());
     }
 
     private Uni<CreatedClientView> withSecret(Caller caller, NewClient valid, ApiClient saved, Instant now) {
@@ -217,12 +219,18 @@ public class ApiClientService {
             List<AuditEntry> events = new ArrayList<>(2);
             Changes changes =
                     Changes.of().roles(client.roles, valid.roles()).value("notes", client.notes, valid.notes());
+            if (valid.requireDpop() != null) {
+                changes.value("requireDpop", client.requireDpop, valid.requireDpop());
+            }
             boolean toggled = valid.enabled() != null && valid.enabled() != client.enabled;
             if (!changes.isEmpty() || !toggled) {
                 events.add(AuditEntry.by(caller, now, "client.updated", Target.client(clientId), changes.json()));
             }
             client.roles = valid.roles();
             client.notes = valid.notes();
+            if (valid.requireDpop() != null) {
+                client.requireDpop = valid.requireDpop();
+            }
             if (toggled) {
                 client.enabled = valid.enabled();
                 events.add(AuditEntry.by(

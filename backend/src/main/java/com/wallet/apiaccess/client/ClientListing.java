@@ -93,7 +93,7 @@ public class ClientListing {
      */
     private static String matching(String conditions, ClientSort sort) {
         return "with m as materialized (select id, client_id, roles, expiry_date, notes, created_at, updated_at,"
-                + " last_used_at, enabled from api_client where wallet_id = $1" + conditions + ")"
+                + " last_used_at, enabled, require_dpop from api_client where wallet_id = $1" + conditions + ")"
                 + " select t.total, p.* from (select count(*) as total from m) t left join lateral ("
                 + "select " + ClientViews.columns("m.") + " from m order by " + orderBy(sort, "m.")
                 + " limit $2 offset $3) p on true order by " + orderBy(sort, "p.");

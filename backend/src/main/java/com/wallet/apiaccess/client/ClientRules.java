@@ -26,17 +26,19 @@ final class ClientRules {
             String notes,
             SortedSet<String> roles,
             boolean enabled,
+            boolean requireDpop,
             Delivery delivery,
             ClientPublicKey key) {}
 
     /**
-     * A change to a client; {@code enabled} null leaves it as it is; {@code clientId} and {@code expiryDate}
+     * A change to a client; {@code enabled} or {@code requireDpop} null leaves it as it is; {@code clientId} and {@code expiryDate}
      * are only echoes that must not differ.
      */
     record ClientChange(
             String notes,
             SortedSet<String> roles,
             Boolean enabled,
+            Boolean requireDpop,
             String echoedClientId,
             LocalDate echoedExpiryDate) {}
 
@@ -66,6 +68,7 @@ final class ClientRules {
                 notes,
                 roles,
                 request.enabled() == null || request.enabled(),
+                request.requireDpop() != null && request.requireDpop(),
                 request.delivery() == null ? Delivery.secret : request.delivery(),
                 key);
     }
@@ -109,7 +112,8 @@ final class ClientRules {
         String notes = notes(request.notes(), errors);
         SortedSet<String> roles = RoleSet.normalise(request.roles(), catalogue, "roles", errors);
         ProblemException.throwIfInvalid(errors);
-        return new ClientChange(notes, roles, request.enabled(), request.clientId(), request.expiryDate());
+        return new ClientChange(
+                notes, roles, request.enabled(), request.requireDpop(), request.clientId(), request.expiryDate());
     }
 
     /** The echoed immutable fields of {@code change} against the stored client: a 400 for each that differs. */

@@ -19,6 +19,7 @@ import java.util.List;
             "updatedAt",
             "lastUsedAt",
             "enabled",
+            "requireDpop",
             "status",
             "secrets",
             "keys"
@@ -34,6 +35,10 @@ public record ClientView(
         Instant updatedAt,
         @Schema(nullable = true) Instant lastUsedAt,
         boolean enabled,
+
+        @Schema(description = "Whether tokens are issued only with a DPoP proof and bound to its key (RFC 9449)")
+        boolean requireDpop,
+
         ClientStatus status,
 
         @Schema(description = "The live secrets, oldest first")

@@ -30,7 +30,8 @@ public class ClientViews {
     static String columns(String table) {
         String t = table.isEmpty() ? "api_client." : table;
         return table + "client_id, " + table + "roles, " + table + "expiry_date, " + table + "notes, " + table
-                + "created_at, " + table + "updated_at, " + table + "last_used_at, " + table + "enabled,"
+                + "created_at, " + table + "updated_at, " + table + "last_used_at, " + table + "enabled, " + table
+                + "require_dpop,"
                 + " (select coalesce(json_agg(json_build_object('secretId', s.secret_id, 'hint', s.hint,"
                 + " 'createdAt', s.created_at, 'lastUsedAt', s.last_used_at, 'retiresAt', s.retires_at,"
                 + " 'linkExpiresAt', case when s.digest is null then s.link_expires_at end)"
@@ -58,6 +59,7 @@ public class ClientViews {
                 client.updatedAt,
                 client.lastUsedAt,
                 client.enabled,
+                client.requireDpop,
                 policy.status(client.enabled, client.expiry(), LocalDate.ofInstant(now, ZoneOffset.UTC)),
                 live,
                 keys.stream().map(KeyView::of).toList());
@@ -78,6 +80,7 @@ public class ClientViews {
                 instant(row, "updated_at"),
                 instant(row, "last_used_at"),
                 enabled,
+                row.getBoolean("require_dpop"),
                 policy.status(enabled, expiry, LocalDate.ofInstant(now, ZoneOffset.UTC)),
                 secrets(row.getValue("secrets")),
                 keys(row.getValue("keys")));

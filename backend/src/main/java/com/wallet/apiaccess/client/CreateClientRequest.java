@@ -6,7 +6,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** {@code expiryDate} absent means one year from today; {@code enabled} absent means enabled; {@code delivery} absent, secret; {@code credential} absent, secret. */
+/**
+ * {@code expiryDate} absent means one year from today; {@code enabled} absent means enabled; {@code requireDpop}
+ * absent, false; {@code delivery} absent, secret; {@code credential} absent, secret.
+ */
 @Schema(requiredProperties = {"clientId", "roles"})
 public record CreateClientRequest(
         String clientId,
@@ -14,6 +17,9 @@ public record CreateClientRequest(
         String notes,
         List<String> roles,
         Boolean enabled,
+
+        @Schema(description = "Tokens are issued only with a DPoP proof and bound to its key (RFC 9449); absent: false")
+        Boolean requireDpop,
 
         @Schema(description = "secret (default): the answer carries clientSecret; link: a one-time secretLink instead")
         Delivery delivery,

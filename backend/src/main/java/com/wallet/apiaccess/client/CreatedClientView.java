@@ -23,6 +23,7 @@ import java.util.List;
             "updatedAt",
             "lastUsedAt",
             "enabled",
+            "requireDpop",
             "status",
             "secrets",
             "keys"
@@ -38,6 +39,7 @@ public record CreatedClientView(
         Instant updatedAt,
         @Schema(nullable = true) Instant lastUsedAt,
         boolean enabled,
+        boolean requireDpop,
         ClientStatus status,
         List<SecretView> secrets,
         List<KeyView> keys,
@@ -64,6 +66,7 @@ public record CreatedClientView(
                 view.updatedAt(),
                 view.lastUsedAt(),
                 view.enabled(),
+                view.requireDpop(),
                 view.status(),
                 view.secrets(),
                 view.keys(),
