@@ -142,7 +142,7 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
         return tokens.requireNotRevoked(token)
                 .chain(() -> clients.credential(wallet.id(), token.clientId(), token.credentialRef()))
                 .call(client -> {
-                    ClientTokens.requireLive(client, Instant.now());
+                    ClientTokens.requireLive(client, token, Instant.now());
                     return proof == null
                             ? Uni.createFrom().voidItem()
                             : proofs.requireFirstUse(client.clientRowId(), proof)

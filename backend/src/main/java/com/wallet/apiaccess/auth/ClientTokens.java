@@ -66,8 +66,11 @@ public class ClientTokens {
                 .build();
     }
 
-    /** The rule both checks apply to the client as it is now. */
-    static void requireLive(ClientCredential client, Instant now) {
+    /**
+     * The rule both checks apply to the client as it is now. A client that requires DPoP has only bound
+     * tokens good: one it obtained before that was set is refused from then on.
+     */
+    static void requireLive(ClientCredential client, VerifiedToken token, Instant now) {
         if (client == null) {
             throw InvalidToken.because("The token's client no longer exists");
         }
@@ -79,6 +82,10 @@ public class ClientTokens {
         }
         if (client.expiry().isPassedAt(now)) {
             throw InvalidToken.because("The token's client has expired");
+        }
+        if (client.requireDpop() && !token.dpopBound()) {
+            throw InvalidToken.because(
+                    "The token's client requires DPoP: obtain a new token with a DPoP proof and send it as Authorization: DPoP");
         }
     }
 
@@ -115,7 +122,7 @@ public class ClientTokens {
             return requireNotRevoked(claims).chain(() -> client).map(found -> {
                 ClientCredential now =
                         found.map(c -> c.credential(claims.credentialRef())).orElse(null);
-                requireLive(now, Instant.now());
+                requireLive(now, claims, Instant.now());
                 return new ActiveToken(claims, BearerIdentityProvider.inForce(claims.roles(), now.roles()));
             });
         });

@@ -119,13 +119,14 @@ public class ApiClientRepository implements PanacheRepositoryBase<ApiClient, Lon
      * when the wallet has no such client.
      */
     public Uni<ClientCredential> credential(long walletId, String clientId, String credentialRef) {
-        return pool.preparedQuery("select c.id, c.roles, c.expiry_date, c.enabled, s.id as secret_row_id,"
-                        + " s.retires_at,"
-                        + " exists (select 1 from client_key k where k.client_row_id = c.id and k.credential_ref = $3)"
-                        + " as key_found"
-                        + " from api_client c left join client_secret s"
-                        + " on s.client_row_id = c.id and s.credential_ref = $3"
-                        + " where c.wallet_id = $1 and c.client_id = $2")
+        return pool.preparedQuery(
+                        "select c.id, c.roles, c.expiry_date, c.enabled, c.require_dpop, s.id as secret_row_id,"
+                                + " s.retires_at,"
+                                + " exists (select 1 from client_key k where k.client_row_id = c.id and k.credential_ref = $3)"
+                                + " as key_found"
+                                + " from api_client c left join client_secret s"
+                                + " on s.client_row_id = c.id and s.credential_ref = $3"
+                                + " where c.wallet_id = $1 and c.client_id = $2")
                 .execute(Tuple.of(walletId, clientId, credentialRef))
                 .map(rows -> {
                     RowIterator<Row> found = rows.iterator();
@@ -139,6 +140,7 @@ public class ApiClientRepository implements PanacheRepositoryBase<ApiClient, Lon
                             RoleSet.split(row.getString("roles")),
                             new Expiry(row.getLocalDate("expiry_date")),
                             row.getBoolean("enabled"),
+                            row.getBoolean("require_dpop"),
                             row.getLong("secret_row_id") != null,
                             retiresAt == null ? null : retiresAt.toInstant(),
                             row.getBoolean("key_found"));

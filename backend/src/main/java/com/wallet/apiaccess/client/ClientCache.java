@@ -54,15 +54,16 @@ public class ClientCache {
         public ClientCredential credential(String credentialRef) {
             for (CachedSecret secret : secrets) {
                 if (secret.credentialRef().equals(credentialRef)) {
-                    return new ClientCredential(id, roles, expiry, enabled, true, secret.retiresAt(), false);
+                    return new ClientCredential(
+                            id, roles, expiry, enabled, requireDpop, true, secret.retiresAt(), false);
                 }
             }
             for (CachedKey key : keys) {
                 if (key.credentialRef().equals(credentialRef)) {
-                    return new ClientCredential(id, roles, expiry, enabled, false, null, true);
+                    return new ClientCredential(id, roles, expiry, enabled, requireDpop, false, null, true);
                 }
             }
-            return new ClientCredential(id, roles, expiry, enabled, false, null, false);
+            return new ClientCredential(id, roles, expiry, enabled, requireDpop, false, null, false);
         }
     }
 

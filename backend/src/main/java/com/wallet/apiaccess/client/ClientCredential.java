@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.SortedSet;
 
 /**
- * What a bearer check needs of a client as it is now: its row id (what DPoP replay protection is per), its roles, expiry and whether it is enabled, and
- * whether the secret a token names still exists (null {@code secretRetiresAt} with {@code secretFound}:
+ * What a bearer check needs of a client as it is now: its row id (what DPoP replay protection is per), its
+ * roles, expiry, whether it is enabled and requires DPoP, and whether the secret a token names still exists (null {@code secretRetiresAt} with {@code secretFound}:
  * it has no retirement date), or the key it names ({@code keyFound}).
  */
 public record ClientCredential(
@@ -13,6 +13,7 @@ public record ClientCredential(
         SortedSet<String> roles,
         Expiry expiry,
         boolean enabled,
+        boolean requireDpop,
         boolean secretFound,
         Instant secretRetiresAt,
         boolean keyFound) {

@@ -271,6 +271,21 @@ class DpopTest {
     }
 
     @Test
+    void shouldRefuseABearerTokenOnceItsClientRequiresDpop() {
+        Holder resourceServer = Holder.create(List.of("accounts:read"));
+        TestClient client = TokenEndpoint.newClient(ROLES);
+        String bearer = TokenEndpoint.issued(tokenRequest(client)).getString("access_token");
+        callApi("Bearer " + bearer).then().statusCode(200);
+
+        requireDpop(client.clientId(), true);
+
+        Response refused = callApi("Bearer " + bearer);
+        refused.then().statusCode(401);
+        assertThat(refused.jsonPath().getString("detail")).contains("requires DPoP");
+        Introspection.assertInactive(Introspection.introspect(resourceServer, bearer));
+    }
+
+    @Test
     void shouldBindATokenObtainedWithPrivateKeyJwt() {
         TestKey clientKey = TestKeys.ec256();
         TestKey proofKey = TestKeys.ed25519();
