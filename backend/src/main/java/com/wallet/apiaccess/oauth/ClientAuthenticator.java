@@ -99,10 +99,7 @@ public class ClientAuthenticator {
             Instant now = Instant.now();
             Uni<Authenticated> proof = credentials.byAssertion()
                     ? provenByKey(credentials.assertion(), client, now)
-                    : Uni.createFrom().item(() -> {
-                        CachedSecret secret = client == null ? null : proven(credentials.secret(), client, now);
-                        return secret == null ? null : new Authenticated(client, secret, null);
-                    });
+                    : Uni.createFrom().item(() -> bySecret(credentials.secret(), client, now));
             return proof.map(proven -> checked(proven, found.isPresent(), id, source, now));
         });
     }
@@ -125,11 +122,16 @@ public class ClientAuthenticator {
         }
         admitted(id, source);
         Optional<CachedClient> found = known.get();
-        CachedClient client = found.filter(CachedClient::enabled).orElse(null);
         Instant now = Instant.now();
-        CachedSecret secret = client == null ? null : proven(credentials.secret(), client, now);
-        return checked(
-                secret == null ? null : new Authenticated(client, secret, null), found.isPresent(), id, source, now);
+        Authenticated proven = bySecret(
+                credentials.secret(), found.filter(CachedClient::enabled).orElse(null), now);
+        return checked(proven, found.isPresent(), id, source, now);
+    }
+
+    /** The client and its secret, when the presented secret is one of its live ones; else (no client too) null. */
+    private Authenticated bySecret(String presented, CachedClient client, Instant now) {
+        CachedSecret secret = client == null ? null : proven(presented, client, now);
+        return secret == null ? null : new Authenticated(client, secret, null);
     }
 
     /** The OAuth client id presented, unless it is one no client can have. */
