@@ -494,6 +494,7 @@ scenario() {
 }
 
 : >"$WRK_LOG"
+: >"$ROWS" # the table stays empty, not missing, when no scenario runs (BENCH_ONLY, a skipped token_dpop)
 fill_to 10
 SEARCH_PATH="/api/clients?size=20&q=$(jq -rn --arg v "$SEARCH_Q" '$v|@uri')"
 # One warm-up of the JIT for every path the bench measures before anything is measured, so that the
