@@ -33,7 +33,7 @@
 #                      Post-dating iat, which the service accepts up to 30 s ahead, would only move that limit
 #                      and measure a client whose clock runs fast.
 #   BENCH_ONLY=REGEX   runs only the scenarios whose name matches (trivial, token_post, token_basic, token_pkj,
-#                      token_dpop, introspect, admin_list_10k, admin_search_10k, admin_list_10k_few, admin_search_10k_few,
+#                      token_pkj_rs256, token_dpop, introspect, admin_list_10k, admin_search_10k, admin_list_10k_few, admin_search_10k_few,
 #                      admin_create_few, the list and search with 100k, token_post_100k)
 #   BENCH_JFR=1        records a JFR profile of the service (bench/results/bench.jfr) and prints its hot
 #                      methods (bench/results/hot-methods.txt)
@@ -314,10 +314,24 @@ PKJ_CLIENT_ID=$(jq -r .oauthClientId <<<"$PKJ_CREATED")
 PKJ_KID=$(jq -r '.keys[0].kid' <<<"$PKJ_CREATED")
 [[ -n $PKJ_KID && $PKJ_KID != null ]] || die "the key client's create answer names no key"
 PKJ_AUDIENCE=$(api GET /.well-known/oauth-authorization-server | jq -r .token_endpoint)
+# The same with an RSA 2048 key (RS256, the algorithm most private_key_jwt clients use), for token_pkj_rs256.
+PKJ_RSA_KEY=$TMP_DIR/pkj-rsa-key.pem
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$PKJ_RSA_KEY" 2>/dev/null \
+    || die "openssl genpkey failed"
+PKJ_RSA_CREATED=$(api POST /api/clients "$(jq -n --arg pem "$(openssl pkey -in "$PKJ_RSA_KEY" -pubout)" \
+    '{clientId: "bench-rsa-client", roles: ["accounts:read", "payments:change"], notes: "make bench", credential: "key", pem: $pem}')")
+PKJ_RSA_CLIENT_ID=$(jq -r .oauthClientId <<<"$PKJ_RSA_CREATED")
+PKJ_RSA_KID=$(jq -r '.keys[0].kid' <<<"$PKJ_RSA_CREATED")
+[[ -n $PKJ_RSA_KID && $PKJ_RSA_KID != null ]] || die "the RSA key client's create answer names no key"
 export BENCH_ASSERTIONS=$PKJ_FILE
-make_assertions() { # make_assertions COUNT: fresh assertions (new jti, exp 5 minutes ahead) into $PKJ_FILE
-    node "$BENCH/make_assertions.mjs" "$PKJ_KEY" "$PKJ_KID" "$PKJ_CLIENT_ID" "$PKJ_AUDIENCE" "$1" "$PKJ_FILE" \
-        || die "make_assertions.mjs failed"
+make_assertions() { # make_assertions COUNT: fresh assertions (new jti, exp 5 minutes ahead) into $PKJ_FILE; PKJ_ALG=RS256: the RSA client's
+    if [[ ${PKJ_ALG:-ES256} == RS256 ]]; then
+        node "$BENCH/make_assertions.mjs" "$PKJ_RSA_KEY" "$PKJ_RSA_KID" "$PKJ_RSA_CLIENT_ID" "$PKJ_AUDIENCE" "$1" "$PKJ_FILE" \
+            || die "make_assertions.mjs failed"
+    else
+        node "$BENCH/make_assertions.mjs" "$PKJ_KEY" "$PKJ_KID" "$PKJ_CLIENT_ID" "$PKJ_AUDIENCE" "$1" "$PKJ_FILE" \
+            || die "make_assertions.mjs failed"
+    fi
 }
 
 # DPoP proofs for token_dpop: the client of token_post with a key of its own, unrelated to its secret;
@@ -515,6 +529,7 @@ scenario trivial "trivial: GET /.well-known/oauth-authorization-server" trivial.
 scenario token_post "token, client_secret_post" token_post.lua /oauth2/token
 scenario token_basic "token, client_secret_basic" token_basic.lua /oauth2/token
 scenario token_pkj "token, private_key_jwt (ES256 assertion)" token_pkj.lua /oauth2/token
+PKJ_ALG=RS256 scenario token_pkj_rs256 "token, private_key_jwt (RS256 assertion, RSA 2048)" token_pkj.lua /oauth2/token
 [[ -n $DPOP_SKIPPED ]] || scenario token_dpop "token, client_secret_post + DPoP proof (ES256)" token_dpop.lua /oauth2/token
 scenario introspect "introspect, client_secret_post" introspect.lua /oauth2/introspect
 admin_scenarios() { # admin_scenarios SUFFIX: list and search at 32 connections, then at ADMIN_CONNECTIONS
@@ -586,6 +601,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN{if (b > 0) printf "%.2f", a/b; else pri
     fi
     echo
     echo "- token / trivial: **$(ratio "${RPS[token_post]:-0}" "${RPS[trivial]:-0}")** (client_secret_post), $(ratio "${RPS[token_basic]:-0}" "${RPS[trivial]:-0}") (client_secret_basic); trivial endpoint ${RPS[trivial]:-0} req/s"
+    echo "- token_pkj / token_post: $(ratio "${RPS[token_pkj]:-0}" "${RPS[token_post]:-0}") (ES256 assertion), $(ratio "${RPS[token_pkj_rs256]:-0}" "${RPS[token_post]:-0}") (RS256, RSA 2048) (the issue asks for at least 0.50)"
     echo "- introspect / token_post: $(ratio "${RPS[introspect]:-0}" "${RPS[token_post]:-0}") (the issue asks for at least 0.80, and p99 at most 10 ms)"
     echo "- token_dpop / token_post: ${DPOP_SKIPPED:-$(ratio "${RPS[token_dpop]:-0}" "${RPS[token_post]:-0}") (a DPoP proof on top of client_secret_post: its JWK parsed, one ES256 verify, its jti claimed in PostgreSQL, batched)}"
     echo "- tokens/s with 100,000 clients vs 10: $(ratio "${RPS[token_post_100k]:-0}" "${RPS[token_post]:-0}")"
