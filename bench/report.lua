@@ -27,8 +27,27 @@ local scenario = bench.env("BENCH_SCENARIO", "unnamed")
 local strict = os.getenv("BENCH_STRICT_STATUS") == "1"
 local threads = {}
 
+-- each thread's number (0, 1, ...) is its global `index`, for bench.thread_lines
 function setup(thread)
+   thread:set("index", #threads)
    table.insert(threads, thread)
+end
+
+-- Thread i of n's share of a file of one-time values (assertions, proofs), one a line: lines i, i+n, ...,
+-- so that no two threads send the same one. Call it from init().
+function bench.thread_lines(env_name)
+   local count = tonumber(bench.env("BENCH_THREADS_COUNT", "1"))
+   local lines, n = {}, 0
+   for line in io.lines(bench.env(env_name)) do
+      if n % count == index then
+         lines[#lines + 1] = line
+      end
+      n = n + 1
+   end
+   if #lines == 0 then
+      error(scenario .. ": no lines for thread " .. index .. " in " .. bench.env(env_name))
+   end
+   return lines
 end
 
 if strict then

@@ -7,33 +7,14 @@
 local here = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
 dofile(here .. "report.lua")
 
-local report_setup = setup
-local thread_count = 0
-
-function setup(thread)
-   report_setup(thread)
-   thread:set("index", thread_count)
-   thread_count = thread_count + 1
-end
-
 local body = "grant_type=client_credentials"
    .. "&client_id=" .. bench.urlencode(bench.env("BENCH_CLIENT_ID"))
    .. "&client_secret=" .. bench.urlencode(bench.env("BENCH_CLIENT_SECRET"))
-local proofs = {}
+local proofs
 local next_one = 1
 
 function init(args)
-   local threads = tonumber(bench.env("BENCH_THREADS_COUNT", "1"))
-   local n = 0
-   for line in io.lines(bench.env("BENCH_DPOP_PROOFS")) do
-      if n % threads == index then
-         proofs[#proofs + 1] = line
-      end
-      n = n + 1
-   end
-   if #proofs == 0 then
-      error("token_dpop.lua: no proofs for thread " .. index .. " in " .. bench.env("BENCH_DPOP_PROOFS"))
-   end
+   proofs = bench.thread_lines("BENCH_DPOP_PROOFS")
 end
 
 function request()

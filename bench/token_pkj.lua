@@ -6,33 +6,14 @@
 local here = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
 dofile(here .. "report.lua")
 
-local report_setup = setup
-local thread_count = 0
-
-function setup(thread)
-   report_setup(thread)
-   thread:set("index", thread_count)
-   thread_count = thread_count + 1
-end
-
 local prefix = "grant_type=client_credentials"
    .. "&client_assertion_type=" .. bench.urlencode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
    .. "&client_assertion="
-local assertions = {}
+local assertions
 local next_one = 1
 
 function init(args)
-   local threads = tonumber(bench.env("BENCH_THREADS_COUNT", "1"))
-   local n = 0
-   for line in io.lines(bench.env("BENCH_ASSERTIONS")) do
-      if n % threads == index then
-         assertions[#assertions + 1] = line
-      end
-      n = n + 1
-   end
-   if #assertions == 0 then
-      error("token_pkj.lua: no assertions for thread " .. index .. " in " .. bench.env("BENCH_ASSERTIONS"))
-   end
+   assertions = bench.thread_lines("BENCH_ASSERTIONS")
 end
 
 function request()

@@ -62,17 +62,20 @@ public class TokenFactory {
     }
 
     /**
-     * A client's access token for the wallet API, expiring at {@code notAfter} at the latest, and bound to
-     * the DPoP key of thumbprint {@code jkt} unless that is null.
+     * What a client's access token is for: the client, the credential it proved, its scope, the instant it
+     * ends at the latest, and the thumbprint of the DPoP key it is bound to (null: a bearer token).
      */
-    public Uni<Minted> accessToken(
+    public record AccessGrant(
             String oauthClientId,
             String walletKey,
             String credentialRef,
             SortedSet<String> scope,
             Instant notAfter,
-            String jkt) {
-        Draft draft = accessClaims(oauthClientId, walletKey, credentialRef, scope, notAfter, jkt);
+            String jkt) {}
+
+    /** A client's access token for the wallet API. */
+    public Uni<Minted> accessToken(AccessGrant grant) {
+        Draft draft = accessClaims(grant);
         return sign(draft.claims(), draft.issuedAt(), draft.expiresAt());
     }
 
@@ -82,17 +85,11 @@ public class TokenFactory {
     }
 
     /** {@link #accessToken}'s token signed at once, on this thread: only where {@link #signsInline()}. */
-    public Minted accessTokenNow(
-            String oauthClientId,
-            String walletKey,
-            String credentialRef,
-            SortedSet<String> scope,
-            Instant notAfter,
-            String jkt) {
+    public Minted accessTokenNow(AccessGrant grant) {
         if (!crypto.signsInline()) {
             throw new IllegalStateException("Tokens are signed on the crypto worker here, not inline");
         }
-        Draft draft = accessClaims(oauthClientId, walletKey, credentialRef, scope, notAfter, jkt);
+        Draft draft = accessClaims(grant);
         return new Minted(
                 signer.sign(draft.claims(), TokenClaims.ACCESS_TOKEN_TYPE), draft.issuedAt(), draft.expiresAt());
     }
@@ -100,29 +97,25 @@ public class TokenFactory {
     /** A token's claims before they are signed, and the instants they name. */
     private record Draft(ClaimsJson claims, long issuedAt, long expiresAt) {}
 
-    private Draft accessClaims(
-            String oauthClientId,
-            String walletKey,
-            String credentialRef,
-            SortedSet<String> scope,
-            Instant notAfter,
-            String jkt) {
+    private Draft accessClaims(AccessGrant grant) {
         long issuedAt = Instant.now().getEpochSecond();
-        long expiresAt = Math.min(issuedAt + config.token().lifetime().toSeconds(), notAfter.getEpochSecond());
+        long expiresAt = Math.min(
+                issuedAt + config.token().lifetime().toSeconds(),
+                grant.notAfter().getEpochSecond());
         ClaimsJson claims = new ClaimsJson()
                 .string("iss", issuer)
-                .string("sub", oauthClientId)
+                .string("sub", grant.oauthClientId())
                 .string("aud", config.token().audience())
                 .number("iat", issuedAt)
                 .number("exp", expiresAt)
                 .string("jti", UUID.randomUUID().toString())
-                .string(TokenClaims.CLIENT_ID, oauthClientId)
-                .string(TokenClaims.CREDENTIAL_REF, credentialRef)
-                .string(TokenClaims.SCOPE, String.join(" ", scope))
-                .strings(TokenClaims.GROUPS, scope)
-                .string(TokenClaims.WALLET, walletKey);
-        if (jkt != null) {
-            claims.object(TokenClaims.CONFIRMATION, TokenClaims.JWK_THUMBPRINT, jkt);
+                .string(TokenClaims.CLIENT_ID, grant.oauthClientId())
+                .string(TokenClaims.CREDENTIAL_REF, grant.credentialRef())
+                .string(TokenClaims.SCOPE, String.join(" ", grant.scope()))
+                .strings(TokenClaims.GROUPS, grant.scope())
+                .string(TokenClaims.WALLET, grant.walletKey());
+        if (grant.jkt() != null) {
+            claims.object(TokenClaims.CONFIRMATION, TokenClaims.JWK_THUMBPRINT, grant.jkt());
         }
         return new Draft(claims, issuedAt, expiresAt);
     }

@@ -80,18 +80,8 @@ public class TokenService {
      * cached client more than the rest of its checks.
      */
     private IssuedToken issuedNow(TokenForm form, Authenticated proven) {
-        SortedSet<String> scope = grantable(form, proven, null);
-        Instant credentialEnd = credentialEnd(proven);
-        CachedClient client = proven.client();
-        recordUse(proven);
-        TokenFactory.Minted minted = tokens.accessTokenNow(
-                client.oauthClientId().value(),
-                client.oauthClientId().walletKey(),
-                proven.credentialRef(),
-                scope,
-                credentialEnd,
-                null);
-        return issued(minted, scope, credentialEnd, null);
+        TokenFactory.AccessGrant grant = used(proven, grantable(form, proven, null), null);
+        return issued(tokens.accessTokenNow(grant), grant);
     }
 
     /** The scope the request gets, once its grant type is right and, when the client requires it, it has a proof. */
@@ -162,25 +152,30 @@ public class TokenService {
      * sooner (a key has no retirement date).
      */
     private Uni<IssuedToken> mint(Authenticated proven, SortedSet<String> scope, String jkt) {
-        CachedClient client = proven.client();
-        Instant credentialEnd = credentialEnd(proven);
-        recordUse(proven);
-        return tokens.accessToken(
-                        client.oauthClientId().value(),
-                        client.oauthClientId().walletKey(),
-                        proven.credentialRef(),
-                        scope,
-                        credentialEnd,
-                        jkt)
-                .map(minted -> issued(minted, scope, credentialEnd, jkt));
+        TokenFactory.AccessGrant grant = used(proven, scope, jkt);
+        return tokens.accessToken(grant).map(minted -> issued(minted, grant));
     }
 
-    private IssuedToken issued(TokenFactory.Minted minted, SortedSet<String> scope, Instant credentialEnd, String jkt) {
+    /** What the token is for, once the client's use of its credential is recorded. */
+    private TokenFactory.AccessGrant used(Authenticated proven, SortedSet<String> scope, String jkt) {
+        recordUse(proven);
+        CachedClient client = proven.client();
+        return new TokenFactory.AccessGrant(
+                client.oauthClientId().value(),
+                client.oauthClientId().walletKey(),
+                proven.credentialRef(),
+                scope,
+                credentialEnd(proven),
+                jkt);
+    }
+
+    private IssuedToken issued(TokenFactory.Minted minted, TokenFactory.AccessGrant grant) {
+        Instant credentialEnd = grant.notAfter();
         return new IssuedToken(
                 minted.token(),
-                jkt == null ? IssuedToken.BEARER : IssuedToken.DPOP,
+                grant.jkt() == null ? IssuedToken.BEARER : IssuedToken.DPOP,
                 minted.expiresIn(),
-                RoleSet.join(scope),
+                RoleSet.join(grant.scope()),
                 credentialEnd.getEpochSecond(),
                 policy.isInWarningWindow(credentialEnd, Instant.now()));
     }
