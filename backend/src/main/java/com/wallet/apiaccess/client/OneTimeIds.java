@@ -1,7 +1,6 @@
 package com.wallet.apiaccess.client;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -33,26 +32,25 @@ final class OneTimeIds {
     static final int MAX_BATCH = 256;
     private static final long PRUNE_EVERY_MILLIS = 60_000;
 
-    private record Claim(
-            long clientRowId, String jti, Instant expiresAt, Context context, UniEmitter<? super Boolean> emitter) {
+    private record Claim(long clientRowId, String jti, Instant expiresAt, Context context, FirstUse outcome) {
 
         String key() {
             return clientRowId + " " + jti;
         }
 
-        void complete(Boolean first) {
+        void complete(boolean first) {
             if (context != null) {
-                context.runOnContext(v -> emitter.complete(first));
+                context.runOnContext(v -> outcome.answered(first));
             } else {
-                emitter.complete(first);
+                outcome.answered(first);
             }
         }
 
         void fail(Throwable failure) {
             if (context != null) {
-                context.runOnContext(v -> emitter.fail(failure));
+                context.runOnContext(v -> outcome.failed(failure));
             } else {
-                emitter.fail(failure);
+                outcome.failed(failure);
             }
         }
     }
@@ -77,10 +75,24 @@ final class OneTimeIds {
 
     /** True for the first use of this jti by this client before {@code expiresAt}; false for a replay. */
     Uni<Boolean> firstUse(long clientRowId, String jti, Instant expiresAt) {
-        return Uni.createFrom().emitter(emitter -> {
-            queue.add(new Claim(clientRowId, jti, expiresAt, Vertx.currentContext(), emitter));
-            drain();
-        });
+        return Uni.createFrom()
+                .emitter(emitter -> claim(clientRowId, jti, expiresAt, new FirstUse() {
+                    @Override
+                    public void answered(boolean first) {
+                        emitter.complete(first);
+                    }
+
+                    @Override
+                    public void failed(Throwable failure) {
+                        emitter.fail(failure);
+                    }
+                }));
+    }
+
+    /** {@link #firstUse} without Mutiny: the outcome is told on the calling Vert.x context. */
+    void claim(long clientRowId, String jti, Instant expiresAt, FirstUse outcome) {
+        queue.add(new Claim(clientRowId, jti, expiresAt, Vertx.currentContext(), outcome));
+        drain();
     }
 
     private void drain() {

@@ -22,6 +22,11 @@ public class UsedAssertions {
         return ids.firstUse(clientRowId, jti, expiresAt);
     }
 
+    /** {@link #firstUse} without Mutiny, for the token endpoint's path that waits for nothing else. */
+    public void claim(long clientRowId, String jti, Instant expiresAt, FirstUse outcome) {
+        ids.claim(clientRowId, jti, expiresAt, outcome);
+    }
+
     Uni<Void> prune() {
         return ids.prune();
     }

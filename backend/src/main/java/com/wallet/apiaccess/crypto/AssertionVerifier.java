@@ -2,14 +2,18 @@ package com.wallet.apiaccess.crypto;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwx.JsonWebStructure;
 import org.jose4j.lang.JoseException;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
+import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -23,7 +27,7 @@ import java.util.Map;
 public class AssertionVerifier {
 
     /** A compact JWS read but not trusted yet: its header and its claims, which mean nothing until verified. */
-    public record Parsed(JsonWebSignature jws, String alg, String kid, JwtClaims claims) {
+    public record Parsed(JsonWebSignature jws, String alg, String kid, JwtClaims claims, String compact) {
 
         @Override
         public String toString() {
@@ -31,12 +35,19 @@ public class AssertionVerifier {
         }
     }
 
-    private static final Map<String, String> JCA =
-            Map.of("ES256", "SHA256withECDSA", "ES384", "SHA384withECDSA", "RS256", "SHA256withRSA", "EdDSA", "EdDSA");
+    /** JCA names; ECDSA in the P1363 format (r || s), which is how JWS writes it (RFC 7518 §3.4). */
+    private static final Map<String, String> JCA = Map.of(
+            "ES256", "SHA256withECDSAinP1363Format",
+            "ES384", "SHA384withECDSAinP1363Format",
+            "RS256", "SHA256withRSA",
+            "EdDSA", "EdDSA");
+
+    /** A Signature per algorithm and thread: getInstance looks the provider up each time, which costs more than a verification's setup. */
+    private static final ThreadLocal<Map<String, Signature>> SIGNATURES = ThreadLocal.withInitial(HashMap::new);
 
     private final CryptoWorker worker;
     private final Map<String, Boolean> inline;
-    private final String decoyAssertion;
+    private final Parsed decoyAssertion;
     private final ClientPublicKey decoyKey;
 
     public AssertionVerifier(CryptoProvider crypto, CryptoWorker worker) {
@@ -54,7 +65,7 @@ public class AssertionVerifier {
             jws.setAlgorithmHeaderValue("ES256");
             jws.setPayload("{\"iss\":\"decoy\"}");
             jws.setKey(pair.getPrivate());
-            this.decoyAssertion = jws.getCompactSerialization();
+            this.decoyAssertion = parse(jws.getCompactSerialization());
             this.decoyKey = ClientPublicKey.of(pair.getPublic());
         } catch (java.security.GeneralSecurityException | JoseException e) {
             throw new IllegalStateException("Cannot make the decoy assertion", e);
@@ -69,7 +80,7 @@ public class AssertionVerifier {
                 return null;
             }
             JwtClaims claims = JwtClaims.parse(jws.getUnverifiedPayload());
-            return new Parsed(jws, jws.getAlgorithmHeaderValue(), jws.getKeyIdHeaderValue(), claims);
+            return new Parsed(jws, jws.getAlgorithmHeaderValue(), jws.getKeyIdHeaderValue(), claims, compact);
         } catch (Exception e) {
             return null;
         }
@@ -80,23 +91,59 @@ public class AssertionVerifier {
         if (!key.alg().equals(assertion.alg())) {
             return decoy();
         }
-        JsonWebSignature jws = assertion.jws();
-        jws.setAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, key.alg()));
-        jws.setKey(key.publicKey());
-        return inline.getOrDefault(key.alg(), false)
-                ? Uni.createFrom().item(() -> check(jws))
-                : worker.run(() -> check(jws));
+        return verifiesInline(key.alg())
+                ? Uni.createFrom().item(() -> check(assertion, key))
+                : worker.run(() -> check(assertion, key));
+    }
+
+    /** True when a signature of this JWS algorithm is checked on the calling thread, cheap enough for an event loop. */
+    public boolean verifiesInline(String alg) {
+        return inline.getOrDefault(alg, false);
+    }
+
+    /**
+     * {@link #verify}'s answer computed now, on this thread: for an algorithm that {@link #verifiesInline}
+     * (and for the decoy, when its ES256 does).
+     */
+    public boolean verifyNow(Parsed assertion, ClientPublicKey key) {
+        if (!key.alg().equals(assertion.alg())) {
+            return decoyNow();
+        }
+        return check(assertion, key);
     }
 
     /** One ES256 verification that proves nothing: false, after about the time a real one takes. */
     public Uni<Boolean> decoy() {
-        return verify(parse(decoyAssertion), decoyKey).map(ignored -> false);
+        return verify(decoyAssertion, decoyKey).map(ignored -> false);
     }
 
-    private static boolean check(JsonWebSignature jws) {
+    /** {@link #decoy} on this thread. */
+    public boolean decoyNow() {
+        check(decoyAssertion, decoyKey);
+        return false;
+    }
+
+    /**
+     * The JWS signature (RFC 7515 §5.2) over the first two segments, with the key's algorithm only. A
+     * {@code crit} header is refused, as no extension is understood here (RFC 7515 §4.1.11).
+     */
+    private static boolean check(Parsed assertion, ClientPublicKey key) {
+        String compact = assertion.compact();
+        int end = compact.lastIndexOf('.');
+        if (end < 0 || assertion.jws().getHeaders().getObjectHeaderValue("crit") != null) {
+            return false;
+        }
         try {
-            return jws.verifySignature();
-        } catch (JoseException | RuntimeException e) {
+            byte[] signature = Base64.getUrlDecoder().decode(compact.substring(end + 1));
+            Signature verifier = SIGNATURES.get().get(key.alg());
+            if (verifier == null) {
+                verifier = Signature.getInstance(JCA.get(key.alg()));
+                SIGNATURES.get().put(key.alg(), verifier);
+            }
+            verifier.initVerify(key.publicKey());
+            verifier.update(compact.substring(0, end).getBytes(StandardCharsets.US_ASCII));
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException | RuntimeException e) {
             return false;
         }
     }

@@ -5,6 +5,7 @@ import com.wallet.apiaccess.client.ClientCache;
 import com.wallet.apiaccess.client.ClientCache.CachedClient;
 import com.wallet.apiaccess.client.ClientCache.CachedKey;
 import com.wallet.apiaccess.client.ClientCache.CachedSecret;
+import com.wallet.apiaccess.client.FirstUse;
 import com.wallet.apiaccess.client.OAuthClientId;
 import com.wallet.apiaccess.client.UsedAssertions;
 import com.wallet.apiaccess.config.Endpoints;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Proves a client's secret (RFC 6749 §2.3.1) or its client assertion ({@code private_key_jwt}, RFC 7523
@@ -126,6 +128,68 @@ public class ClientAuthenticator {
         Authenticated proven = bySecret(
                 credentials.secret(), found.filter(CachedClient::enabled).orElse(null), now);
         return checked(proven, found.isPresent(), id, source, now);
+    }
+
+    /** A client assertion checked up to its jti, which {@link #claim} claims; then the client is proven. */
+    public interface PendingAssertion {
+        /** Tells {@code done} the proven client once the jti is claimed, or {@code failed} why not (an OAuth error). */
+        void claim(Consumer<Authenticated> done, Consumer<Throwable> failed);
+    }
+
+    /**
+     * {@link #authenticate} for a client assertion whose only wait is its jti's claim: a client the cache
+     * knows and a key verified on this thread. The signature and claims are checked now; throws the OAuth
+     * error {@code authenticate} would fail with. Null, having done nothing, when the assertion needs the
+     * general path.
+     */
+    public PendingAssertion assertedNow(ClientCredentials credentials, String source) {
+        if (!credentials.byAssertion() || !verifier.verifiesInline("ES256")) {
+            return null;
+        }
+        Optional<OAuthClientId> parsed = idOf(credentials);
+        Optional<Optional<CachedClient>> known = parsed.flatMap(cache::cached);
+        if (known.isEmpty()) {
+            return null;
+        }
+        OAuthClientId id = parsed.get();
+        CachedClient client = known.get().filter(CachedClient::enabled).orElse(null);
+        AssertionVerifier.Parsed assertion = credentials.assertion();
+        CachedKey key = client == null || assertion == null ? null : keyFor(assertion, client);
+        if (key != null && !verifier.verifiesInline(key.alg())) {
+            return null;
+        }
+        admitted(id, source);
+        Instant now = Instant.now();
+        ClientAssertionRules.Accepted accepted = key == null
+                ? null
+                : verifier.verifyNow(assertion, key.key())
+                        ? ClientAssertionRules.check(
+                                assertion.claims(), client.oauthClientId().value(), audiences, now)
+                        : null;
+        if (accepted == null) {
+            if (key == null) {
+                verifier.decoyNow();
+            }
+            checked(null, known.get().isPresent(), id, source, now); // throws: no proof
+        }
+        return (done, failed) -> used.claim(client.id(), accepted.jti(), accepted.expiresAt(), new FirstUse() {
+            @Override
+            public void answered(boolean first) {
+                Authenticated proven;
+                try {
+                    proven = checked(first ? new Authenticated(client, null, key) : null, true, id, source, now);
+                } catch (RuntimeException refused) {
+                    failed.accept(refused);
+                    return;
+                }
+                done.accept(proven);
+            }
+
+            @Override
+            public void failed(Throwable failure) {
+                failed.accept(failure);
+            }
+        });
     }
 
     /** The client and its secret, when the presented secret is one of its live ones; else (no client too) null. */

@@ -60,6 +60,23 @@ public class TokenService {
             if (proven != null) {
                 return Uni.createFrom().item(issuedNow(form, proven));
             }
+            // a client assertion of a cached client: checked now, then one wait for its jti's claim
+            ClientAuthenticator.PendingAssertion pending = authenticator.assertedNow(credentials, source);
+            if (pending != null) {
+                return Uni.createFrom()
+                        .emitter(emitter -> pending.claim(
+                                asserted -> {
+                                    IssuedToken token;
+                                    try {
+                                        token = issuedNow(form, asserted);
+                                    } catch (RuntimeException refused) {
+                                        emitter.fail(refused);
+                                        return;
+                                    }
+                                    emitter.complete(token);
+                                },
+                                emitter::fail));
+            }
         }
         return authenticator.authenticate(credentials, source).chain(proven -> {
             SortedSet<String> scope = grantable(form, proven, dpop);

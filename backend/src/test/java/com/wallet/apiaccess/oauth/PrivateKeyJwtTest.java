@@ -10,10 +10,14 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import org.jose4j.jws.JsonWebSignature;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.security.Signature;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -141,6 +145,63 @@ class PrivateKeyJwtTest {
 
         tokenOf(withAssertion(assertion));
         assertRefused(withAssertion(assertion));
+    }
+
+    @Test
+    void shouldRefuseAReplayOnceTheClientIsCached() {
+        KeyClient client = keyClient(TestKeys.rsa(2048));
+        tokenOf(withAssertion(client.assertion())); // the client is cached from here on
+        String assertion = client.assertion();
+
+        tokenOf(withAssertion(assertion));
+        assertRefused(withAssertion(assertion));
+        assertRefused(withAssertion(assertion));
+    }
+
+    @Test
+    void shouldRefuseAnAssertionWhosePayloadWasChangedAfterSigning() {
+        KeyClient client = keyClient(TestKeys.ec256());
+        tokenOf(withAssertion(client.assertion()));
+        String[] signed = client.assertion().split("\\.");
+        String[] other = client.assertion().split("\\.");
+
+        assertRefused(withAssertion(signed[0] + "." + other[1] + "." + signed[2]));
+        // and the untouched one still works: the failure did not claim its jti
+        tokenOf(withAssertion(String.join(".", signed)));
+    }
+
+    @Test
+    void shouldRefuseAnEcdsaSignatureInDerRatherThanJwsForm() throws Exception {
+        TestKey key = TestKeys.ec256();
+        KeyClient client = keyClient(key);
+        tokenOf(withAssertion(client.assertion())); // cached: the path that checks without waiting
+        String[] parts = client.assertion().split("\\.");
+        Signature der = Signature.getInstance("SHA256withECDSA");
+        der.initSign(key.pair().getPrivate());
+        der.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+        String derSignature = Base64.getUrlEncoder().withoutPadding().encodeToString(der.sign());
+
+        assertRefused(withAssertion(parts[0] + "." + parts[1] + "." + derSignature));
+        tokenOf(withAssertion(String.join(".", parts))); // the same assertion, r || s: accepted
+    }
+
+    @Test
+    void shouldRefuseACriticalHeaderItDoesNotUnderstand() throws Exception {
+        TestKey key = TestKeys.ec256();
+        KeyClient client = keyClient(key);
+        assertRefused(withAssertion(critical(client, key))); // the client's first request: the general path
+        assertRefused(withAssertion(critical(client, key))); // cached: the path that checks without waiting
+    }
+
+    private static String critical(KeyClient client, TestKey key) throws Exception {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(io.vertx.core.json.Json.encode(client.claims()));
+        jws.setAlgorithmHeaderValue(key.alg());
+        jws.setKeyIdHeaderValue(key.thumbprint());
+        jws.setHeader("urn:example:must-understand", "yes");
+        jws.setCriticalHeaderNames("urn:example:must-understand");
+        jws.setKey(key.pair().getPrivate());
+        return jws.getCompactSerialization();
     }
 
     @Test
